@@ -1,0 +1,230 @@
+// Plain value types of the football domain: ids, dates, scores, clubs, ties and legs.
+// All of them are copyable values with no link to a database; unknowns are std::nullopt.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace footballdb {
+
+// A row id in one database. Ids of different tables are different types.
+template <class Tag>
+class Id {
+ public:
+  constexpr Id() = default;
+  constexpr explicit Id(std::int64_t value) : value_(value) {}
+  constexpr std::int64_t value() const { return value_; }
+  friend constexpr bool operator==(Id a, Id b) { return a.value_ == b.value_; }
+  friend constexpr bool operator!=(Id a, Id b) { return a.value_ != b.value_; }
+  friend constexpr bool operator<(Id a, Id b) { return a.value_ < b.value_; }
+
+ private:
+  std::int64_t value_ = 0;
+};
+
+using ClubId = Id<struct ClubTag>;
+using CompetitionId = Id<struct CompetitionTag>;
+using SeasonId = Id<struct SeasonTag>;
+using RoundId = Id<struct RoundTag>;
+using TieId = Id<struct TieTag>;
+using LegId = Id<struct LegTag>;
+using SourceId = Id<struct SourceTag>;
+
+// A calendar date (proleptic Gregorian).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  // Parses "YYYY-MM-DD"; nullopt unless it is a real calendar date.
+  static std::optional<Date> parse(std::string_view iso);
+  // Nullopt unless year/month/day form a real calendar date.
+  static std::optional<Date> from_ymd(int year, int month, int day);
+  // "YYYY-MM-DD".
+  std::string to_string() const;
+
+  friend bool operator==(const Date& a, const Date& b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
+  friend bool operator<(const Date& a, const Date& b) {
+    if (a.year != b.year) return a.year < b.year;
+    if (a.month != b.month) return a.month < b.month;
+    return a.day < b.day;
+  }
+  friend bool operator<=(const Date& a, const Date& b) { return !(b < a); }
+};
+
+// A local wall-clock kick-off time, as the source gives it (no time zone).
+struct LocalTime {
+  int hour = 0;
+  int minute = 0;
+
+  // Parses "HH:MM" (00:00 to 23:59); nullopt otherwise.
+  static std::optional<LocalTime> parse(std::string_view text);
+  // "HH:MM".
+  std::string to_string() const;
+
+  friend bool operator==(const LocalTime& a, const LocalTime& b) {
+    return a.hour == b.hour && a.minute == b.minute;
+  }
+  friend bool operator!=(const LocalTime& a, const LocalTime& b) { return !(a == b); }
+};
+
+// Goals of a match: home club first.
+struct Score {
+  int home = 0;
+  int away = 0;
+
+  friend bool operator==(const Score& a, const Score& b) {
+    return a.home == b.home && a.away == b.away;
+  }
+  friend bool operator!=(const Score& a, const Score& b) { return !(a == b); }
+};
+
+// Goals over a tie: a for the tie's first club, b for its second.
+struct Aggregate {
+  int a = 0;
+  int b = 0;
+
+  friend bool operator==(const Aggregate& x, const Aggregate& y) { return x.a == y.a && x.b == y.b; }
+  friend bool operator!=(const Aggregate& x, const Aggregate& y) { return !(x == y); }
+};
+
+// A season: "2012-13" for a competition that straddles two years, "2005" for a calendar year.
+struct Season {
+  // Parses "2012-13", "2012/13", "2012-2013", "2012/2013" or "2005"; the result is in canonical
+  // form ("2012-13", "2005"). Nullopt when the text is not a season or the years do not follow.
+  static std::optional<std::string> normalize(std::string_view text);
+  // The year a canonical season starts in ("2012-13" -> 2012); nullopt when not canonical.
+  static std::optional<int> start_year(std::string_view canonical);
+  // The split season a match on `date` belongs to: July to June ("2012-07-05" -> "2012-13").
+  static std::string split_season_of(const Date& date);
+};
+
+// What became of a leg.
+enum class LegStatus {
+  kPlayed,     // played; the score is the result on the pitch
+  kScheduled,  // known fixture, no result (yet)
+  kAwarded,    // result awarded by the organiser (e.g. 3-0 by forfeit); the score is the awarded one
+  kWalkover,   // not played; `awarded_to` went through
+  kAnnulled,   // played but annulled; it counts for nothing (a replacement leg may follow)
+};
+std::string_view to_string(LegStatus status) noexcept;
+std::optional<LegStatus> parse_leg_status(std::string_view text) noexcept;
+
+// How a tie was decided.
+enum class DecidedBy {
+  kAggregate,  // more goals over the legs (for a one-match tie: won the match), extra time included
+  kAwayGoals,  // equal aggregate, more goals away from home
+  kPenalties,  // penalty shoot-out
+  kReplay,     // a replay (play-off match) after the legs
+  kCoinToss,   // drawing of lots
+  kWalkover,   // the opponent did not play
+  kAwarded,    // a result awarded by the organiser settled it
+};
+// "aggregate", "away_goals", "penalties", "replay", "coin_toss", "walkover", "awarded".
+std::string_view to_string(DecidedBy how) noexcept;
+std::optional<DecidedBy> parse_decided_by(std::string_view text) noexcept;
+
+// A club as a tie or leg names it: its id and canonical name.
+struct ClubRef {
+  ClubId id;
+  std::string name;
+};
+
+// One spelling of a club's name and where it was first seen.
+struct ClubName {
+  std::string name;
+  std::optional<std::string> lang;    // "en", "de", ... when known
+  std::optional<std::string> origin;  // "registry", a source path, "user"
+};
+
+struct Club {
+  ClubId id;
+  std::string name;                    // canonical name
+  std::optional<std::string> country;  // country code as the registry gives it, e.g. "POL"
+  std::optional<std::string> city;
+  std::vector<ClubName> names;         // every known spelling, the canonical one included
+};
+
+// Where a fact came from.
+struct Evidence {
+  SourceId source;
+  std::string path;  // the imported file
+  int line = 0;      // 0: the file as a whole
+};
+
+// One match of a tie.
+struct Leg {
+  LegId id;
+  int number = 1;       // 1, 2, ... in order of play; replays continue the count
+  bool replay = false;  // a play-off match after the regular legs
+  LegStatus status = LegStatus::kPlayed;
+  std::optional<Date> date;
+  std::optional<LocalTime> kickoff;  // local time, as given
+  ClubRef home;
+  ClubRef away;
+  bool neutral_venue = false;  // then neither club is away and away goals do not apply
+  std::optional<std::string> venue;
+  std::optional<Score> full_time;   // after 90 minutes (or the awarded score)
+  std::optional<Score> half_time;
+  std::optional<Score> extra_time;  // after extra time, the 90 minutes included
+  std::optional<Score> penalties;   // shoot-out
+  std::optional<ClubId> awarded_to;  // the club given a walkover
+  std::vector<Evidence> evidence;
+
+  // The final score: after extra time when played, else after 90 minutes.
+  std::optional<Score> score() const { return extra_time ? extra_time : full_time; }
+};
+
+// What a tie's legs decide, computed by the rules (see rules.hpp).
+struct TieOutcome {
+  std::optional<Aggregate> aggregate;  // over the regular legs, extra time included
+  std::optional<ClubId> winner;        // nullopt: not decided by what is known
+  std::optional<DecidedBy> decided_by;
+  bool extra_time = false;  // extra time was played in some leg
+};
+
+// What one source said of a tie's result: evidence, checked against the computed outcome.
+struct StatedOutcome {
+  Evidence evidence;
+  std::optional<ClubRef> winner;
+  std::optional<Aggregate> aggregate;  // in the tie's club order
+  std::optional<DecidedBy> decided_by;
+  std::string text;  // the source's words, e.g. "Gent won 3–2 on aggregate."
+};
+
+// A pairing of clubs in a knockout round.
+struct Tie {
+  TieId id;
+  std::string competition;
+  std::string season;
+  std::string round;
+  int round_order = 0;         // position of the round in its season
+  std::optional<int> number;   // the tie's number in its source, e.g. 26 for "(26)"
+  std::optional<ClubRef> club_a;  // nullopt only while a partial tie names no club at all
+  std::optional<ClubRef> club_b;  // nullopt while the opponent is unknown
+  std::vector<Leg> legs;          // in order of number
+  std::optional<ClubRef> winner;
+  TieOutcome outcome;
+  std::optional<ClubRef> coin_toss_winner;  // evidence: who won the drawing of lots
+  std::vector<StatedOutcome> stated;
+  std::vector<Evidence> evidence;
+  // A source states a winner, aggregate or decision that differs from the computed outcome.
+  bool disagreement = false;
+};
+
+}  // namespace footballdb
+
+template <class Tag>
+struct std::hash<footballdb::Id<Tag>> {
+  std::size_t operator()(footballdb::Id<Tag> id) const noexcept {
+    return std::hash<std::int64_t>()(id.value());
+  }
+};

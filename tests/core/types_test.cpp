@@ -1,0 +1,64 @@
+#include <gtest/gtest.h>
+
+#include "footballdb/names.hpp"
+#include "footballdb/types.hpp"
+
+namespace footballdb {
+namespace {
+
+TEST(Date, ParsesOnlyRealCalendarDates) {
+  EXPECT_EQ(Date::parse("2012-07-05")->to_string(), "2012-07-05");
+  EXPECT_TRUE(Date::parse("2012-02-29"));
+  EXPECT_FALSE(Date::parse("2013-02-29"));
+  EXPECT_FALSE(Date::parse("2012-13-01"));
+  EXPECT_FALSE(Date::parse("2012-7-5"));
+  EXPECT_FALSE(Date::parse("05/07/2012"));
+}
+
+TEST(LocalTime, ParsesHoursAndMinutes) {
+  EXPECT_EQ(LocalTime::parse("19:45")->to_string(), "19:45");
+  EXPECT_FALSE(LocalTime::parse("24:00"));
+  EXPECT_FALSE(LocalTime::parse("9:45"));
+}
+
+TEST(Season, NormalizesTheUsualSpellings) {
+  EXPECT_EQ(Season::normalize("2012-13"), "2012-13");
+  EXPECT_EQ(Season::normalize("2012/13"), "2012-13");
+  EXPECT_EQ(Season::normalize("2012/2013"), "2012-13");
+  EXPECT_EQ(Season::normalize("1999-00"), "1999-00");
+  EXPECT_EQ(Season::normalize("2005"), "2005");
+  EXPECT_FALSE(Season::normalize("2012-14"));
+  EXPECT_FALSE(Season::normalize("12-13"));
+  EXPECT_EQ(Season::start_year("2012-13"), 2012);
+  EXPECT_FALSE(Season::start_year("2012/13"));
+}
+
+TEST(Season, SplitSeasonStartsInJuly) {
+  EXPECT_EQ(Season::split_season_of(*Date::parse("2012-07-03")), "2012-13");
+  EXPECT_EQ(Season::split_season_of(*Date::parse("2013-05-15")), "2012-13");
+  EXPECT_EQ(Season::split_season_of(*Date::parse("1999-09-15")), "1999-00");
+}
+
+TEST(NameKey, FoldsCaseAndUnifiesEquivalentCharacters) {
+  EXPECT_EQ(name_key("FK İnter Baku"), "fk inter baku");
+  EXPECT_EQ(name_key("Dacia Chișinău"), name_key("Dacia Chişinău"));
+  EXPECT_EQ(name_key("St Patrick’s Athletic"), name_key("St Patrick's Athletic"));
+  EXPECT_EQ(name_key("  Lech   Poznań "), "lech poznań");
+  EXPECT_NE(name_key("Lech Poznań"), name_key("Lech Poznan"));
+}
+
+TEST(FoldKey, FoldsAccentsAndLetterVariants) {
+  EXPECT_EQ(fold_key("Lech Poznań"), "lech poznan");
+  EXPECT_EQ(fold_key("Þór Akureyri"), "thor akureyri");
+  EXPECT_EQ(fold_key("Stabæk IF"), "stabaek if");
+  EXPECT_EQ(fold_key("FK Xəzər Lənkəran"), "fk xezer lenkeran");
+  EXPECT_EQ(fold_key("USV Eschen/Mauren"), fold_key("USV Eschen-Mauren"));
+  EXPECT_EQ(fold_key("St Patrick’s Athletic"), "st patricks athletic");
+  EXPECT_EQ(fold_key("Dacia Chișinău"), "dacia chisinau");
+  EXPECT_EQ(fold_key("Dacia Chişinău"), "dacia chisinau");
+  EXPECT_EQ(fold_key("Hafnarfjörður"), "hafnarfjordur");
+  EXPECT_NE(fold_key("FC Santa Coloma"), fold_key("UE Santa Coloma"));
+}
+
+}  // namespace
+}  // namespace footballdb

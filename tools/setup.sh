@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages footballdb needs to build, test and benchmark, when missing.
+# A fast no-op when everything is there. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=(
+  g++ cmake make
+  libsqlitecpp-dev libsqlite3-dev sqlite3
+  nlohmann-json3-dev libgtest-dev libicu-dev libssl-dev libcli11-dev
+  libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
