@@ -1,0 +1,50 @@
+// The tie rules: how a knockout tie is decided from its legs, by competition and era.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "footballdb/types.hpp"
+
+namespace footballdb {
+
+// The rules a competition plays a season by.
+struct RuleSet {
+  bool away_goals = true;             // equal aggregate goes to the club with more away goals
+  bool away_goals_extra_time = true;  // away goals scored in extra time count as away goals
+  bool extra_time = true;             // a tie still level after 90 minutes goes to extra time
+  bool penalties = true;              // then to a penalty shoot-out
+  bool replays = false;               // a tie still level is replayed (before shoot-outs existed)
+
+  friend bool operator==(const RuleSet& a, const RuleSet& b) {
+    return a.away_goals == b.away_goals && a.away_goals_extra_time == b.away_goals_extra_time &&
+           a.extra_time == b.extra_time && a.penalties == b.penalties && a.replays == b.replays;
+  }
+};
+
+// UEFA's rules for `competition` in the season starting in `season_year`: away goals from
+// 1965-66 (the European Cup and Champions League from 1967-68) to 2020-21, counted in extra time
+// too; penalty shoot-outs from 1970-71, replays before. These are footballdb's defaults for every
+// competition that has set no rules of its own (Database::set_rules).
+RuleSet uefa_rules(std::string_view competition, int season_year);
+
+// What decide_tie needs to know of a tie.
+struct TieFacts {
+  std::optional<ClubId> club_a;
+  std::optional<ClubId> club_b;
+  std::vector<Leg> legs;                   // any order; annulled and scheduled legs count for nothing
+  std::optional<ClubId> coin_toss_winner;  // evidence of a drawing of lots, if any
+};
+
+// Computes aggregate, winner and how the tie was decided from its legs under `rules`.
+// The aggregate counts the regular (non-replay) legs, extra time included. A tie whose legs do
+// not decide it (a leg without a score, level with no shoot-out or replay known, a partial tie)
+// has no winner. Pure and thread-safe.
+TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules);
+
+// Facts in the legs that the rules of the era do not allow (a penalty shoot-out before they
+// existed, away goals ignored ...), one sentence each; empty when none. Pure and thread-safe.
+std::vector<std::string> rule_anomalies(const TieFacts& tie, const RuleSet& rules);
+
+}  // namespace footballdb

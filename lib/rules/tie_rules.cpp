@@ -1,0 +1,142 @@
+#include <algorithm>
+#include <string>
+
+#include "footballdb/names.hpp"
+#include "footballdb/rules.hpp"
+
+namespace footballdb {
+namespace {
+
+constexpr int kAwayGoalsLastSeason = 2020;   // abolished from 2021-22
+constexpr int kShootOutFirstSeason = 1970;   // penalty shoot-outs from 1970-71
+
+bool counts(const Leg& leg) {
+  return leg.status != LegStatus::kAnnulled && leg.status != LegStatus::kScheduled;
+}
+
+// Goals of `club` in `leg` from `score`.
+int goals_of(ClubId club, const Leg& leg, const Score& score) {
+  return leg.home.id == club ? score.home : score.away;
+}
+
+// The winner of a penalty shoot-out in `leg`.
+ClubId shoot_out_winner(const Leg& leg) {
+  return leg.penalties->home > leg.penalties->away ? leg.home.id : leg.away.id;
+}
+
+}  // namespace
+
+RuleSet uefa_rules(std::string_view competition, int season_year) {
+  const std::string key = fold_key(competition);
+  auto has = [&key](const char* words) { return key.find(words) != std::string::npos; };
+  const bool european_cup = (has("champions league") || has("european cup") ||
+                             has("champion clubs")) &&
+                            !has("winners");
+  const int away_goals_from = european_cup ? 1967 : 1965;
+  RuleSet rules;
+  rules.away_goals = season_year >= away_goals_from && season_year <= kAwayGoalsLastSeason;
+  rules.away_goals_extra_time = rules.away_goals;
+  rules.extra_time = true;
+  rules.penalties = season_year >= kShootOutFirstSeason;
+  rules.replays = season_year < kShootOutFirstSeason;
+  return rules;
+}
+
+TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
+  TieOutcome out;
+  if (!tie.club_a || !tie.club_b) return out;
+  const ClubId a = *tie.club_a;
+  const ClubId b = *tie.club_b;
+
+  std::vector<const Leg*> regular;
+  std::vector<const Leg*> replays;
+  for (const Leg& leg : tie.legs) {
+    if (!counts(leg)) continue;
+    (leg.replay ? replays : regular).push_back(&leg);
+  }
+  auto by_number = [](const Leg* x, const Leg* y) { return x->number < y->number; };
+  std::sort(regular.begin(), regular.end(), by_number);
+  std::sort(replays.begin(), replays.end(), by_number);
+
+  for (const Leg* leg : regular) {
+    if (leg->status == LegStatus::kWalkover) {
+      out.winner = leg->awarded_to;
+      out.decided_by = DecidedBy::kWalkover;
+      return out;
+    }
+  }
+  if (regular.empty()) return out;
+
+  Aggregate agg;
+  bool awarded = false;
+  for (const Leg* leg : regular) {
+    auto score = leg->score();
+    if (!score) return out;  // a leg without a result: the tie is not decided yet
+    agg.a += goals_of(a, *leg, *score);
+    agg.b += goals_of(b, *leg, *score);
+    awarded = awarded || leg->status == LegStatus::kAwarded;
+  }
+  out.aggregate = agg;
+  out.extra_time = std::any_of(tie.legs.begin(), tie.legs.end(),
+                               [](const Leg& l) { return counts(l) && l.extra_time; });
+
+  auto decide = [&out](ClubId winner, DecidedBy how) {
+    out.winner = winner;
+    out.decided_by = how;
+    return out;
+  };
+  if (agg.a != agg.b) return decide(agg.a > agg.b ? a : b, awarded ? DecidedBy::kAwarded
+                                                                    : DecidedBy::kAggregate);
+
+  const bool neutral = std::any_of(regular.begin(), regular.end(),
+                                   [](const Leg* l) { return l->neutral_venue; });
+  if (rules.away_goals && regular.size() >= 2 && !neutral) {
+    int away_a = 0;
+    int away_b = 0;
+    for (const Leg* leg : regular) {
+      const Score& s = leg->extra_time && rules.away_goals_extra_time ? *leg->extra_time
+                                                                       : *leg->full_time;
+      (leg->away.id == a ? away_a : away_b) += s.away;
+    }
+    if (away_a != away_b) return decide(away_a > away_b ? a : b, DecidedBy::kAwayGoals);
+  }
+
+  if (regular.back()->penalties) return decide(shoot_out_winner(*regular.back()),
+                                               DecidedBy::kPenalties);
+
+  for (const Leg* replay : replays) {
+    if (replay->status == LegStatus::kWalkover) return decide(*replay->awarded_to,
+                                                              DecidedBy::kWalkover);
+    auto score = replay->score();
+    if (!score) return out;
+    out.extra_time = out.extra_time || replay->extra_time.has_value();
+    if (score->home != score->away) {
+      return decide(score->home > score->away ? replay->home.id : replay->away.id,
+                    DecidedBy::kReplay);
+    }
+    if (replay->penalties) return decide(shoot_out_winner(*replay), DecidedBy::kPenalties);
+  }
+
+  if (tie.coin_toss_winner) return decide(*tie.coin_toss_winner, DecidedBy::kCoinToss);
+  return out;
+}
+
+std::vector<std::string> rule_anomalies(const TieFacts& tie, const RuleSet& rules) {
+  std::vector<std::string> found;
+  for (const Leg& leg : tie.legs) {
+    if (!counts(leg)) continue;
+    const std::string which = "leg " + std::to_string(leg.number);
+    if (leg.penalties && !rules.penalties) {
+      found.push_back(which + " has a penalty shoot-out, which the rules of the era do not have");
+    }
+    if (leg.extra_time && !rules.extra_time) {
+      found.push_back(which + " has extra time, which the rules of the era do not have");
+    }
+    if (leg.replay && !rules.replays) {
+      found.push_back(which + " is a replay, which the rules of the era do not have");
+    }
+  }
+  return found;
+}
+
+}  // namespace footballdb

@@ -1,0 +1,215 @@
+#include <gtest/gtest.h>
+
+#include "footballdb/rules.hpp"
+
+namespace footballdb {
+namespace {
+
+const ClubId kA{1};
+const ClubId kB{2};
+
+// A played leg: `home` v the other club, full time ft, optional extra time and penalties.
+Leg leg(int number, ClubId home, Score ft, std::optional<Score> et = std::nullopt,
+        std::optional<Score> pens = std::nullopt) {
+  Leg l;
+  l.number = number;
+  l.home = ClubRef{home, home == kA ? "A" : "B"};
+  l.away = ClubRef{home == kA ? kB : kA, home == kA ? "B" : "A"};
+  l.full_time = ft;
+  l.extra_time = et;
+  l.penalties = pens;
+  return l;
+}
+
+TieOutcome decide(std::vector<Leg> legs, const RuleSet& rules,
+                  std::optional<ClubId> coin_toss = std::nullopt) {
+  return decide_tie(TieFacts{kA, kB, std::move(legs), coin_toss}, rules);
+}
+
+const RuleSet kUefa2012 = uefa_rules("UEFA Europa League", 2012);
+
+TEST(UefaRules, FollowTheHistoryOfTheAwayGoalsRule) {
+  EXPECT_FALSE(uefa_rules("European Cup", 1966).away_goals);
+  EXPECT_TRUE(uefa_rules("European Cup", 1967).away_goals);
+  EXPECT_TRUE(uefa_rules("European Cup Winners' Cup", 1965).away_goals);
+  EXPECT_FALSE(uefa_rules("European Cup Winners' Cup", 1964).away_goals);
+  EXPECT_TRUE(uefa_rules("UEFA Champions League", 2020).away_goals);
+  EXPECT_TRUE(uefa_rules("UEFA Champions League", 2020).away_goals_extra_time);
+  EXPECT_FALSE(uefa_rules("UEFA Champions League", 2021).away_goals);
+  EXPECT_FALSE(uefa_rules("UEFA Europa Conference League", 2021).away_goals_extra_time);
+  EXPECT_TRUE(uefa_rules("European Cup", 1969).replays);
+  EXPECT_FALSE(uefa_rules("European Cup", 1969).penalties);
+  EXPECT_TRUE(uefa_rules("European Cup", 1970).penalties);
+  EXPECT_FALSE(uefa_rules("European Cup", 1970).replays);
+}
+
+TEST(DecideTie, MoreGoalsOverBothLegsWins) {
+  // Lech Poznań v Zhetysu 2012-13: 2-0 and 1-1.
+  auto out = decide({leg(1, kA, {2, 0}), leg(2, kB, {1, 1})}, kUefa2012);
+  EXPECT_EQ(out.aggregate, (Aggregate{3, 1}));
+  EXPECT_EQ(out.winner, kA);
+  EXPECT_EQ(out.decided_by, DecidedBy::kAggregate);
+  EXPECT_FALSE(out.extra_time);
+}
+
+TEST(DecideTie, AwayGoalScoredInExtraTimeDecides) {
+  // St Patrick's Athletic (A) v ÍBV (B), 2012-13: 1-0, then 2-1 a.e.t. (1-0 after 90) in Iceland.
+  auto out = decide({leg(1, kA, {1, 0}), leg(2, kB, {1, 0}, Score{2, 1})}, kUefa2012);
+  EXPECT_EQ(out.aggregate, (Aggregate{2, 2}));
+  EXPECT_EQ(out.winner, kA);
+  EXPECT_EQ(out.decided_by, DecidedBy::kAwayGoals);
+  EXPECT_TRUE(out.extra_time);
+}
+
+TEST(DecideTie, InterTottenhamWentThroughOnAnExtraTimeAwayGoal) {
+  // Tottenham (A) v Inter (B), 2012-13: 3-0 in London, 4-1 a.e.t. (3-0 after 90) in Milan.
+  auto out = decide({leg(1, kA, {3, 0}), leg(2, kB, {3, 0}, Score{4, 1})}, kUefa2012);
+  EXPECT_EQ(out.aggregate, (Aggregate{4, 4}));
+  EXPECT_EQ(out.winner, kA);
+  EXPECT_EQ(out.decided_by, DecidedBy::kAwayGoals);
+}
+
+TEST(DecideTie, NationalCupThatIgnoresExtraTimeAwayGoalsGoesToPenalties) {
+  RuleSet cup = kUefa2012;
+  cup.away_goals_extra_time = false;
+  // Same legs as St Patrick's v ÍBV; shoot-out won by the home side of leg 2 (B).
+  auto out = decide({leg(1, kA, {1, 0}), leg(2, kB, {1, 0}, Score{2, 1}, Score{4, 3})}, cup);
+  EXPECT_EQ(out.winner, kB);
+  EXPECT_EQ(out.decided_by, DecidedBy::kPenalties);
+}
+
+TEST(DecideTie, AwayGoalsAfterNinetyMinutes) {
+  // 1-1 in A's ground, 0-0 in B's: A scored no away goal, B one.
+  auto out = decide({leg(1, kA, {1, 1}), leg(2, kB, {0, 0})}, kUefa2012);
+  EXPECT_EQ(out.winner, kB);
+  EXPECT_EQ(out.decided_by, DecidedBy::kAwayGoals);
+}
+
+TEST(DecideTie, PenaltyShootOut) {
+  // CFR Cluj-style: 1-0, 0-1 a.e.t. with no further goals, shoot-out 4-5 (away side A wins).
+  auto out = decide({leg(1, kB, {0, 1}), leg(2, kA, {0, 1}, Score{0, 1}, Score{4, 5})},
+                    kUefa2012);
+  EXPECT_EQ(out.aggregate, (Aggregate{1, 1}));
+  EXPECT_EQ(out.winner, kB);
+  EXPECT_EQ(out.decided_by, DecidedBy::kPenalties);
+  EXPECT_TRUE(out.extra_time);
+}
+
+TEST(DecideTie, From2021LevelAggregateGoesToExtraTimeAndPenalties) {
+  const RuleSet rules = uefa_rules("UEFA Champions League", 2021);
+  // 1-1 away, 0-0 home: would be an away-goals win for A before 2021-22.
+  auto out = decide({leg(1, kB, {1, 1}), leg(2, kA, {0, 0}, Score{0, 0}, Score{3, 4})}, rules);
+  EXPECT_EQ(out.winner, kB);
+  EXPECT_EQ(out.decided_by, DecidedBy::kPenalties);
+  auto before = decide({leg(1, kB, {1, 1}), leg(2, kA, {0, 0}, Score{0, 0}, Score{3, 4})},
+                       uefa_rules("UEFA Champions League", 2020));
+  EXPECT_EQ(before.winner, kA);
+  EXPECT_EQ(before.decided_by, DecidedBy::kAwayGoals);
+}
+
+TEST(DecideTie, LevelWithoutShootOutOrReplayIsUndecided) {
+  auto out = decide({leg(1, kA, {0, 0}), leg(2, kB, {0, 0}, Score{0, 0})}, kUefa2012);
+  EXPECT_EQ(out.aggregate, (Aggregate{0, 0}));
+  EXPECT_FALSE(out.winner);
+  EXPECT_FALSE(out.decided_by);
+}
+
+TEST(DecideTie, ReplayDecidesALevelTieBeforeShootOuts) {
+  const RuleSet rules = uefa_rules("European Cup", 1960);
+  Leg replay = leg(3, kA, {1, 1}, Score{1, 2});
+  replay.replay = true;
+  replay.neutral_venue = true;
+  auto out = decide({leg(1, kA, {2, 1}), leg(2, kB, {1, 0}), replay}, rules);
+  EXPECT_EQ(out.aggregate, (Aggregate{2, 2}));  // the replay is not part of the aggregate
+  EXPECT_EQ(out.winner, kB);
+  EXPECT_EQ(out.decided_by, DecidedBy::kReplay);
+  EXPECT_TRUE(out.extra_time);
+}
+
+TEST(DecideTie, CoinTossAfterADrawnReplay) {
+  const RuleSet rules = uefa_rules("European Cup", 1965);
+  Leg replay = leg(3, kA, {0, 0}, Score{0, 0});
+  replay.replay = true;
+  auto out = decide({leg(1, kA, {1, 0}), leg(2, kB, {1, 0}), replay}, rules, kB);
+  EXPECT_EQ(out.winner, kB);
+  EXPECT_EQ(out.decided_by, DecidedBy::kCoinToss);
+}
+
+TEST(DecideTie, WalkoverGoesToTheClubGivenIt) {
+  Leg w;
+  w.number = 1;
+  w.home = ClubRef{kA, "A"};
+  w.away = ClubRef{kB, "B"};
+  w.status = LegStatus::kWalkover;
+  w.awarded_to = kB;
+  auto out = decide({w}, kUefa2012);
+  EXPECT_EQ(out.winner, kB);
+  EXPECT_EQ(out.decided_by, DecidedBy::kWalkover);
+  EXPECT_FALSE(out.aggregate);
+}
+
+TEST(DecideTie, AwardedResultCounts) {
+  Leg awarded = leg(2, kB, {0, 3});
+  awarded.status = LegStatus::kAwarded;
+  auto out = decide({leg(1, kA, {1, 2}), awarded}, kUefa2012);
+  EXPECT_EQ(out.aggregate, (Aggregate{4, 2}));
+  EXPECT_EQ(out.winner, kA);
+  EXPECT_EQ(out.decided_by, DecidedBy::kAwarded);
+}
+
+TEST(DecideTie, AnnulledLegCountsForNothing) {
+  Leg annulled = leg(2, kB, {5, 0});
+  annulled.status = LegStatus::kAnnulled;
+  auto out = decide({leg(1, kA, {1, 0}), annulled, leg(3, kB, {0, 0})}, kUefa2012);
+  EXPECT_EQ(out.aggregate, (Aggregate{1, 0}));
+  EXPECT_EQ(out.winner, kA);
+}
+
+TEST(DecideTie, SingleMatchFinalWonAfterExtraTime) {
+  Leg final = leg(1, kA, {1, 1}, Score{2, 1});
+  final.neutral_venue = true;
+  auto out = decide({final}, kUefa2012);
+  EXPECT_EQ(out.winner, kA);
+  EXPECT_EQ(out.decided_by, DecidedBy::kAggregate);
+  EXPECT_TRUE(out.extra_time);
+}
+
+TEST(DecideTie, SingleMatchDrawnGoesToPenaltiesNotAwayGoals) {
+  Leg final = leg(1, kA, {1, 1}, Score{1, 1}, Score{3, 4});
+  final.neutral_venue = true;
+  auto out = decide({final}, kUefa2012);
+  EXPECT_EQ(out.winner, kB);
+  EXPECT_EQ(out.decided_by, DecidedBy::kPenalties);
+}
+
+TEST(DecideTie, UnplayedLegMeansNoWinnerYet) {
+  Leg second = leg(2, kB, {0, 0});
+  second.full_time.reset();
+  second.status = LegStatus::kScheduled;
+  auto out = decide({leg(1, kA, {2, 0}), second}, kUefa2012);
+  EXPECT_EQ(out.aggregate, (Aggregate{2, 0}));  // scheduled legs count for nothing yet
+  Leg unscored = leg(2, kB, {0, 0});
+  unscored.full_time.reset();
+  auto pending = decide({leg(1, kA, {2, 0}), unscored}, kUefa2012);
+  EXPECT_FALSE(pending.aggregate);
+  EXPECT_FALSE(pending.winner);
+}
+
+TEST(DecideTie, PartialTieHasNoComputedOutcome) {
+  auto out = decide_tie(TieFacts{kA, std::nullopt, {}, std::nullopt}, kUefa2012);
+  EXPECT_FALSE(out.winner);
+  EXPECT_FALSE(out.aggregate);
+}
+
+TEST(RuleAnomalies, ShootOutBeforeTheyExisted) {
+  auto found = rule_anomalies(TieFacts{kA, kB, {leg(1, kA, {1, 1}, Score{1, 1}, Score{5, 4})},
+                                       std::nullopt},
+                              uefa_rules("European Cup", 1960));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("penalty shoot-out"), std::string::npos);
+  EXPECT_TRUE(rule_anomalies(TieFacts{kA, kB, {leg(1, kA, {1, 0})}, std::nullopt}, kUefa2012)
+                  .empty());
+}
+
+}  // namespace
+}  // namespace footballdb
