@@ -35,7 +35,7 @@ CREATE INDEX club_names_by_fold_key ON club_names(fold_key);
 
 CREATE TABLE competitions (
   id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0)
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0)
 ) STRICT;
 
 -- Rules a competition follows from a season on, overriding footballdb's defaults (UEFA's
@@ -62,7 +62,7 @@ CREATE TABLE seasons (
 CREATE TABLE rounds (
   id INTEGER PRIMARY KEY,
   season_id INTEGER NOT NULL REFERENCES seasons(id) ON DELETE CASCADE,
-  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  name TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(name)) > 0),
   ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
   knockout INTEGER NOT NULL DEFAULT 1 CHECK (knockout IN (0, 1)),
   UNIQUE (season_id, name)
@@ -104,7 +104,7 @@ CREATE TABLE legs (
   status TEXT NOT NULL DEFAULT 'played'
     CHECK (status IN ('played', 'scheduled', 'awarded', 'walkover', 'annulled')),
   date TEXT CHECK (date IS NULL OR (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
-                                    AND date(date) = date)),
+                                    AND date(date, '+0 days') = date)),
   kickoff TEXT CHECK (kickoff IS NULL OR (kickoff GLOB '[0-2][0-9]:[0-5][0-9]'
                                           AND CAST(substr(kickoff, 1, 2) AS INTEGER) < 24)),
   home INTEGER NOT NULL REFERENCES clubs(id) ON DELETE RESTRICT,
@@ -173,3 +173,19 @@ CREATE TABLE tie_claims (
 ) STRICT;
 CREATE INDEX tie_claims_by_tie ON tie_claims(tie_id);
 CREATE INDEX tie_claims_by_source ON tie_claims(source_id);
+
+-- Facts a source states that differ from what is stored: kept here, never applied silently.
+CREATE TABLE conflicts (
+  id INTEGER PRIMARY KEY,
+  tie_id INTEGER REFERENCES ties(id) ON DELETE CASCADE,
+  leg_id INTEGER REFERENCES legs(id) ON DELETE CASCADE,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL CHECK (line >= 0),
+  field TEXT NOT NULL,
+  stored TEXT,
+  claimed TEXT,
+  CHECK (tie_id IS NOT NULL OR leg_id IS NOT NULL)
+) STRICT;
+CREATE INDEX conflicts_by_tie ON conflicts(tie_id);
+CREATE INDEX conflicts_by_leg ON conflicts(leg_id);
+CREATE INDEX conflicts_by_source ON conflicts(source_id);

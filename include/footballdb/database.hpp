@@ -1,0 +1,88 @@
+// A footballdb database: one SQLite file holding competitions, ties, legs, clubs and the
+// evidence for all of them.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "footballdb/names.hpp"
+#include "footballdb/query.hpp"
+#include "footballdb/rules.hpp"
+#include "footballdb/types.hpp"
+
+namespace footballdb {
+
+struct OpenOptions {
+  bool create_if_missing = true;  // else a missing file is an Error(kIo)
+  bool read_only = false;         // no writes; the file must be at the current schema version
+  int busy_timeout_ms = 5000;     // how long to wait for another process's write lock
+};
+
+namespace detail {
+struct DatabaseAccess;
+}
+
+// An open database. Move-only. One Database must not be used from two threads at once;
+// several Database objects (in one process or several) may use one file concurrently: SQLite
+// serialises writers, readers see the last committed state (WAL).
+class Database {
+ public:
+  // Opens (creating when allowed) the database at `path`, or an in-memory one for ":memory:",
+  // and migrates it to the current schema. Throws Error(kVersion) for a file of another
+  // application or of a newer footballdb, Error(kIo) or Error(kDatabase) when it cannot be
+  // opened or migrated.
+  static Database open(const std::string& path, const OpenOptions& options = {});
+
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  const std::string& path() const;
+  // PRAGMA user_version: the number of migrations applied.
+  int schema_version() const;
+  // The schema version this build writes.
+  static int latest_schema_version();
+
+  // --- Clubs ---
+  // Which club `name` means: every known spelling, then case-folded, then accent-folded keys.
+  Resolution resolve(std::string_view name) const;
+  // Resolves `name`; throws Error(kClub) listing the candidates when it is unknown or ambiguous.
+  ClubRef require_club(std::string_view name) const;
+  std::optional<Club> club(ClubId id) const;
+  // Clubs with a known spelling that contains `text` (accent- and case-folded), by name.
+  std::vector<Club> find_clubs(std::string_view text) const;
+
+  // --- Ties and legs ---
+  // Ties matching `filter`, ordered by season, competition, round order and tie number.
+  std::vector<Tie> ties(const TieFilter& filter = {}) const;
+  std::optional<Tie> tie(TieId id) const;
+  // Dated legs matching `filter`, ordered by date, kick-off time and id.
+  std::vector<Fixture> fixtures(const FixtureFilter& filter = {}) const;
+  // The first leg of `club` dated on or after `from`; nullopt when there is none.
+  std::optional<Fixture> next_fixture(ClubId club, const Date& from) const;
+  // The last leg of `club` dated before `before`; nullopt when there is none.
+  std::optional<Fixture> previous_fixture(ClubId club, const Date& before) const;
+
+  // --- Rules ---
+  // The rules `competition` plays `season` by: its own (set_rules) where it has them, else
+  // uefa_rules. Throws Error(kUsage) for a season that is not "YYYY" or "YYYY-YY".
+  RuleSet rules(std::string_view competition, std::string_view season) const;
+  // Makes `competition` play by `rules` from `from_season` on (until a later set_rules), and
+  // recomputes the outcome of every tie this changes. Creates the competition if needed.
+  void set_rules(std::string_view competition, std::string_view from_season, const RuleSet& rules);
+  // Recomputes every tie's stored outcome from its legs; returns how many changed.
+  int recompute_outcomes();
+
+ private:
+  friend struct detail::DatabaseAccess;
+  struct Impl;
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace footballdb

@@ -1,0 +1,60 @@
+// Importing source files and exporting the database.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "footballdb/database.hpp"
+
+namespace footballdb {
+
+struct ImportOptions {
+  // The format of every file: "json", ...; nullopt detects it from each file's content.
+  std::optional<std::string> format;
+  // Context for what the files do not say themselves.
+  std::optional<std::string> competition;
+  std::optional<std::string> season;
+  std::optional<std::string> round;
+  // Work out and report what would change, then roll it all back.
+  bool dry_run = false;
+  // Called now and then with the bytes read so far of the current file and its size.
+  std::function<void(const std::string& path, std::size_t done, std::size_t total)> progress;
+};
+
+// What one file brought.
+struct FileReport {
+  std::string path;
+  std::string format;
+  bool already_imported = false;  // same content imported before: nothing done
+  int records = 0;                // ties, legs and claims read
+  int ties_added = 0;
+  int ties_merged = 0;   // records that joined an existing tie
+  int legs_added = 0;
+  int legs_confirmed = 0;  // a leg already known, now with one more piece of evidence
+  int claims = 0;          // stated winners and aggregates recorded
+  int clubs_added = 0;
+  int conflicts = 0;       // facts that disagree with what is stored (kept, not applied)
+};
+
+struct ImportReport {
+  std::vector<FileReport> files;
+  bool dry_run = false;
+};
+
+// Imports `paths` in one transaction: either every file is imported or, on the first error,
+// nothing is and the database is as it was. A file whose content was imported before is
+// skipped. Throws Error(kInput) "file:line:column: ..." for a file that does not read,
+// Error(kIo) for one that cannot be opened, Error(kClub) for an ambiguous club name,
+// Error(kUsage) for an unknown format or missing context.
+ImportReport import_files(Database& db, const std::vector<std::string>& paths,
+                          const ImportOptions& options = {});
+
+// Writes the whole database as footballdb's JSON interchange format (docs in README.md).
+// Importing the result into an empty database gives the same clubs, competitions, rules,
+// rounds, ties, legs, claims and evidence.
+void export_json(const Database& db, std::ostream& out);
+
+}  // namespace footballdb

@@ -1,0 +1,30 @@
+// The JSON texts of footballdb's values, exactly as `footballdb ... --json` prints them.
+// Keys are only ever added, never renamed or removed.
+#pragma once
+
+#include <string>
+
+#include "footballdb/import.hpp"
+#include "footballdb/names.hpp"
+#include "footballdb/query.hpp"
+#include "footballdb/types.hpp"
+
+namespace footballdb {
+
+// {"id", "competition", "season", "round", "round_order", "number", "clubs": [CLUB, CLUB|null],
+//  "aggregate": [a, b]|null, "winner": CLUB|null, "decided_by": ...|null, "extra_time": bool,
+//  "legs": [LEG...], "stated": [...], "disagreement": bool, "coin_toss_winner": CLUB|null,
+//  "evidence": [{"source", "path", "line"}]} where CLUB is {"id", "name"}.
+std::string to_json(const Tie& tie);
+// {"date", "kickoff", "competition", "season", "round", "tie_id", "leg_number", "leg_id", "home", "away",
+//  "score", "full_time", "half_time", "extra_time", "penalties", "status", "replay", ...}.
+std::string to_json(const Fixture& fixture);
+// {"query", "status": "resolved"|"ambiguous"|"unknown", "club": CLUB|null,
+//  "candidates": [{"id", "name", "matched_name", "method", "score"}], "method"}.
+std::string to_json(const Resolution& resolution);
+// {"id", "name", "country", "city", "names": [{"name", "lang", "origin"}]}.
+std::string to_json(const Club& club);
+// {"dry_run": bool, "files": [{"path", "format", "already_imported", "records", ...}]}.
+std::string to_json(const ImportReport& report);
+
+}  // namespace footballdb

@@ -1,0 +1,36 @@
+// What the query API takes and gives beyond the plain domain types.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "footballdb/types.hpp"
+
+namespace footballdb {
+
+// Which ties Database::ties returns; every field that is set must match.
+struct TieFilter {
+  std::optional<ClubId> club;         // ties of this club; it is then the tie's first club
+  std::optional<ClubId> opponent;     // ...against this club
+  std::optional<std::string> competition;  // name, case-insensitive
+  std::optional<std::string> season;       // "2012-13", "2012/13", "2005"
+  std::optional<std::string> round;        // name, case-insensitive
+};
+
+// Which legs Database::fixtures returns: dated legs between from and to (both inclusive).
+struct FixtureFilter {
+  std::optional<Date> from;
+  std::optional<Date> to;
+  std::optional<ClubId> club;  // legs this club plays, home or away
+};
+
+// A leg with the tie and round it belongs to.
+struct Fixture {
+  std::string competition;
+  std::string season;
+  std::string round;
+  TieId tie;
+  Leg leg;
+};
+
+}  // namespace footballdb

@@ -1,0 +1,144 @@
+// to_json for the CLI's --json output.
+#include <nlohmann/json.hpp>
+
+#include "export/json_values.hpp"
+#include "footballdb/json.hpp"
+
+namespace footballdb {
+
+using json = nlohmann::ordered_json;
+using namespace json_values;
+
+namespace {
+
+json club(const std::optional<ClubRef>& ref) {
+  if (!ref) return nullptr;
+  return json{{"id", ref->id.value()}, {"name", ref->name}};
+}
+
+json evidence(const std::vector<Evidence>& list) {
+  json out = json::array();
+  for (const Evidence& e : list) {
+    out.push_back({{"source", e.source.value()}, {"path", e.path}, {"line", e.line}});
+  }
+  return out;
+}
+
+json leg_json(const Leg& leg) {
+  return json{{"number", leg.number},
+              {"date", opt(leg.date)},
+              {"kickoff", opt(leg.kickoff)},
+              {"home", club(leg.home)},
+              {"away", club(leg.away)},
+              {"score", score(leg.score())},
+              {"full_time", score(leg.full_time)},
+              {"half_time", score(leg.half_time)},
+              {"extra_time", score(leg.extra_time)},
+              {"penalties", score(leg.penalties)},
+              {"status", to_string(leg.status)},
+              {"replay", leg.replay},
+              {"neutral", leg.neutral_venue},
+              {"venue", opt(leg.venue)},
+              {"awarded_to", leg.awarded_to ? json(leg.awarded_to->value()) : json(nullptr)},
+              {"evidence", evidence(leg.evidence)}};
+}
+
+}  // namespace
+
+std::string to_json(const Tie& tie) {
+  json legs = json::array();
+  for (const Leg& leg : tie.legs) legs.push_back(leg_json(leg));
+  json stated = json::array();
+  for (const StatedOutcome& s : tie.stated) {
+    stated.push_back({{"winner", club(s.winner)},
+                      {"aggregate", aggregate(s.aggregate)},
+                      {"decided_by", decided_by(s.decided_by)},
+                      {"text", s.text},
+                      {"source", s.evidence.source.value()},
+                      {"path", s.evidence.path},
+                      {"line", s.evidence.line}});
+  }
+  json out{{"id", tie.id.value()},
+           {"competition", tie.competition},
+           {"season", tie.season},
+           {"round", tie.round},
+           {"round_order", tie.round_order},
+           {"number", opt(tie.number)},
+           {"clubs", json::array({club(tie.club_a), club(tie.club_b)})},
+           {"aggregate", aggregate(tie.outcome.aggregate)},
+           {"winner", club(tie.winner)},
+           {"decided_by", decided_by(tie.outcome.decided_by)},
+           {"extra_time", tie.outcome.extra_time},
+           {"legs", legs},
+           {"stated", stated},
+           {"disagreement", tie.disagreement},
+           {"coin_toss_winner", club(tie.coin_toss_winner)},
+           {"evidence", evidence(tie.evidence)}};
+  return out.dump();
+}
+
+std::string to_json(const Fixture& f) {
+  json out{{"date", opt(f.leg.date)},
+           {"kickoff", opt(f.leg.kickoff)},
+           {"competition", f.competition},
+           {"season", f.season},
+           {"round", f.round},
+           {"tie_id", f.tie.value()},
+           {"leg_number", f.leg.number},
+           {"leg_id", f.leg.id.value()}};
+  const json leg = leg_json(f.leg);
+  for (const auto& [key, value] : leg.items()) {
+    if (!out.contains(key) && key != "number") out[key] = value;
+  }
+  return out.dump();
+}
+
+std::string to_json(const Resolution& r) {
+  json candidates = json::array();
+  for (const Candidate& c : r.candidates) {
+    candidates.push_back({{"id", c.club.id.value()},
+                          {"name", c.club.name},
+                          {"matched_name", c.matched_name},
+                          {"method", c.method},
+                          {"score", c.score}});
+  }
+  return json{{"query", r.query},
+              {"status", to_string(r.status)},
+              {"club", club(r.club)},
+              {"candidates", candidates},
+              {"method", r.method.empty() ? json(nullptr) : json(r.method)}}
+      .dump();
+}
+
+std::string to_json(const Club& c) {
+  json names = json::array();
+  for (const ClubName& n : c.names) {
+    names.push_back({{"name", n.name}, {"lang", opt(n.lang)}, {"origin", opt(n.origin)}});
+  }
+  return json{{"id", c.id.value()},
+              {"name", c.name},
+              {"country", opt(c.country)},
+              {"city", opt(c.city)},
+              {"names", names}}
+      .dump();
+}
+
+std::string to_json(const ImportReport& report) {
+  json files = json::array();
+  for (const FileReport& f : report.files) {
+    files.push_back({{"path", f.path},
+                     {"format", f.format.empty() ? json(nullptr) : json(f.format)},
+                     {"already_imported", f.already_imported},
+                     {"records", f.records},
+                     {"ties_added", f.ties_added},
+                     {"ties_merged", f.ties_merged},
+                     {"legs_added", f.legs_added},
+                     {"legs_confirmed", f.legs_confirmed},
+                     {"claims", f.claims},
+                     {"clubs_added", f.clubs_added},
+                     {"conflicts", f.conflicts}});
+  }
+  return json{{"dry_run", report.dry_run}, {"files", files}}.dump();
+}
+
+}  // namespace footballdb

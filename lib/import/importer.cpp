@@ -1,0 +1,139 @@
+// import_files: one transaction over every file, format detection, content hashes.
+#include <openssl/evp.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "footballdb/error.hpp"
+#include "footballdb/import.hpp"
+#include "import/formats/json_format.hpp"
+#include "import/import_context.hpp"
+#include "storage/database_impl.hpp"
+#include "storage/store.hpp"
+
+namespace footballdb {
+namespace {
+
+constexpr std::size_t kSniffBytes = 4096;
+
+// The SHA-256 of a file's content, in lower-case hex. Throws Error(kIo).
+std::string sha256_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIo, "cannot open '" + path + "'");
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> md(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1) {
+    throw Error(ErrorCode::kInternal, "SHA-256 is not available");
+  }
+  std::vector<char> buffer(1 << 16);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    EVP_DigestUpdate(md.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) throw Error(ErrorCode::kIo, "cannot read '" + path + "'");
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_DigestFinal_ex(md.get(), digest, &size);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xF];
+  }
+  return hex;
+}
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string head_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(kSniffBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
+
+struct Format {
+  const char* name;
+  bool (*sniff)(std::string_view head);
+  void (*run)(std::istream& in, import::ImportContext& context);
+};
+
+const Format kFormats[] = {
+    {"json", import::sniff_json, import::import_json},
+};
+
+const Format& format_named(const std::string& name) {
+  for (const Format& f : kFormats) {
+    if (name == f.name) return f;
+  }
+  std::string known;
+  for (const Format& f : kFormats) known += std::string(known.empty() ? "" : ", ") + f.name;
+  throw Error(ErrorCode::kUsage, "unknown format '" + name + "' (known: " + known + ")");
+}
+
+const Format& detect(const std::string& path) {
+  const std::string head = head_of(path);
+  for (const Format& f : kFormats) {
+    if (f.sniff(head)) return f;
+  }
+  throw Error(ErrorCode::kInput, path + ": cannot tell the format of this file; name it with "
+                                        "--format");
+}
+
+}  // namespace
+
+ImportReport import_files(Database& db, const std::vector<std::string>& paths,
+                          const ImportOptions& options) {
+  if (options.season && !Season::normalize(*options.season)) {
+    throw Error(ErrorCode::kUsage, "'" + *options.season +
+                                       "' is not a season (expected YYYY or YYYY-YY)");
+  }
+  if (options.format) format_named(*options.format);
+
+  auto& statements = detail::DatabaseAccess::statements(db);
+  ImportReport report;
+  report.dry_run = options.dry_run;
+  SQLite::Transaction tx(detail::DatabaseAccess::sqlite(db),
+                         SQLite::TransactionBehavior::IMMEDIATE);
+  storage::Store store(statements);
+  try {
+    for (const std::string& given : paths) {
+      const std::string path = std::filesystem::absolute(given).lexically_normal().string();
+      FileReport& file = report.files.emplace_back();
+      file.path = given;
+      if (std::filesystem::is_directory(path)) {
+        throw Error(ErrorCode::kIo, "'" + given + "' is a directory");
+      }
+      const std::string sha = sha256_of(path);
+      if (store.find_source(sha)) {
+        file.already_imported = true;
+        continue;
+      }
+      const Format& format = options.format ? format_named(*options.format) : detect(path);
+      file.format = format.name;
+      const SourceId source = store.add_source(path, sha, format.name, utc_now());
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw Error(ErrorCode::kIo, "cannot open '" + given + "'");
+      import::ClubLookup clubs(db, store, source, file);
+      import::ImportContext context{db, store, source, given, options, file, clubs};
+      format.run(in, context);
+    }
+  } catch (const SQLite::Exception& e) {
+    // A constraint the parsers did not catch: still the input's fault, never half-imported.
+    throw Error(ErrorCode::kDatabase, std::string("import rolled back: ") + e.what());
+  }
+  if (!options.dry_run) tx.commit();
+  return report;
+}
+
+}  // namespace footballdb

@@ -1,0 +1,147 @@
+// Database::ties and Database::tie: ties with their legs, claims and evidence.
+#include <string>
+
+#include "footballdb/database.hpp"
+#include "footballdb/error.hpp"
+#include "storage/database_impl.hpp"
+#include "storage/rows.hpp"
+
+namespace footballdb {
+namespace {
+
+using storage::opt_club;
+using storage::opt_int;
+using storage::opt_text;
+
+constexpr const char* kTieSelect =
+    "SELECT t.id, c.name, s.name, r.name, r.ordinal, t.number, t.club_a, ca.name, t.club_b, "
+    "cb.name, t.coin_toss_winner, ct.name, t.agg_a, t.agg_b, t.winner, w.name, t.decided_by, "
+    "t.extra_time FROM ties t JOIN rounds r ON r.id = t.round_id "
+    "JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id "
+    "LEFT JOIN clubs ca ON ca.id = t.club_a LEFT JOIN clubs cb ON cb.id = t.club_b "
+    "LEFT JOIN clubs ct ON ct.id = t.coin_toss_winner LEFT JOIN clubs w ON w.id = t.winner ";
+
+Tie read_tie_row(SQLite::Statement& q) {
+  Tie tie;
+  tie.id = TieId{q.getColumn(0).getInt64()};
+  tie.competition = q.getColumn(1).getString();
+  tie.season = q.getColumn(2).getString();
+  tie.round = q.getColumn(3).getString();
+  tie.round_order = q.getColumn(4).getInt();
+  tie.number = opt_int(q.getColumn(5));
+  tie.club_a = opt_club(q.getColumn(6), q.getColumn(7));
+  tie.club_b = opt_club(q.getColumn(8), q.getColumn(9));
+  tie.coin_toss_winner = opt_club(q.getColumn(10), q.getColumn(11));
+  if (!q.getColumn(12).isNull()) {
+    tie.outcome.aggregate = Aggregate{q.getColumn(12).getInt(), q.getColumn(13).getInt()};
+  }
+  tie.winner = opt_club(q.getColumn(14), q.getColumn(15));
+  if (tie.winner) tie.outcome.winner = tie.winner->id;
+  if (auto how = opt_text(q.getColumn(16))) tie.outcome.decided_by = parse_decided_by(*how);
+  tie.outcome.extra_time = q.getColumn(17).getInt() != 0;
+  return tie;
+}
+
+// Whether a source's claim contradicts the computed outcome (where both say something).
+bool disagrees(const StatedOutcome& claim, const TieOutcome& computed) {
+  if (claim.winner && computed.winner && claim.winner->id != *computed.winner) return true;
+  if (claim.aggregate && computed.aggregate && *claim.aggregate != *computed.aggregate) {
+    return true;
+  }
+  return claim.decided_by && computed.decided_by && *claim.decided_by != *computed.decided_by;
+}
+
+void read_details(storage::StatementCache& statements, Tie& tie) {
+  {
+    SQLite::Statement& q = statements.get(
+        std::string("SELECT ") + storage::kLegColumns +
+        " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away"
+        " WHERE l.tie_id = ? ORDER BY l.number");
+    q.bind(1, tie.id.value());
+    while (q.executeStep()) tie.legs.push_back(storage::read_leg(q));
+  }
+  for (Leg& leg : tie.legs) {
+    leg.evidence = storage::read_evidence(statements, "leg_evidence", "leg_id", leg.id.value());
+  }
+  tie.evidence = storage::read_evidence(statements, "tie_evidence", "tie_id", tie.id.value());
+  SQLite::Statement& q = statements.get(
+      "SELECT tc.source_id, s.path, tc.line, tc.winner, w.name, tc.agg_a, tc.agg_b, "
+      "tc.decided_by, tc.text FROM tie_claims tc JOIN sources s ON s.id = tc.source_id "
+      "LEFT JOIN clubs w ON w.id = tc.winner WHERE tc.tie_id = ? ORDER BY tc.id");
+  q.bind(1, tie.id.value());
+  while (q.executeStep()) {
+    StatedOutcome claim;
+    claim.evidence = Evidence{SourceId{q.getColumn(0).getInt64()}, q.getColumn(1).getString(),
+                              q.getColumn(2).getInt()};
+    claim.winner = opt_club(q.getColumn(3), q.getColumn(4));
+    if (!q.getColumn(5).isNull()) {
+      claim.aggregate = Aggregate{q.getColumn(5).getInt(), q.getColumn(6).getInt()};
+    }
+    if (auto how = opt_text(q.getColumn(7))) claim.decided_by = parse_decided_by(*how);
+    claim.text = q.getColumn(8).getString();
+    tie.disagreement = tie.disagreement || disagrees(claim, tie.outcome);
+    tie.stated.push_back(std::move(claim));
+  }
+}
+
+// Puts `club` first: swaps the clubs and every aggregate that is in club order.
+void orient(Tie& tie, ClubId club) {
+  if (!tie.club_b || tie.club_b->id != club) return;
+  std::swap(tie.club_a, tie.club_b);
+  auto flip = [](std::optional<Aggregate>& agg) {
+    if (agg) agg = Aggregate{agg->b, agg->a};
+  };
+  flip(tie.outcome.aggregate);
+  for (StatedOutcome& claim : tie.stated) flip(claim.aggregate);
+}
+
+}  // namespace
+
+std::vector<Tie> Database::ties(const TieFilter& filter) const {
+  std::optional<std::string> season;
+  if (filter.season) {
+    season = Season::normalize(*filter.season);
+    if (!season) {
+      throw Error(ErrorCode::kUsage, "'" + *filter.season +
+                                         "' is not a season (expected YYYY or YYYY-YY)");
+    }
+  }
+  auto& statements = impl_->statements;
+  std::vector<Tie> ties;
+  {
+    SQLite::Statement& q = statements.get(
+        std::string(kTieSelect) +
+        "WHERE (?1 IS NULL OR t.club_a = ?1 OR t.club_b = ?1) "
+        "AND (?2 IS NULL OR t.club_a = ?2 OR t.club_b = ?2) "
+        "AND (?3 IS NULL OR c.name = ?3) AND (?4 IS NULL OR s.name = ?4) "
+        "AND (?5 IS NULL OR r.name = ?5) "
+        "ORDER BY s.start_year, s.name, c.name, r.ordinal, t.number IS NULL, t.number, t.id");
+    storage::bind_opt(q, 1, filter.club ? std::optional<std::int64_t>(filter.club->value())
+                                        : std::nullopt);
+    storage::bind_opt(q, 2, filter.opponent
+                                ? std::optional<std::int64_t>(filter.opponent->value())
+                                : std::nullopt);
+    storage::bind_opt(q, 3, filter.competition);
+    storage::bind_opt(q, 4, season);
+    storage::bind_opt(q, 5, filter.round);
+    while (q.executeStep()) ties.push_back(read_tie_row(q));
+  }
+  for (Tie& tie : ties) {
+    read_details(statements, tie);
+    if (filter.club) orient(tie, *filter.club);
+  }
+  return ties;
+}
+
+std::optional<Tie> Database::tie(TieId id) const {
+  auto& statements = impl_->statements;
+  SQLite::Statement& q = statements.get(std::string(kTieSelect) + "WHERE t.id = ?");
+  q.bind(1, id.value());
+  if (!q.executeStep()) return std::nullopt;
+  Tie tie = read_tie_row(q);
+  q.reset();
+  read_details(statements, tie);
+  return tie;
+}
+
+}  // namespace footballdb

@@ -1,0 +1,220 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "footballdb/database.hpp"
+#include "footballdb/error.hpp"
+#include "sqlext/functions.hpp"
+#include "storage/database_impl.hpp"
+#include "storage/migrations.hpp"
+#include "storage/outcomes.hpp"
+#include "storage/rows.hpp"
+
+namespace footballdb {
+
+Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+Database Database::open(const std::string& path, const OpenOptions& options) {
+  const bool memory = path == ":memory:" || path.empty();
+  if (!memory && !options.create_if_missing && !std::filesystem::exists(path)) {
+    throw Error(ErrorCode::kIo, "no database at '" + path + "'");
+  }
+  int flags = options.read_only ? SQLite::OPEN_READONLY
+                                : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+  std::unique_ptr<Impl> impl;
+  try {
+    impl = std::make_unique<Impl>(memory ? ":memory:" : path, flags, options.busy_timeout_ms);
+    SQLite::Database& db = impl->db;
+    if (int rc = sqlext::register_functions(db.getHandle()); rc != SQLITE_OK) {
+      throw Error(ErrorCode::kDatabase, "cannot register SQL functions: " +
+                                            std::string(sqlite3_errstr(rc)));
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+    if (options.read_only) {
+      storage::check_current(db);
+    } else {
+      if (!memory) db.exec("PRAGMA journal_mode = WAL");
+      db.exec("PRAGMA synchronous = NORMAL");
+      storage::migrate(db);
+    }
+  } catch (const SQLite::Exception& e) {
+    throw Error(ErrorCode::kDatabase, "cannot open '" + path + "': " + e.what());
+  }
+  return Database(std::move(impl));
+}
+
+const std::string& Database::path() const { return impl_->db.getFilename(); }
+
+int Database::schema_version() const {
+  return impl_->db.execAndGet("PRAGMA user_version").getInt();
+}
+
+int Database::latest_schema_version() { return storage::latest_version(); }
+
+// --- Clubs ---
+
+Resolution Database::resolve(std::string_view name) const {
+  Resolution out;
+  out.query = std::string(name);
+  struct Layer {
+    const char* method;
+    const char* column;
+    std::string key;
+    double score;
+  };
+  const Layer layers[] = {
+      {"exact", "name", std::string(name), 1.0},
+      {"normalized", "name_key", name_key(name), 0.95},
+      {"folded", "fold_key", fold_key(name), 0.9},
+  };
+  for (const Layer& layer : layers) {
+    if (layer.key.empty()) continue;
+    SQLite::Statement& q = impl_->statements.get(
+        std::string("SELECT c.id, c.name, min(n.name) FROM club_names n JOIN clubs c ON c.id = "
+                    "n.club_id WHERE n.") +
+        layer.column + " = ? GROUP BY c.id ORDER BY c.name");
+    q.bind(1, layer.key);
+    while (q.executeStep()) {
+      out.candidates.push_back(Candidate{ClubRef{ClubId{q.getColumn(0).getInt64()},
+                                                 q.getColumn(1).getString()},
+                                         q.getColumn(2).getString(), layer.method, layer.score});
+    }
+    if (!out.candidates.empty()) {
+      out.method = layer.method;
+      out.status = out.candidates.size() == 1 ? ResolveStatus::kResolved
+                                              : ResolveStatus::kAmbiguous;
+      if (out.status == ResolveStatus::kResolved) out.club = out.candidates.front().club;
+      return out;
+    }
+  }
+  // Unknown: offer the clubs whose spellings contain the name's folded key as suggestions.
+  const std::string key = fold_key(name);
+  if (!key.empty()) {
+    for (const Club& club : find_clubs(name)) {
+      out.candidates.push_back(Candidate{ClubRef{club.id, club.name}, club.name, "contains", 0.5});
+      if (out.candidates.size() == 10) break;
+    }
+  }
+  return out;
+}
+
+ClubRef Database::require_club(std::string_view name) const {
+  Resolution r = resolve(name);
+  if (r.club) return *r.club;
+  std::string message = "'" + std::string(name) + "' is " + std::string(to_string(r.status));
+  if (!r.candidates.empty()) {
+    message += r.status == ResolveStatus::kAmbiguous ? "; it may mean:" : "; did you mean:";
+    for (const Candidate& c : r.candidates) message += "\n  " + c.club.name;
+  }
+  throw Error(ErrorCode::kClub, message);
+}
+
+namespace {
+
+Club read_club_names(storage::StatementCache& statements, Club club) {
+  SQLite::Statement& q = statements.get(
+      "SELECT n.name, n.lang, s.path FROM club_names n LEFT JOIN sources s ON s.id = n.source_id "
+      "WHERE n.club_id = ? ORDER BY n.id");
+  q.bind(1, club.id.value());
+  while (q.executeStep()) {
+    club.names.push_back(ClubName{q.getColumn(0).getString(), storage::opt_text(q.getColumn(1)),
+                                  storage::opt_text(q.getColumn(2))});
+  }
+  return club;
+}
+
+}  // namespace
+
+std::optional<Club> Database::club(ClubId id) const {
+  SQLite::Statement& q =
+      impl_->statements.get("SELECT id, name, country, city FROM clubs WHERE id = ?");
+  q.bind(1, id.value());
+  if (!q.executeStep()) return std::nullopt;
+  Club club{id, q.getColumn(1).getString(), storage::opt_text(q.getColumn(2)),
+            storage::opt_text(q.getColumn(3)), {}};
+  return read_club_names(impl_->statements, std::move(club));
+}
+
+std::vector<Club> Database::find_clubs(std::string_view text) const {
+  std::vector<Club> clubs;
+  {
+    SQLite::Statement& q = impl_->statements.get(
+        "SELECT DISTINCT c.id, c.name, c.country, c.city FROM club_names n "
+        "JOIN clubs c ON c.id = n.club_id WHERE instr(n.fold_key, ?) > 0 ORDER BY c.name, c.id");
+    q.bind(1, fold_key(text));
+    while (q.executeStep()) {
+      clubs.push_back(Club{ClubId{q.getColumn(0).getInt64()}, q.getColumn(1).getString(),
+                           storage::opt_text(q.getColumn(2)), storage::opt_text(q.getColumn(3)),
+                           {}});
+    }
+  }
+  for (Club& club : clubs) club = read_club_names(impl_->statements, std::move(club));
+  return clubs;
+}
+
+// --- Rules ---
+
+namespace {
+
+int season_year_or_throw(std::string_view season) {
+  auto canonical = Season::normalize(season);
+  if (!canonical) {
+    throw Error(ErrorCode::kUsage, "'" + std::string(season) +
+                                       "' is not a season (expected YYYY or YYYY-YY)");
+  }
+  return *Season::start_year(*canonical);
+}
+
+}  // namespace
+
+RuleSet Database::rules(std::string_view competition, std::string_view season) const {
+  const int year = season_year_or_throw(season);
+  SQLite::Statement& q =
+      impl_->statements.get("SELECT id FROM competitions WHERE name = ? COLLATE NOCASE");
+  q.bind(1, std::string(competition));
+  const std::int64_t id = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  return storage::rules_for(impl_->statements, id, competition, year);
+}
+
+void Database::set_rules(std::string_view competition, std::string_view from_season,
+                         const RuleSet& rules) {
+  const int year = season_year_or_throw(from_season);
+  SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement& ins = impl_->statements.get(
+      "INSERT INTO competitions(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
+  ins.bind(1, std::string(competition));
+  ins.exec();
+  SQLite::Statement& id_q = impl_->statements.get("SELECT id FROM competitions WHERE name = ?");
+  id_q.bind(1, std::string(competition));
+  id_q.executeStep();
+  const std::int64_t id = id_q.getColumn(0).getInt64();
+  SQLite::Statement& put = impl_->statements.get(
+      "INSERT OR REPLACE INTO competition_rules(competition_id, from_season_year, away_goals, "
+      "away_goals_extra_time, extra_time, penalties, replays) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  put.bind(1, id);
+  put.bind(2, year);
+  put.bind(3, rules.away_goals ? 1 : 0);
+  put.bind(4, rules.away_goals_extra_time ? 1 : 0);
+  put.bind(5, rules.extra_time ? 1 : 0);
+  put.bind(6, rules.penalties ? 1 : 0);
+  put.bind(7, rules.replays ? 1 : 0);
+  put.exec();
+  storage::recompute_outcomes(impl_->statements, id);
+  tx.commit();
+}
+
+int Database::recompute_outcomes() {
+  SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+  const int changed = storage::recompute_outcomes(impl_->statements);
+  tx.commit();
+  return changed;
+}
+
+}  // namespace footballdb

@@ -1,0 +1,29 @@
+// Database's private state, shared by the library's modules.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+#include "footballdb/database.hpp"
+#include "storage/statement_cache.hpp"
+
+namespace footballdb {
+
+struct Database::Impl {
+  explicit Impl(const std::string& path, int flags, int busy_timeout_ms)
+      : db(path, flags, busy_timeout_ms), statements(db) {}
+  SQLite::Database db;
+  // Declared after db: destroyed (finalized) before the connection closes.
+  mutable storage::StatementCache statements;
+};
+
+namespace detail {
+// The library's own way in to a Database's SQLite connection.
+struct DatabaseAccess {
+  static SQLite::Database& sqlite(const Database& db) { return db.impl_->db; }
+  static storage::StatementCache& statements(const Database& db) { return db.impl_->statements; }
+};
+}  // namespace detail
+
+}  // namespace footballdb

@@ -1,0 +1,76 @@
+#include "storage/migrations.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+#include "footballdb/error.hpp"
+
+namespace footballdb::storage {
+namespace {
+
+int pragma_int(SQLite::Database& db, const char* pragma) {
+  return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
+}
+
+bool is_empty(SQLite::Database& db) {
+  return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
+}
+
+// Throws unless `db` is empty or belongs to footballdb at a version this build knows.
+// Returns the schema version.
+int check_owner(SQLite::Database& db) {
+  const int app = pragma_int(db, "application_id");
+  const int version = pragma_int(db, "user_version");
+  if (app != kApplicationId && !(app == 0 && is_empty(db))) {
+    throw Error(ErrorCode::kVersion,
+                "'" + db.getFilename() + "' is not a footballdb database (application_id " +
+                    std::to_string(app) + ")");
+  }
+  if (version > latest_version()) {
+    throw Error(ErrorCode::kVersion,
+                "'" + db.getFilename() + "' has schema version " + std::to_string(version) +
+                    ", newer than this footballdb knows (" + std::to_string(latest_version()) +
+                    "); use a newer footballdb");
+  }
+  return version;
+}
+
+}  // namespace
+
+int latest_version() { return static_cast<int>(migrations().size()); }
+
+void migrate(SQLite::Database& db) {
+  int version = check_owner(db);
+  for (const Migration& m : migrations()) {
+    if (m.version <= version) continue;
+    try {
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      // Another process may have migrated while this one waited for the lock.
+      if (check_owner(db) >= m.version) continue;
+      if (m.version == 1) db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+      db.exec(std::string(m.sql));
+      SQLite::Statement fk_check(db, "PRAGMA foreign_key_check");
+      if (fk_check.executeStep()) {
+        throw Error(ErrorCode::kDatabase, "migration " + std::to_string(m.version) +
+                                              " leaves rows breaking foreign keys in table " +
+                                              fk_check.getColumn(0).getString());
+      }
+      db.exec("PRAGMA user_version = " + std::to_string(m.version));
+      tx.commit();
+    } catch (const SQLite::Exception& e) {
+      throw Error(ErrorCode::kDatabase, "migration " + std::to_string(m.version) + "_" +
+                                            std::string(m.name) + " failed: " + e.what());
+    }
+    version = m.version;
+  }
+}
+
+void check_current(SQLite::Database& db) {
+  if (check_owner(db) != latest_version()) {
+    throw Error(ErrorCode::kVersion, "'" + db.getFilename() +
+                                         "' needs migrating: open it once read-write");
+  }
+}
+
+}  // namespace footballdb::storage

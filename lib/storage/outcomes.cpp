@@ -1,0 +1,93 @@
+#include "storage/outcomes.hpp"
+
+#include <string>
+#include <vector>
+
+#include "storage/rows.hpp"
+
+namespace footballdb::storage {
+
+RuleSet rules_for(StatementCache& statements, std::int64_t competition_id,
+                  std::string_view competition, int season_year) {
+  SQLite::Statement& q = statements.get(
+      "SELECT away_goals, away_goals_extra_time, extra_time, penalties, replays "
+      "FROM competition_rules WHERE competition_id = ? AND from_season_year <= ? "
+      "ORDER BY from_season_year DESC LIMIT 1");
+  q.bind(1, competition_id);
+  q.bind(2, season_year);
+  if (!q.executeStep()) return uefa_rules(competition, season_year);
+  RuleSet rules;
+  rules.away_goals = q.getColumn(0).getInt() != 0;
+  rules.away_goals_extra_time = q.getColumn(1).getInt() != 0;
+  rules.extra_time = q.getColumn(2).getInt() != 0;
+  rules.penalties = q.getColumn(3).getInt() != 0;
+  rules.replays = q.getColumn(4).getInt() != 0;
+  return rules;
+}
+
+TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie) {
+  TieFacts facts;
+  {
+    SQLite::Statement& q =
+        statements.get("SELECT club_a, club_b, coin_toss_winner FROM ties WHERE id = ?");
+    q.bind(1, tie);
+    if (q.executeStep()) {
+      if (!q.getColumn(0).isNull()) facts.club_a = ClubId{q.getColumn(0).getInt64()};
+      if (!q.getColumn(1).isNull()) facts.club_b = ClubId{q.getColumn(1).getInt64()};
+      if (!q.getColumn(2).isNull()) facts.coin_toss_winner = ClubId{q.getColumn(2).getInt64()};
+    }
+  }
+  SQLite::Statement& legs = statements.get(
+      std::string("SELECT ") + kLegColumns +
+      " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away"
+      " WHERE l.tie_id = ? ORDER BY l.number");
+  legs.bind(1, tie);
+  while (legs.executeStep()) facts.legs.push_back(read_leg(legs));
+  return facts;
+}
+
+bool store_outcome(StatementCache& statements, std::int64_t tie, const TieFacts& facts,
+                   const RuleSet& rules) {
+  const TieOutcome out = decide_tie(facts, rules);
+  SQLite::Statement& u = statements.get(
+      "UPDATE ties SET agg_a = ?2, agg_b = ?3, winner = ?4, decided_by = ?5, extra_time = ?6 "
+      "WHERE id = ?1 AND (agg_a IS NOT ?2 OR agg_b IS NOT ?3 OR winner IS NOT ?4 "
+      "OR decided_by IS NOT ?5 OR extra_time IS NOT ?6)");
+  u.bind(1, tie);
+  bind_opt(u, 2, out.aggregate ? std::optional<int>(out.aggregate->a) : std::nullopt);
+  bind_opt(u, 3, out.aggregate ? std::optional<int>(out.aggregate->b) : std::nullopt);
+  bind_opt(u, 4, out.winner ? std::optional<std::int64_t>(out.winner->value()) : std::nullopt);
+  bind_opt(u, 5, out.decided_by ? std::optional<std::string>(to_string(*out.decided_by))
+                                : std::nullopt);
+  u.bind(6, out.extra_time ? 1 : 0);
+  return u.exec() > 0;
+}
+
+int recompute_outcomes(StatementCache& statements, std::int64_t competition_id) {
+  struct Row {
+    std::int64_t tie;
+    std::int64_t competition;
+    std::string name;
+    int year;
+  };
+  std::vector<Row> rows;
+  {
+    SQLite::Statement& q = statements.get(
+        "SELECT t.id, c.id, c.name, s.start_year FROM ties t JOIN rounds r ON r.id = t.round_id "
+        "JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id "
+        "WHERE ?1 = 0 OR c.id = ?1 ORDER BY t.id");
+    q.bind(1, competition_id);
+    while (q.executeStep()) {
+      rows.push_back(Row{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+                         q.getColumn(2).getString(), q.getColumn(3).getInt()});
+    }
+  }
+  int changed = 0;
+  for (const Row& row : rows) {
+    RuleSet rules = rules_for(statements, row.competition, row.name, row.year);
+    if (store_outcome(statements, row.tie, load_tie_facts(statements, row.tie), rules)) ++changed;
+  }
+  return changed;
+}
+
+}  // namespace footballdb::storage

@@ -1,0 +1,27 @@
+// Tie outcomes stored in the ties table, derived from the legs by the tie rules.
+#pragma once
+
+#include <string_view>
+
+#include "footballdb/rules.hpp"
+#include "storage/statement_cache.hpp"
+
+namespace footballdb::storage {
+
+// The rules of the competition `competition_id` (named `competition`) for the season starting
+// in `season_year`: its competition_rules row in force, else uefa_rules.
+RuleSet rules_for(StatementCache& statements, std::int64_t competition_id,
+                  std::string_view competition, int season_year);
+
+// The clubs, legs and coin toss of tie `tie`.
+TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie);
+
+// Computes tie `tie`'s outcome under `rules` and stores it. Returns whether it changed.
+bool store_outcome(StatementCache& statements, std::int64_t tie, const TieFacts& facts,
+                   const RuleSet& rules);
+
+// Recomputes the stored outcome of every tie (of one competition when competition_id > 0).
+// Returns how many changed.
+int recompute_outcomes(StatementCache& statements, std::int64_t competition_id = 0);
+
+}  // namespace footballdb::storage

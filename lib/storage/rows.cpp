@@ -1,0 +1,93 @@
+#include "storage/rows.hpp"
+
+#include "footballdb/error.hpp"
+
+namespace footballdb::storage {
+
+std::optional<std::string> opt_text(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+std::optional<int> opt_int(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getInt();
+}
+
+std::optional<Score> opt_score(const SQLite::Column& home, const SQLite::Column& away) {
+  if (home.isNull() || away.isNull()) return std::nullopt;
+  return Score{home.getInt(), away.getInt()};
+}
+
+std::optional<ClubRef> opt_club(const SQLite::Column& id, const SQLite::Column& name) {
+  if (id.isNull()) return std::nullopt;
+  return ClubRef{ClubId{id.getInt64()}, name.getString()};
+}
+
+Leg read_leg(SQLite::Statement& row, int first) {
+  auto col = [&row, first](int i) { return row.getColumn(first + i); };
+  Leg leg;
+  leg.id = LegId{col(0).getInt64()};
+  leg.number = col(1).getInt();
+  leg.replay = col(2).getInt() != 0;
+  auto status = parse_leg_status(col(3).getString());
+  if (!status) throw Error(ErrorCode::kInternal, "unknown leg status " + col(3).getString());
+  leg.status = *status;
+  if (auto d = opt_text(col(4))) leg.date = Date::parse(*d);
+  if (auto k = opt_text(col(5))) leg.kickoff = LocalTime::parse(*k);
+  leg.home = ClubRef{ClubId{col(6).getInt64()}, col(7).getString()};
+  leg.away = ClubRef{ClubId{col(8).getInt64()}, col(9).getString()};
+  leg.neutral_venue = col(10).getInt() != 0;
+  leg.venue = opt_text(col(11));
+  leg.full_time = opt_score(col(12), col(13));
+  leg.half_time = opt_score(col(14), col(15));
+  leg.extra_time = opt_score(col(16), col(17));
+  leg.penalties = opt_score(col(18), col(19));
+  if (!col(20).isNull()) leg.awarded_to = ClubId{col(20).getInt64()};
+  return leg;
+}
+
+void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::string>& value) {
+  if (value) {
+    stmt.bind(index, *value);
+  } else {
+    stmt.bind(index);
+  }
+}
+
+void bind_opt(SQLite::Statement& stmt, int index, const std::optional<int>& value) {
+  if (value) {
+    stmt.bind(index, *value);
+  } else {
+    stmt.bind(index);
+  }
+}
+
+void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::int64_t>& value) {
+  if (value) {
+    stmt.bind(index, *value);
+  } else {
+    stmt.bind(index);
+  }
+}
+
+void bind_score(SQLite::Statement& stmt, int index, const std::optional<Score>& score) {
+  bind_opt(stmt, index, score ? std::optional<int>(score->home) : std::nullopt);
+  bind_opt(stmt, index + 1, score ? std::optional<int>(score->away) : std::nullopt);
+}
+
+std::vector<Evidence> read_evidence(StatementCache& statements, const std::string& table,
+                                    const std::string& key, std::int64_t id) {
+  SQLite::Statement& q = statements.get("SELECT e.source_id, s.path, e.line FROM " + table +
+                                        " e JOIN sources s ON s.id = e.source_id WHERE e." + key +
+                                        " = ? ORDER BY e.source_id, e.line");
+  q.bind(1, id);
+  std::vector<Evidence> out;
+  while (q.executeStep()) {
+    out.push_back(Evidence{SourceId{q.getColumn(0).getInt64()}, q.getColumn(1).getString(),
+                           q.getColumn(2).getInt()});
+  }
+  return out;
+}
+
+}  // namespace footballdb::storage

@@ -1,0 +1,43 @@
+// Reading domain values out of SQLite rows, and the column lists that go with them.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <optional>
+#include <string>
+
+#include "footballdb/types.hpp"
+#include "storage/statement_cache.hpp"
+
+namespace footballdb::storage {
+
+// Columns read_leg expects, in order, for `FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a
+// ON a.id = l.away`.
+inline constexpr const char* kLegColumns =
+    "l.id, l.number, l.replay, l.status, l.date, l.kickoff, l.home, h.name, l.away, a.name, "
+    "l.neutral, l.venue, l.ft_home, l.ft_away, l.ht_home, l.ht_away, l.et_home, l.et_away, "
+    "l.pen_home, l.pen_away, l.awarded_to";
+inline constexpr int kLegColumnCount = 21;
+
+// Reads a leg from the columns kLegColumns starting at `first`.
+Leg read_leg(SQLite::Statement& row, int first = 0);
+
+std::optional<std::string> opt_text(const SQLite::Column& column);
+std::optional<int> opt_int(const SQLite::Column& column);
+std::optional<Score> opt_score(const SQLite::Column& home, const SQLite::Column& away);
+// A club reference from an id column and a name column; nullopt when the id is NULL.
+std::optional<ClubRef> opt_club(const SQLite::Column& id, const SQLite::Column& name);
+
+// Binds `value` or NULL.
+void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::string>& value);
+void bind_opt(SQLite::Statement& stmt, int index, const std::optional<int>& value);
+void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::int64_t>& value);
+// Binds a score's two goals at `index` and `index + 1`, or two NULLs.
+void bind_score(SQLite::Statement& stmt, int index, const std::optional<Score>& score);
+
+// The evidence rows (source, path, line) of a tie or leg.
+// `table` is tie_evidence or leg_evidence, `key` its id column.
+std::vector<Evidence> read_evidence(StatementCache& statements, const std::string& table,
+                                    const std::string& key, std::int64_t id);
+
+}  // namespace footballdb::storage

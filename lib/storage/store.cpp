@@ -1,0 +1,481 @@
+#include "storage/store.hpp"
+
+#include <algorithm>
+
+#include "footballdb/error.hpp"
+#include "footballdb/names.hpp"
+#include "storage/outcomes.hpp"
+#include "storage/rows.hpp"
+
+namespace footballdb::storage {
+namespace {
+
+std::optional<std::int64_t> opt_id(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+std::optional<std::int64_t> raw(const std::optional<ClubId>& id) {
+  if (!id) return std::nullopt;
+  return id->value();
+}
+
+std::string show(const std::optional<Score>& s) {
+  return s ? std::to_string(s->home) + "-" + std::to_string(s->away) : "";
+}
+
+// Fills `stored` from `claimed` when it is unknown; notes a difference when both are known.
+template <class T, class Show>
+void reconcile(std::optional<T>& stored, const std::optional<T>& claimed, const char* field,
+               Show show_value, std::vector<std::tuple<std::string, std::string, std::string>>&
+                                    differences, bool& changed) {
+  if (!claimed) return;
+  if (!stored) {
+    stored = claimed;
+    changed = true;
+  } else if (!(*stored == *claimed)) {
+    differences.emplace_back(field, show_value(stored), show_value(claimed));
+  }
+}
+
+}  // namespace
+
+std::optional<SourceId> Store::find_source(const std::string& sha256) {
+  SQLite::Statement& q = statements_.get("SELECT id FROM sources WHERE sha256 = ?");
+  q.bind(1, sha256);
+  if (!q.executeStep()) return std::nullopt;
+  return SourceId{q.getColumn(0).getInt64()};
+}
+
+SourceId Store::add_source(const std::string& path, const std::string& sha256,
+                           const std::string& format, const std::string& imported_at) {
+  SQLite::Statement& q = statements_.get(
+      "INSERT INTO sources(path, sha256, format, imported_at) VALUES (?, ?, ?, ?) RETURNING id");
+  q.bind(1, path);
+  q.bind(2, sha256);
+  q.bind(3, format);
+  q.bind(4, imported_at);
+  q.executeStep();
+  SourceId id{q.getColumn(0).getInt64()};
+  q.reset();
+  return id;
+}
+
+ClubId Store::add_club(const std::string& name, const std::optional<std::string>& country,
+                       const std::optional<std::string>& city, const char* origin,
+                       std::optional<SourceId> source) {
+  SQLite::Statement& q = statements_.get(
+      "INSERT INTO clubs(name, country, city, origin) VALUES (?, ?, ?, ?) RETURNING id");
+  q.bind(1, name);
+  bind_opt(q, 2, country);
+  bind_opt(q, 3, city);
+  q.bind(4, origin);
+  q.executeStep();
+  ClubId id{q.getColumn(0).getInt64()};
+  q.reset();
+  add_club_name(id, name, std::nullopt, source);
+  return id;
+}
+
+void Store::add_club_name(ClubId club, const std::string& name,
+                          const std::optional<std::string>& lang,
+                          std::optional<SourceId> source) {
+  SQLite::Statement& q = statements_.get(
+      "INSERT INTO club_names(club_id, name, name_key, fold_key, lang, source_id) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(club_id, name) DO NOTHING");
+  q.bind(1, club.value());
+  q.bind(2, name);
+  q.bind(3, name_key(name));
+  q.bind(4, fold_key(name));
+  bind_opt(q, 5, lang);
+  bind_opt(q, 6, source ? std::optional<std::int64_t>(source->value()) : std::nullopt);
+  q.exec();
+}
+
+std::int64_t Store::competition_id(const std::string& name) {
+  if (auto it = competitions_.find(name); it != competitions_.end()) return it->second;
+  SQLite::Statement& ins = statements_.get(
+      "INSERT INTO competitions(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
+  ins.bind(1, name);
+  ins.exec();
+  SQLite::Statement& q = statements_.get("SELECT id FROM competitions WHERE name = ?");
+  q.bind(1, name);
+  q.executeStep();
+  const std::int64_t id = q.getColumn(0).getInt64();
+  q.reset();
+  competitions_.emplace(name, id);
+  return id;
+}
+
+void Store::put_rules(const std::string& competition, int from_season_year, const RuleSet& r) {
+  SQLite::Statement& q = statements_.get(
+      "INSERT OR REPLACE INTO competition_rules(competition_id, from_season_year, away_goals, "
+      "away_goals_extra_time, extra_time, penalties, replays) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, competition_id(competition));
+  q.bind(2, from_season_year);
+  q.bind(3, r.away_goals ? 1 : 0);
+  q.bind(4, r.away_goals_extra_time ? 1 : 0);
+  q.bind(5, r.extra_time ? 1 : 0);
+  q.bind(6, r.penalties ? 1 : 0);
+  q.bind(7, r.replays ? 1 : 0);
+  q.exec();
+  rounds_.clear();  // cached rules may have changed
+}
+
+void Store::recompute_competition(const std::string& competition) {
+  recompute_outcomes(statements_, competition_id(competition));
+}
+
+std::int64_t Store::round_id(const RoundKey& key, std::optional<int> order,
+                             std::optional<bool> knockout) {
+  return round_info(key, order, knockout).id;
+}
+
+const Store::RoundInfo& Store::round_info(const RoundKey& key, std::optional<int> order,
+                                          std::optional<bool> knockout) {
+  if (auto it = rounds_.find(key); it != rounds_.end()) return it->second;
+  auto year = Season::start_year(key.season);
+  if (!year) {
+    throw Error(ErrorCode::kUsage, "'" + key.season + "' is not a season (expected YYYY or YYYY-YY)");
+  }
+  const std::int64_t competition = competition_id(key.competition);
+  SQLite::Statement& season_ins = statements_.get(
+      "INSERT INTO seasons(competition_id, name, start_year) VALUES (?, ?, ?) "
+      "ON CONFLICT(competition_id, name) DO NOTHING");
+  season_ins.bind(1, competition);
+  season_ins.bind(2, key.season);
+  season_ins.bind(3, *year);
+  season_ins.exec();
+  SQLite::Statement& season_q =
+      statements_.get("SELECT id FROM seasons WHERE competition_id = ? AND name = ?");
+  season_q.bind(1, competition);
+  season_q.bind(2, key.season);
+  season_q.executeStep();
+  const std::int64_t season = season_q.getColumn(0).getInt64();
+  season_q.reset();
+
+  SQLite::Statement& round_ins = statements_.get(
+      "INSERT INTO rounds(season_id, name, ordinal, knockout) VALUES (?1, ?2, "
+      "coalesce(?3, (SELECT coalesce(max(ordinal), 0) + 1 FROM rounds WHERE season_id = ?1)), "
+      "coalesce(?4, 1)) ON CONFLICT(season_id, name) DO NOTHING");
+  round_ins.bind(1, season);
+  round_ins.bind(2, key.round);
+  bind_opt(round_ins, 3, order);
+  bind_opt(round_ins, 4, knockout ? std::optional<int>(*knockout ? 1 : 0) : std::nullopt);
+  round_ins.exec();
+  SQLite::Statement& round_q =
+      statements_.get("SELECT id, knockout FROM rounds WHERE season_id = ? AND name = ?");
+  round_q.bind(1, season);
+  round_q.bind(2, key.round);
+  round_q.executeStep();
+  RoundInfo info{round_q.getColumn(0).getInt64(), round_q.getColumn(1).getInt() != 0,
+                 rules_for(statements_, competition, key.competition, *year)};
+  round_q.reset();
+  return rounds_.emplace(key, info).first->second;
+}
+
+void Store::add_conflict(std::optional<std::int64_t> tie, std::optional<std::int64_t> leg,
+                         SourceId source, int line, const std::string& field,
+                         const std::string& stored, const std::string& claimed) {
+  SQLite::Statement& q = statements_.get(
+      "INSERT INTO conflicts(tie_id, leg_id, source_id, line, field, stored, claimed) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  bind_opt(q, 1, tie);
+  bind_opt(q, 2, leg);
+  q.bind(3, source.value());
+  q.bind(4, line);
+  q.bind(5, field);
+  q.bind(6, stored);
+  q.bind(7, claimed);
+  q.exec();
+}
+
+MergeResult Store::merge_tie(const TieDraft& d) {
+  if (d.evidence.empty()) throw Error(ErrorCode::kInternal, "a tie draft without evidence");
+  MergeResult result;
+  const RoundInfo& round = round_info(d.round, std::nullopt, std::nullopt);
+  const SourceId source = d.evidence.front().first;
+  const int line = d.evidence.front().second;
+
+  struct Stored {
+    std::int64_t id;
+    std::optional<std::int64_t> a, b;
+    std::optional<int> number;
+    std::optional<std::int64_t> coin_toss;
+  };
+  std::vector<Stored> found;
+  SQLite::Statement& find = statements_.get(
+      "SELECT id, club_a, club_b, number, coin_toss_winner FROM ties WHERE round_id = ?1 AND "
+      "((?2 IS NOT NULL AND (club_a IN (?2, ?3) OR club_b IN (?2, ?3))) "
+      "OR (?2 IS NULL AND ?4 IS NOT NULL AND number = ?4))");
+  find.bind(1, round.id);
+  bind_opt(find, 2, raw(d.club_a));
+  bind_opt(find, 3, raw(d.club_b));
+  bind_opt(find, 4, d.number);
+  while (find.executeStep()) {
+    found.push_back(Stored{find.getColumn(0).getInt64(), opt_id(find.getColumn(1)),
+                           opt_id(find.getColumn(2)), opt_int(find.getColumn(3)),
+                           opt_id(find.getColumn(4))});
+  }
+  find.reset();
+  if (!round.knockout) {
+    // Outside knockout rounds a club meets many opponents: only the same pair is the same tie.
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&d](const Stored& s) {
+                                 return !((s.a == raw(d.club_a) && s.b == raw(d.club_b)) ||
+                                          (s.a == raw(d.club_b) && s.b == raw(d.club_a)));
+                               }),
+                found.end());
+  }
+
+  auto pair_text = [](std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
+    auto one = [](std::optional<std::int64_t> c) {
+      return c ? "club " + std::to_string(*c) : std::string("?");
+    };
+    return one(a) + " v " + one(b);
+  };
+  const std::string claimed_pair = pair_text(raw(d.club_a), raw(d.club_b));
+  if (found.size() > 1) {
+    add_conflict(found.front().id, std::nullopt, source, line, "pairing",
+                 pair_text(found.front().a, found.front().b), claimed_pair);
+    ++result.conflicts;
+    return result;
+  }
+
+  std::int64_t tie_id = 0;
+  bool clubs_changed = false;
+  std::optional<std::int64_t> stored_a = raw(d.club_a);
+  std::optional<std::int64_t> stored_b = raw(d.club_b);
+  if (found.empty()) {
+    SQLite::Statement& ins = statements_.get(
+        "INSERT INTO ties(round_id, number, club_a, club_b, coin_toss_winner) "
+        "VALUES (?, ?, ?, ?, ?) RETURNING id");
+    ins.bind(1, round.id);
+    bind_opt(ins, 2, d.number);
+    bind_opt(ins, 3, stored_a);
+    bind_opt(ins, 4, stored_b);
+    bind_opt(ins, 5, raw(d.coin_toss_winner));
+    ins.executeStep();
+    tie_id = ins.getColumn(0).getInt64();
+    ins.reset();
+    result.added = true;
+  } else {
+    const Stored& s = found.front();
+    tie_id = s.id;
+    stored_a = s.a;
+    stored_b = s.b;
+    // The draft's other club must be the stored opponent, or fill the empty place.
+    auto other = [&s](std::optional<std::int64_t> club) { return club != s.a && club != s.b; };
+    std::vector<std::int64_t> missing;
+    for (auto club : {raw(d.club_a), raw(d.club_b)}) {
+      if (club && other(club)) missing.push_back(*club);
+    }
+    const int free_places = (s.a ? 0 : 1) + (s.b ? 0 : 1);
+    if (static_cast<int>(missing.size()) > free_places) {
+      add_conflict(tie_id, std::nullopt, source, line, "pairing", pair_text(s.a, s.b),
+                   claimed_pair);
+      ++result.conflicts;
+      return result;
+    }
+    for (std::int64_t club : missing) {
+      (stored_a ? stored_b : stored_a) = club;
+      clubs_changed = true;
+    }
+    std::optional<int> number = s.number;
+    std::optional<std::int64_t> coin_toss = s.coin_toss;
+    bool changed = clubs_changed;
+    std::vector<std::tuple<std::string, std::string, std::string>> differences;
+    auto show_int = [](const auto& v) { return std::to_string(*v); };
+    reconcile(number, d.number, "number", show_int, differences, changed);
+    reconcile(coin_toss, raw(d.coin_toss_winner), "coin_toss_winner", show_int, differences,
+              changed);
+    for (const auto& [field, was, claimed] : differences) {
+      add_conflict(tie_id, std::nullopt, source, line, field, was, claimed);
+      ++result.conflicts;
+    }
+    if (changed) {
+      SQLite::Statement& u = statements_.get(
+          "UPDATE ties SET club_a = ?, club_b = ?, number = ?, coin_toss_winner = ? WHERE id = ?");
+      bind_opt(u, 1, stored_a);
+      bind_opt(u, 2, stored_b);
+      bind_opt(u, 3, number);
+      bind_opt(u, 4, coin_toss);
+      u.bind(5, tie_id);
+      u.exec();
+    }
+  }
+  result.tie = TieId{tie_id};
+
+  SQLite::Statement& ev = statements_.get(
+      "INSERT OR IGNORE INTO tie_evidence(tie_id, source_id, line) VALUES (?, ?, ?)");
+  for (const auto& [src, src_line] : d.evidence) {
+    ev.reset();
+    ev.bind(1, tie_id);
+    ev.bind(2, src.value());
+    ev.bind(3, src_line);
+    ev.exec();
+  }
+
+  for (const LegDraft& leg : d.legs) merge_leg(tie_id, leg, source, result);
+
+  // Claims are stored in the stored tie's club order.
+  const bool flipped = d.club_a && stored_b && raw(d.club_a) == stored_b;
+  SQLite::Statement& claim = statements_.get(
+      "INSERT INTO tie_claims(tie_id, source_id, line, winner, agg_a, agg_b, decided_by, text) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const ClaimDraft& c : d.claims) {
+    std::optional<Aggregate> agg = c.aggregate;
+    if (agg && flipped) agg = Aggregate{agg->b, agg->a};
+    claim.reset();
+    claim.bind(1, tie_id);
+    claim.bind(2, c.source.value_or(source).value());
+    claim.bind(3, c.line);
+    bind_opt(claim, 4, raw(c.winner));
+    bind_opt(claim, 5, agg ? std::optional<int>(agg->a) : std::nullopt);
+    bind_opt(claim, 6, agg ? std::optional<int>(agg->b) : std::nullopt);
+    bind_opt(claim, 7, c.decided_by ? std::optional<std::string>(to_string(*c.decided_by))
+                                    : std::nullopt);
+    claim.bind(8, c.text);
+    claim.exec();
+    ++result.claims;
+  }
+
+  if (round.knockout && (result.added || clubs_changed || !d.legs.empty() || d.coin_toss_winner)) {
+    store_outcome(statements_, tie_id, load_tie_facts(statements_, tie_id), round.rules);
+  }
+  return result;
+}
+
+void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
+                      MergeResult& result) {
+  const Leg& d = draft.leg;
+  std::optional<std::int64_t> leg_id;
+  std::optional<Leg> stored;
+  {
+    SQLite::Statement& q = statements_.get(
+        std::string("SELECT ") + kLegColumns +
+        " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away"
+        " WHERE l.tie_id = ? AND l.home = ? AND l.away = ? AND l.replay = ? ORDER BY l.number");
+    q.bind(1, tie);
+    q.bind(2, d.home.id.value());
+    q.bind(3, d.away.id.value());
+    q.bind(4, d.replay ? 1 : 0);
+    while (q.executeStep()) {
+      Leg leg = read_leg(q);
+      if (!stored || (draft.numbered && leg.number == d.number)) stored = std::move(leg);
+    }
+    q.reset();
+  }
+  if (!stored && draft.numbered) {
+    SQLite::Statement& q = statements_.get(
+        std::string("SELECT ") + kLegColumns +
+        " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away"
+        " WHERE l.tie_id = ? AND l.number = ?");
+    q.bind(1, tie);
+    q.bind(2, d.number);
+    if (q.executeStep()) {
+      Leg other = read_leg(q);
+      q.reset();
+      add_conflict(tie, other.id.value(), source, draft.line, "home_away",
+                   other.home.name + " v " + other.away.name,
+                   "club " + std::to_string(d.home.id.value()) + " v club " +
+                       std::to_string(d.away.id.value()));
+      ++result.conflicts;
+      return;
+    }
+    q.reset();
+  }
+
+  if (!stored) {
+    SQLite::Statement& ins = statements_.get(
+        "INSERT INTO legs(tie_id, number, replay, status, date, kickoff, home, away, neutral, "
+        "venue, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away, "
+        "awarded_to) VALUES (?1, coalesce(?2, (SELECT coalesce(max(number), 0) + 1 FROM legs "
+        "WHERE tie_id = ?1)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+        "?17, ?18, ?19) RETURNING id");
+    ins.bind(1, tie);
+    bind_opt(ins, 2, draft.numbered ? std::optional<int>(d.number) : std::nullopt);
+    ins.bind(3, d.replay ? 1 : 0);
+    ins.bind(4, std::string(to_string(d.status)));
+    bind_opt(ins, 5, d.date ? std::optional<std::string>(d.date->to_string()) : std::nullopt);
+    bind_opt(ins, 6, d.kickoff ? std::optional<std::string>(d.kickoff->to_string())
+                               : std::nullopt);
+    ins.bind(7, d.home.id.value());
+    ins.bind(8, d.away.id.value());
+    ins.bind(9, d.neutral_venue ? 1 : 0);
+    bind_opt(ins, 10, d.venue);
+    bind_score(ins, 11, d.full_time);
+    bind_score(ins, 13, d.half_time);
+    bind_score(ins, 15, d.extra_time);
+    bind_score(ins, 17, d.penalties);
+    bind_opt(ins, 19, raw(d.awarded_to));
+    ins.executeStep();
+    leg_id = ins.getColumn(0).getInt64();
+    ins.reset();
+    ++result.legs_added;
+  } else {
+    leg_id = stored->id.value();
+    Leg merged = *stored;
+    bool changed = false;
+    std::vector<std::tuple<std::string, std::string, std::string>> differences;
+    auto show_date = [](const std::optional<Date>& v) { return v->to_string(); };
+    auto show_time = [](const std::optional<LocalTime>& v) { return v->to_string(); };
+    auto show_score = [](const std::optional<Score>& v) { return show(v); };
+    auto show_text = [](const std::optional<std::string>& v) { return *v; };
+    reconcile(merged.date, d.date, "date", show_date, differences, changed);
+    reconcile(merged.kickoff, d.kickoff, "kickoff", show_time, differences, changed);
+    reconcile(merged.full_time, d.full_time, "full_time", show_score, differences, changed);
+    reconcile(merged.half_time, d.half_time, "half_time", show_score, differences, changed);
+    reconcile(merged.extra_time, d.extra_time, "extra_time", show_score, differences, changed);
+    reconcile(merged.penalties, d.penalties, "penalties", show_score, differences, changed);
+    reconcile(merged.venue, d.venue, "venue", show_text, differences, changed);
+    if (merged.status != d.status) {
+      // A result for a scheduled leg is news; a source that knows less is no contradiction.
+      if (merged.status == LegStatus::kScheduled) {
+        merged.status = d.status;
+        merged.awarded_to = d.awarded_to;
+        changed = true;
+      } else if (d.status != LegStatus::kScheduled) {
+        differences.emplace_back("status", std::string(to_string(merged.status)),
+                                 std::string(to_string(d.status)));
+      }
+    }
+    if (d.neutral_venue && !merged.neutral_venue) {
+      merged.neutral_venue = true;
+      changed = true;
+    }
+    for (const auto& [field, was, claimed] : differences) {
+      add_conflict(tie, leg_id, source, draft.line, field, was, claimed);
+      ++result.conflicts;
+    }
+    if (changed) {
+      SQLite::Statement& u = statements_.get(
+          "UPDATE legs SET status = ?2, date = ?3, kickoff = ?4, neutral = ?5, venue = ?6, "
+          "ft_home = ?7, ft_away = ?8, ht_home = ?9, ht_away = ?10, et_home = ?11, "
+          "et_away = ?12, pen_home = ?13, pen_away = ?14, awarded_to = ?15 WHERE id = ?1");
+      u.bind(1, *leg_id);
+      u.bind(2, std::string(to_string(merged.status)));
+      bind_opt(u, 3, merged.date ? std::optional<std::string>(merged.date->to_string())
+                                 : std::nullopt);
+      bind_opt(u, 4, merged.kickoff ? std::optional<std::string>(merged.kickoff->to_string())
+                                    : std::nullopt);
+      u.bind(5, merged.neutral_venue ? 1 : 0);
+      bind_opt(u, 6, merged.venue);
+      bind_score(u, 7, merged.full_time);
+      bind_score(u, 9, merged.half_time);
+      bind_score(u, 11, merged.extra_time);
+      bind_score(u, 13, merged.penalties);
+      bind_opt(u, 15, raw(merged.awarded_to));
+      u.exec();
+    }
+    ++result.legs_confirmed;
+  }
+  SQLite::Statement& ev = statements_.get(
+      "INSERT OR IGNORE INTO leg_evidence(leg_id, source_id, line) VALUES (?, ?, ?)");
+  ev.bind(1, *leg_id);
+  ev.bind(2, source.value());
+  ev.bind(3, draft.line);
+  ev.exec();
+}
+
+}  // namespace footballdb::storage

@@ -1,0 +1,123 @@
+// The write side of the database, used inside one import transaction: sources, clubs and
+// their names, rounds, and merging assembled ties into what is stored.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "footballdb/rules.hpp"
+#include "footballdb/types.hpp"
+#include "storage/statement_cache.hpp"
+
+namespace footballdb::storage {
+
+// Where a draft's tie lives. Strings are canonical (season "2012-13").
+struct RoundKey {
+  std::string competition;
+  std::string season;
+  std::string round;
+
+  friend bool operator<(const RoundKey& a, const RoundKey& b) {
+    return std::tie(a.competition, a.season, a.round) <
+           std::tie(b.competition, b.season, b.round);
+  }
+};
+
+// A leg as an importer read it, clubs resolved. leg.id and leg.evidence are ignored;
+// leg.home.id / leg.away.id must be set.
+struct LegDraft {
+  Leg leg;
+  bool numbered = false;  // leg.number comes from the source (else the next free number)
+  int line = 0;
+};
+
+// What a source says of a tie's result. aggregate is in the draft's club_a, club_b order.
+struct ClaimDraft {
+  std::optional<ClubId> winner;
+  std::optional<Aggregate> aggregate;
+  std::optional<DecidedBy> decided_by;
+  std::string text;
+  int line = 0;
+  std::optional<SourceId> source;  // when the claim comes from another source than the tie's
+};
+
+// A tie as an importer assembled it from one source.
+struct TieDraft {
+  RoundKey round;
+  std::optional<int> number;
+  std::optional<ClubId> club_a;  // set unless the draft names no club at all
+  std::optional<ClubId> club_b;  // nullopt: the opponent is not known to this source
+  std::optional<ClubId> coin_toss_winner;
+  std::vector<LegDraft> legs;
+  std::vector<ClaimDraft> claims;
+  // Evidence for the tie itself: (source, line) pairs; at least one.
+  std::vector<std::pair<SourceId, int>> evidence;
+};
+
+// What merging one draft did.
+struct MergeResult {
+  std::optional<TieId> tie;  // nullopt when the draft conflicted and was not merged
+  bool added = false;        // a new tie
+  int legs_added = 0;
+  int legs_confirmed = 0;
+  int claims = 0;
+  int conflicts = 0;
+};
+
+class Store {
+ public:
+  explicit Store(StatementCache& statements) : statements_(statements) {}
+
+  // The source with this content hash, if it was imported before.
+  std::optional<SourceId> find_source(const std::string& sha256);
+  SourceId add_source(const std::string& path, const std::string& sha256,
+                      const std::string& format, const std::string& imported_at);
+
+  ClubId add_club(const std::string& name, const std::optional<std::string>& country,
+                  const std::optional<std::string>& city, const char* origin,
+                  std::optional<SourceId> source);
+  // Records `name` as a spelling of `club` (nothing when it is known already).
+  void add_club_name(ClubId club, const std::string& name, const std::optional<std::string>& lang,
+                     std::optional<SourceId> source);
+
+  // The id of a round, creating its competition, season and round as needed. A new round is
+  // placed at `order` when given, else after the season's last round. Throws Error(kUsage)
+  // for a season that is not canonical.
+  std::int64_t round_id(const RoundKey& key, std::optional<int> order = std::nullopt,
+                        std::optional<bool> knockout = std::nullopt);
+  // Creates or updates a competition's rules from a season on (outcomes are not recomputed).
+  void put_rules(const std::string& competition, int from_season_year, const RuleSet& rules);
+  // Recomputes the outcome of every tie of `competition` under its current rules.
+  void recompute_competition(const std::string& competition);
+
+  // Merges `draft` into the stored ties of its round: a tie with one of its clubs (a knockout
+  // round) or with both (other rounds) is the same tie; legs with the same home and away club
+  // are the same leg. Missing facts are filled in; facts that differ from stored ones become
+  // conflicts; evidence and claims are added; the tie's outcome is recomputed.
+  MergeResult merge_tie(const TieDraft& draft);
+
+ private:
+  struct RoundInfo {
+    std::int64_t id;
+    bool knockout;
+    RuleSet rules;
+  };
+  const RoundInfo& round_info(const RoundKey& key, std::optional<int> order,
+                              std::optional<bool> knockout);
+  std::int64_t competition_id(const std::string& name);
+  void add_conflict(std::optional<std::int64_t> tie, std::optional<std::int64_t> leg,
+                    SourceId source, int line, const std::string& field,
+                    const std::string& stored, const std::string& claimed);
+  // Merges one leg into stored tie `tie`; counts into `result`.
+  void merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source, MergeResult& result);
+
+  StatementCache& statements_;
+  std::map<RoundKey, RoundInfo> rounds_;
+  std::unordered_map<std::string, std::int64_t> competitions_;
+};
+
+}  // namespace footballdb::storage

@@ -1,0 +1,204 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "footballdb/database.hpp"
+#include "footballdb/error.hpp"
+#include "storage/migrations.hpp"
+#include "testing.hpp"
+
+namespace footballdb {
+namespace {
+
+using testing::TempDir;
+
+// type, name and SQL of every schema object, sorted.
+std::vector<std::string> schema_of(SQLite::Database& db) {
+  std::vector<std::string> out;
+  SQLite::Statement q(db,
+                      "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema "
+                      "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name");
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+TEST(Schema, MigratingAnEmptyDatabaseGivesExactlyTheSchemaFile) {
+  TempDir dir;
+  const std::string path = dir.path("migrated.db");
+  { Database::open(path); }
+  SQLite::Database migrated(path);
+
+  std::ifstream file(std::string(FOOTBALLDB_SOURCE_DIR) + "/schema/schema.sql");
+  std::stringstream sql;
+  sql << file.rdbuf();
+  SQLite::Database fresh(":memory:", SQLite::OPEN_READWRITE);
+  fresh.exec(sql.str());
+  EXPECT_EQ(schema_of(migrated), schema_of(fresh))
+      << "schema/schema.sql is out of date: regenerate it from a new database with "
+         "`footballdb --db new.db shell .schema`";
+}
+
+TEST(Schema, NewDatabaseIsStampedWithVersionAndApplicationId) {
+  TempDir dir;
+  const std::string path = dir.path("new.db");
+  Database db = Database::open(path);
+  EXPECT_EQ(db.schema_version(), Database::latest_schema_version());
+  EXPECT_GE(Database::latest_schema_version(), 2);
+  SQLite::Database raw(path);
+  EXPECT_EQ(raw.execAndGet("PRAGMA application_id").getInt(), storage::kApplicationId);
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+TEST(Schema, ReopeningMigratesNothingTwice) {
+  TempDir dir;
+  const std::string path = dir.path("again.db");
+  { Database::open(path); }
+  Database db = Database::open(path);
+  EXPECT_EQ(db.schema_version(), Database::latest_schema_version());
+}
+
+TEST(Schema, OlderDatabaseIsMigratedForward) {
+  TempDir dir;
+  const std::string path = dir.path("old.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA application_id = " + std::to_string(storage::kApplicationId));
+    raw.exec(std::string(storage::migrations().front().sql));
+    raw.exec("PRAGMA user_version = 1");
+    raw.exec("INSERT INTO clubs(name) VALUES ('Lech Poznań')");
+  }
+  Database db = Database::open(path);
+  EXPECT_EQ(db.schema_version(), Database::latest_schema_version());
+  SQLite::Database raw(path);
+  EXPECT_EQ(raw.execAndGet("SELECT name FROM clubs").getString(), "Lech Poznań");
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM tie_results").getInt(), 0);
+}
+
+TEST(Schema, DatabaseNewerThanTheCodeIsRefused) {
+  TempDir dir;
+  const std::string path = dir.path("newer.db");
+  { Database::open(path); }
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = " + std::to_string(Database::latest_schema_version() + 1));
+  }
+  try {
+    Database::open(path);
+    FAIL() << "a newer database was opened";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kVersion);
+    EXPECT_NE(std::string(e.what()).find("newer than this footballdb"), std::string::npos);
+  }
+}
+
+TEST(Schema, ForeignDatabaseIsRefused) {
+  TempDir dir;
+  const std::string path = dir.path("other.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("CREATE TABLE notes(text TEXT)");
+  }
+  try {
+    Database::open(path);
+    FAIL() << "a foreign database was opened";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kVersion);
+    EXPECT_NE(std::string(e.what()).find("not a footballdb database"), std::string::npos);
+  }
+}
+
+TEST(Schema, ReadOnlyOpenNeedsNoWrite) {
+  TempDir dir;
+  const std::string path = dir.path("ro.db");
+  { Database::open(path); }
+  OpenOptions options;
+  options.read_only = true;
+  Database db = Database::open(path, options);
+  EXPECT_EQ(db.schema_version(), Database::latest_schema_version());
+  OpenOptions missing;
+  missing.create_if_missing = false;
+  EXPECT_THROW(Database::open(dir.path("absent.db"), missing), Error);
+}
+
+class Constraints : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = dir_.path("c.db");
+    { Database::open(path_); }
+    raw_ = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE);
+    raw_->exec("PRAGMA foreign_keys = ON");
+    raw_->exec(
+        "INSERT INTO clubs(id, name) VALUES (1, 'A'), (2, 'B'), (3, 'C');"
+        "INSERT INTO competitions(id, name) VALUES (1, 'Cup');"
+        "INSERT INTO seasons(id, competition_id, name, start_year) VALUES (1, 1, '2012-13', 2012);"
+        "INSERT INTO rounds(id, season_id, name, ordinal) VALUES (1, 1, 'Final', 1);"
+        "INSERT INTO ties(id, round_id, club_a, club_b) VALUES (1, 1, 1, 2);");
+  }
+  bool accepts(const std::string& sql) {
+    try {
+      raw_->exec(sql);
+      return true;
+    } catch (const SQLite::Exception&) {
+      return false;
+    }
+  }
+  TempDir dir_;
+  std::string path_;
+  std::unique_ptr<SQLite::Database> raw_;
+};
+
+TEST_F(Constraints, RejectImpossibleLegs) {
+  const std::string leg =
+      "INSERT INTO legs(tie_id, number, home, away, date, kickoff, ft_home, ft_away, ht_home, "
+      "ht_away, et_home, et_away, pen_home, pen_away, status, awarded_to) VALUES ";
+  EXPECT_TRUE(accepts(leg + "(1, 1, 1, 2, '2012-07-05', '19:45', 2, 1, 1, 0, NULL, NULL, NULL, "
+                            "NULL, 'played', NULL)"));
+  EXPECT_FALSE(accepts(leg + "(1, 2, 1, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+                             "NULL, 'played', NULL)"))
+      << "a club against itself";
+  EXPECT_FALSE(accepts(leg + "(1, 2, 2, 1, '2012-02-30', NULL, NULL, NULL, NULL, NULL, NULL, "
+                             "NULL, NULL, NULL, 'played', NULL)"))
+      << "no such date";
+  EXPECT_FALSE(accepts(leg + "(1, 2, 2, 1, '2012-07-12', '25:00', NULL, NULL, NULL, NULL, NULL, "
+                             "NULL, NULL, NULL, 'played', NULL)"))
+      << "no such time";
+  EXPECT_FALSE(accepts(leg + "(1, 2, 2, 1, NULL, NULL, 1, 0, 2, 0, NULL, NULL, NULL, NULL, "
+                             "'played', NULL)"))
+      << "more goals at half time than at full time";
+  EXPECT_FALSE(accepts(leg + "(1, 2, 2, 1, NULL, NULL, 1, 1, NULL, NULL, 0, 1, NULL, NULL, "
+                             "'played', NULL)"))
+      << "fewer goals after extra time";
+  EXPECT_FALSE(accepts(leg + "(1, 2, 2, 1, NULL, NULL, 1, -1, NULL, NULL, NULL, NULL, NULL, NULL, "
+                             "'played', NULL)"))
+      << "negative goals";
+  EXPECT_FALSE(accepts(leg + "(1, 2, 2, 1, NULL, NULL, 1, 1, NULL, NULL, 1, 1, 4, 4, 'played', "
+                             "NULL)"))
+      << "a shoot-out without a winner";
+  EXPECT_FALSE(accepts(leg + "(1, 2, 2, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+                             "NULL, 'walkover', 3)"))
+      << "a walkover to a club not in the leg";
+  EXPECT_FALSE(accepts(leg + "(1, 1, 2, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+                             "NULL, 'played', NULL)"))
+      << "two legs with one number";
+  EXPECT_FALSE(accepts(leg + "(1, 2, 2, 9, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+                             "NULL, 'played', NULL)"))
+      << "an unknown club";
+}
+
+TEST_F(Constraints, RejectImpossibleTies) {
+  EXPECT_FALSE(accepts("INSERT INTO ties(round_id, club_a, club_b) VALUES (1, 3, 3)"));
+  EXPECT_FALSE(accepts("INSERT INTO ties(round_id, club_a, club_b) VALUES (1, NULL, 3)"));
+  EXPECT_FALSE(accepts("UPDATE ties SET winner = 3, decided_by = 'aggregate' WHERE id = 1"))
+      << "a winner who did not play";
+  EXPECT_FALSE(accepts("UPDATE ties SET winner = 1 WHERE id = 1")) << "a winner without how";
+  EXPECT_FALSE(accepts("UPDATE ties SET winner = 1, decided_by = 'luck' WHERE id = 1"));
+  EXPECT_TRUE(accepts("INSERT INTO ties(round_id, club_a) VALUES (1, 3)")) << "a partial tie";
+  EXPECT_FALSE(accepts("INSERT INTO seasons(competition_id, name, start_year) "
+                       "VALUES (1, '2012/13', 2012)"));
+  EXPECT_FALSE(accepts("DELETE FROM clubs WHERE id = 1")) << "a club still in a tie";
+}
+
+}  // namespace
+}  // namespace footballdb

@@ -1,0 +1,345 @@
+// footballdb: the command-line tool, a thin layer over the library.
+//
+// Exit codes: 0 success (an empty result too), 2 usage error, 3 a club name that is unknown or
+// ambiguous (stderr lists the candidates), 1 any other error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "footballdb/footballdb.hpp"
+#include "footballdb/json.hpp"
+
+namespace fs = std::filesystem;
+using namespace footballdb;
+
+namespace {
+
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitClub = 3;
+
+struct Globals {
+  std::string db = "football.db";
+};
+
+Database open_db(const Globals& g) { return Database::open(g.db); }
+
+Date parse_date_option(const std::string& text, const char* option) {
+  auto date = Date::parse(text);
+  if (!date) {
+    throw Error(ErrorCode::kUsage, std::string(option) + " expects a date YYYY-MM-DD, got '" +
+                                       text + "'");
+  }
+  return *date;
+}
+
+Date today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+// Prints a JSON array of `items`, one a line.
+template <class T>
+void print_json_array(const std::vector<T>& items) {
+  std::cout << "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::cout << (i == 0 ? "\n" : ",\n") << to_json(items[i]);
+  }
+  std::cout << (items.empty() ? "]\n" : "\n]\n");
+}
+
+std::string show(const std::optional<Score>& s) {
+  return s ? std::to_string(s->home) + "-" + std::to_string(s->away) : "v";
+}
+
+std::string leg_line(const Leg& leg) {
+  std::string line = (leg.replay ? "replay " : "leg ") + std::to_string(leg.number) + "  " +
+                     (leg.date ? leg.date->to_string() : "date unknown") +
+                     (leg.kickoff ? " " + leg.kickoff->to_string() : "") + "  " + leg.home.name +
+                     " " + show(leg.full_time) + " " + leg.away.name;
+  std::vector<std::string> notes;
+  if (leg.half_time) notes.push_back("ht " + show(leg.half_time));
+  if (leg.extra_time) notes.push_back("aet " + show(leg.extra_time));
+  if (leg.penalties) notes.push_back("pens " + show(leg.penalties));
+  if (leg.status != LegStatus::kPlayed) notes.emplace_back(to_string(leg.status));
+  if (leg.venue) notes.push_back("at " + *leg.venue);
+  for (std::size_t i = 0; i < notes.size(); ++i) line += (i == 0 ? " (" : ", ") + notes[i];
+  return line + (notes.empty() ? "" : ")");
+}
+
+void print_tie(const Tie& tie) {
+  std::cout << tie.season << " " << tie.competition << ", " << tie.round;
+  if (tie.number) std::cout << " (" << *tie.number << ")";
+  std::cout << "\n  " << (tie.club_a ? tie.club_a->name : "?");
+  if (tie.outcome.aggregate) {
+    std::cout << " " << tie.outcome.aggregate->a << "-" << tie.outcome.aggregate->b << " ";
+  } else {
+    std::cout << " v ";
+  }
+  std::cout << (tie.club_b ? tie.club_b->name : "(opponent unknown)");
+  if (tie.winner) {
+    std::cout << ": " << tie.winner->name << " through ("
+              << to_string(*tie.outcome.decided_by)
+              << (tie.outcome.extra_time ? ", after extra time" : "") << ")";
+  }
+  std::cout << "\n";
+  for (const Leg& leg : tie.legs) std::cout << "  " << leg_line(leg) << "\n";
+  for (const StatedOutcome& s : tie.stated) {
+    std::cout << "  stated: " << (s.text.empty() ? "(no text)" : s.text) << "  ["
+              << s.evidence.path << ":" << s.evidence.line << "]\n";
+  }
+  if (tie.disagreement) std::cout << "  ! a source disagrees with the computed outcome\n";
+}
+
+void print_fixture(const Fixture& f) {
+  std::cout << f.leg.date->to_string() << " "
+            << (f.leg.kickoff ? f.leg.kickoff->to_string() : "--:--") << "  "
+            << f.leg.home.name << " " << show(f.leg.score()) << " " << f.leg.away.name << "  ("
+            << f.season << " " << f.competition << ", " << f.round << ", "
+            << (f.leg.replay ? "replay" : "leg " + std::to_string(f.leg.number)) << ")\n";
+}
+
+void print_report(const ImportReport& report) {
+  for (const FileReport& f : report.files) {
+    if (f.already_imported) {
+      std::cout << f.path << ": imported before, nothing to do\n";
+      continue;
+    }
+    std::cout << f.path << " (" << f.format << "): " << f.records << " records, "
+              << f.ties_added << " ties added, " << f.ties_merged << " merged, " << f.legs_added
+              << " legs added, " << f.legs_confirmed << " confirmed, " << f.claims
+              << " claims, " << f.clubs_added << " new clubs, " << f.conflicts
+              << " conflicts\n";
+  }
+  if (report.dry_run) std::cout << "dry run: nothing was written\n";
+}
+
+// The directory of this executable, for finding the SQLite extension beside it.
+fs::path exe_dir() {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path(".") : self.parent_path();
+}
+
+fs::path find_extension() {
+  if (const char* env = std::getenv("FOOTBALLDB_EXTENSION")) return env;
+  for (const fs::path& candidate :
+       {exe_dir() / ".." / "lib" / "footballdb.so", fs::path(FOOTBALLDB_INSTALLED_EXTENSION)}) {
+    if (fs::exists(candidate)) return fs::weakly_canonical(candidate);
+  }
+  throw Error(ErrorCode::kIo, "cannot find the SQLite extension footballdb.so (set "
+                              "FOOTBALLDB_EXTENSION to its path)");
+}
+
+[[noreturn]] void run_shell(const Globals& g, const std::vector<std::string>& sql) {
+  { open_db(g); }  // create and migrate before the shell sees the file
+  const std::string load = ".load " + find_extension().string();
+  const char* sqlite3 = std::getenv("FOOTBALLDB_SQLITE3");
+  if (!sqlite3) sqlite3 = "sqlite3";
+  std::vector<std::string> args = {sqlite3, "-cmd", load, g.db};
+  std::string joined;
+  for (const std::string& s : sql) joined += (joined.empty() ? "" : " ") + s;
+  if (!joined.empty()) args.push_back(joined);
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  execvp(argv[0], argv.data());
+  throw Error(ErrorCode::kIo, std::string("cannot run ") + sqlite3 + ": " + std::strerror(errno) +
+                                  " (install the sqlite3 package, or set FOOTBALLDB_SQLITE3)");
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"footballdb: an embedded database of knockout football results"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  Globals g;
+  app.add_option("--db", g.db, "database file (default ./football.db)");
+
+  // import
+  ImportOptions import_options;
+  std::vector<std::string> files;
+  bool json_out = false;
+  auto* import_cmd = app.add_subcommand("import", "import source files (one transaction)");
+  import_cmd->add_option("--format", import_options.format, "format of every file (else detected)");
+  import_cmd->add_option("--competition", import_options.competition, "competition of the files");
+  import_cmd->add_option("--season", import_options.season, "season, e.g. 2012-13 or 2005");
+  import_cmd->add_option("--round", import_options.round, "round, e.g. \"Second qualifying round\"");
+  import_cmd->add_flag("--dry-run", import_options.dry_run, "report what would change, write nothing");
+  import_cmd->add_flag("--json", json_out, "report as JSON");
+  import_cmd->add_option("files", files, "files to import")->required();
+
+  // export
+  std::string output;
+  auto* export_cmd = app.add_subcommand("export", "write the whole database as JSON");
+  export_cmd->add_flag("--json", json_out, "JSON (the only export format)");
+  export_cmd->add_option("-o,--output", output, "file to write (default: standard output)");
+
+  // ties
+  std::optional<std::string> club, opponent;
+  TieFilter tie_filter;
+  auto* ties_cmd = app.add_subcommand("ties", "list ties");
+  ties_cmd->add_option("--club", club, "ties of this club (it comes first)");
+  ties_cmd->add_option("--opponent", opponent, "...against this club");
+  ties_cmd->add_option("--competition", tie_filter.competition, "competition name");
+  ties_cmd->add_option("--season", tie_filter.season, "season, e.g. 2012-13");
+  ties_cmd->add_option("--round", tie_filter.round, "round name");
+  ties_cmd->add_flag("--json", json_out, "print JSON");
+
+  // fixtures
+  std::optional<std::string> date, from, to;
+  bool next = false;
+  bool previous = false;
+  auto* fixtures_cmd = app.add_subcommand("fixtures", "list legs by date");
+  auto* date_opt = fixtures_cmd->add_option("--date", date, "legs on this day (YYYY-MM-DD)");
+  fixtures_cmd->add_option("--from", from, "legs on or after this day")->excludes(date_opt);
+  fixtures_cmd->add_option("--to", to, "legs on or before this day")->excludes(date_opt);
+  fixtures_cmd->add_option("--club", club, "legs of this club");
+  auto* next_opt = fixtures_cmd->add_flag(
+      "--next", next, "the club's next leg on or after --date (default today)");
+  fixtures_cmd->add_flag("--previous", previous, "the club's last leg before --date (default today)")
+      ->excludes(next_opt);
+  fixtures_cmd->add_flag("--json", json_out, "print JSON");
+
+  // resolve
+  std::string name;
+  auto* resolve_cmd = app.add_subcommand("resolve", "which club a name means");
+  resolve_cmd->add_option("name", name, "club name")->required();
+  resolve_cmd->add_flag("--json", json_out, "print JSON");
+
+  // clubs
+  std::string text;
+  auto* clubs_cmd = app.add_subcommand("clubs", "find clubs by part of a name");
+  clubs_cmd->add_option("text", text, "part of a name (accents and case do not matter)");
+  clubs_cmd->add_flag("--json", json_out, "print JSON");
+
+  // shell
+  std::vector<std::string> sql;
+  auto* shell_cmd = app.add_subcommand(
+      "shell", "the sqlite3 shell on the database, with footballdb's SQL functions loaded");
+  shell_cmd->add_option("sql", sql, "SQL to run (default: read standard input)");
+  shell_cmd->allow_extras(false);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+
+  if (*import_cmd) {
+    Database db = open_db(g);
+    if (isatty(STDERR_FILENO)) {
+      import_options.progress = [last = std::size_t{0}](const std::string& path,
+                                                        std::size_t done, std::size_t) mutable {
+        if (done >= last && done - last < (1u << 20)) return;
+        last = done;
+        std::cerr << "\r" << path << ": " << done / (1u << 20) << " MiB read" << std::flush;
+      };
+    }
+    ImportReport report = import_files(db, files, import_options);
+    if (import_options.progress) std::cerr << "\r\033[K" << std::flush;
+    if (json_out) {
+      std::cout << to_json(report) << "\n";
+    } else {
+      print_report(report);
+    }
+  } else if (*export_cmd) {
+    Database db = open_db(g);
+    if (output.empty()) {
+      export_json(db, std::cout);
+    } else {
+      std::ofstream out(output, std::ios::binary);
+      if (!out) throw Error(ErrorCode::kIo, "cannot write '" + output + "'");
+      export_json(db, out);
+    }
+  } else if (*ties_cmd) {
+    Database db = open_db(g);
+    if (club) tie_filter.club = db.require_club(*club).id;
+    if (opponent) tie_filter.opponent = db.require_club(*opponent).id;
+    auto ties = db.ties(tie_filter);
+    if (json_out) {
+      print_json_array(ties);
+    } else {
+      for (const Tie& t : ties) print_tie(t);
+    }
+  } else if (*fixtures_cmd) {
+    Database db = open_db(g);
+    std::vector<Fixture> found;
+    if (next || previous) {
+      if (!club) throw Error(ErrorCode::kUsage, "--next and --previous need --club");
+      const ClubId id = db.require_club(*club).id;
+      const Date day = date ? parse_date_option(*date, "--date") : today();
+      auto f = next ? db.next_fixture(id, day) : db.previous_fixture(id, day);
+      if (f) found.push_back(std::move(*f));
+    } else {
+      FixtureFilter filter;
+      if (date) filter.from = filter.to = parse_date_option(*date, "--date");
+      if (from) filter.from = parse_date_option(*from, "--from");
+      if (to) filter.to = parse_date_option(*to, "--to");
+      if (club) filter.club = db.require_club(*club).id;
+      found = db.fixtures(filter);
+    }
+    if (json_out) {
+      print_json_array(found);
+    } else {
+      for (const Fixture& f : found) print_fixture(f);
+    }
+  } else if (*resolve_cmd) {
+    Database db = open_db(g);
+    Resolution r = db.resolve(name);
+    if (json_out) {
+      std::cout << to_json(r) << "\n";
+    } else if (r.club) {
+      std::cout << r.club->name << " (" << r.method << ")\n";
+    }
+    if (r.status != ResolveStatus::kResolved) {
+      std::cerr << "footballdb: '" << name << "' is " << to_string(r.status);
+      for (const Candidate& c : r.candidates) std::cerr << "\n  " << c.club.name;
+      std::cerr << "\n";
+      return kExitClub;
+    }
+  } else if (*clubs_cmd) {
+    Database db = open_db(g);
+    auto clubs = db.find_clubs(text);
+    if (json_out) {
+      print_json_array(clubs);
+    } else {
+      for (const Club& c : clubs) std::cout << c.name << (c.country ? " (" + *c.country + ")" : "") << "\n";
+    }
+  } else if (*shell_cmd) {
+    run_shell(g, sql);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const Error& e) {
+    std::cerr << "footballdb: " << e.what() << "\n";
+    switch (e.code()) {
+      case ErrorCode::kUsage:
+        return kExitUsage;
+      case ErrorCode::kClub:
+        return kExitClub;
+      default:
+        return kExitError;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "footballdb: " << e.what() << "\n";
+    return kExitError;
+  }
+}
