@@ -196,6 +196,10 @@ bool is_edge_punctuation(char c) {
   }
 }
 
+bool is_clause_break(char c) {
+  return c == ',' || c == ':' || c == ';' || c == '(' || c == ')' || c == '|';
+}
+
 }  // namespace
 
 std::optional<CanonicalRound> canonical_round(std::string_view raw) {
@@ -215,20 +219,34 @@ std::optional<CanonicalRound> canonical_round(std::string_view raw) {
 
 std::optional<std::string> find_round_name(std::string_view prose) {
   constexpr std::size_t kMaxWords = 5;
-  std::vector<std::pair<std::size_t, std::size_t>> words;  // [begin, end) byte offsets
+  // Words as [begin, end) byte offsets, each with the clause it belongs to: a run of words never
+  // crosses a comma, colon, semicolon or bracket.
+  struct Word {
+    std::size_t begin;
+    std::size_t end;
+    int clause;
+  };
+  std::vector<Word> words;
+  int clause = 0;
   for (std::size_t i = 0; i < prose.size();) {
-    while (i < prose.size() && (prose[i] == ' ' || prose[i] == '\t')) ++i;
+    const char c = prose[i];
+    if (c == ' ' || c == '\t' || is_clause_break(c)) {
+      if (is_clause_break(c)) ++clause;
+      ++i;
+      continue;
+    }
     const std::size_t begin = i;
-    while (i < prose.size() && prose[i] != ' ' && prose[i] != '\t') ++i;
-    if (i > begin) words.emplace_back(begin, i);
+    while (i < prose.size() && prose[i] != ' ' && prose[i] != '\t' && !is_clause_break(prose[i])) ++i;
+    words.push_back(Word{begin, i, clause});
   }
   for (std::size_t len = std::min(kMaxWords, words.size()); len >= 1; --len) {
     std::optional<std::string> found;
     std::optional<std::string> found_name;
     bool conflict = false;
     for (std::size_t w = 0; w + len <= words.size(); ++w) {
-      std::size_t b = words[w].first;
-      std::size_t e = words[w + len - 1].second;
+      if (words[w].clause != words[w + len - 1].clause) continue;
+      std::size_t b = words[w].begin;
+      std::size_t e = words[w + len - 1].end;
       while (b < e && is_edge_punctuation(prose[b])) ++b;
       while (e > b && is_edge_punctuation(prose[e - 1])) --e;
       if (b == e) continue;

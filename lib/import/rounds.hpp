@@ -25,8 +25,9 @@ struct CanonicalRound {
 std::optional<CanonicalRound> canonical_round(std::string_view raw);
 
 // The longest run of words in a line of prose that names a round, as written there:
-// "Hier die Paarungen der 2.Qualifikationsrunde:" -> "2.Qualifikationsrunde". Nullopt when no
-// run of up to five words is a round name, or when runs name different rounds.
+// "Hier die Paarungen der 2.Qualifikationsrunde:" -> "2.Qualifikationsrunde". A run stays within
+// a clause (no comma, colon, semicolon or bracket inside). Nullopt when no run of up to five
+// words is a round name, or when the longest runs that are name different rounds.
 std::optional<std::string> find_round_name(std::string_view prose);
 
 }  // namespace footballdb::import

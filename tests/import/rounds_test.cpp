@@ -97,6 +97,8 @@ TEST(FindRoundName, PicksTheRoundOutOfProse) {
   EXPECT_EQ(find_round_name("Hier die Paarungen der 2.Qualifikationsrunde:"), "2.Qualifikationsrunde");
   EXPECT_EQ(find_round_name("Auslosung zur Qualifikation 2. Runde:"), "Qualifikation 2. Runde");
   EXPECT_EQ(find_round_name("=== Second qualifying round ==="), "Second qualifying round");
+  EXPECT_EQ(find_round_name("Third qualifying round, first legs on 2 August:"),
+            "Third qualifying round");
   EXPECT_FALSE(find_round_name("Die Auslosung fand in Nyon statt."));
   EXPECT_FALSE(find_round_name("Halbfinale und Finale"));  // two rounds: which one?
 }
