@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "import/text.hpp"
+
 namespace footballdb::import {
 namespace {
 
@@ -88,18 +90,6 @@ constexpr std::array<std::string_view, 3> kOrdinalNames{"First", "Second", "Thir
 bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// U+2010..U+2015 (hyphens, dashes) and U+2212 (minus): three bytes starting at `s[i]`.
-std::size_t dash_length(std::string_view s, std::size_t i) {
-  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2) {
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if (b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) return 3;
-    if (b1 == 0x88 && b2 == 0x92) return 3;
-  }
-  return 0;
-}
 
 // Lower-case tokens, split at anything but letters and digits and between letters and digits.
 // Bytes of non-ASCII letters are kept as letters (they never match an ASCII key).
@@ -111,7 +101,7 @@ std::vector<std::string> tokens_of(std::string_view raw) {
     cur.clear();
   };
   for (std::size_t i = 0; i < raw.size();) {
-    if (const std::size_t n = dash_length(raw, i)) {
+    if (const std::size_t n = dash_at(raw, i)) {
       flush();
       i += n;
       continue;
@@ -122,7 +112,7 @@ std::vector<std::string> tokens_of(std::string_view raw) {
       flush();
     } else {
       const char lc = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : raw[i];
-      if (!cur.empty() && is_digit(cur.back()) != is_digit(lc)) flush();
+      if (!cur.empty() && is_ascii_digit(cur.back()) != is_ascii_digit(lc)) flush();
       cur += lc;
     }
     ++i;
@@ -158,7 +148,7 @@ std::optional<CanonicalRound> numbered_round(std::vector<std::string> tokens) {
   // Join a number with its ordinal suffix: "2" "nd" -> "2nd".
   std::vector<std::string> merged;
   for (auto& t : tokens) {
-    if (!merged.empty() && is_digit(merged.back().back()) &&
+    if (!merged.empty() && is_ascii_digit(merged.back().back()) &&
         (t == "st" || t == "nd" || t == "rd" || t == "th" || t == "te")) {
       merged.back() += t;
     } else {

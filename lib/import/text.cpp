@@ -7,14 +7,12 @@ namespace footballdb::import {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 std::optional<int> number_at(std::string_view s, std::size_t* pos) {
   std::size_t i = *pos;
   int value = 0;
-  while (i < s.size() && is_digit(s[i]) && i - *pos < 3) value = value * 10 + (s[i++] - '0');
-  if (i == *pos || (i < s.size() && is_digit(s[i]))) return std::nullopt;
+  while (i < s.size() && is_ascii_digit(s[i]) && i - *pos < 3) value = value * 10 + (s[i++] - '0');
+  if (i == *pos || (i < s.size() && is_ascii_digit(s[i]))) return std::nullopt;
   *pos = i;
   return value;
 }
@@ -79,16 +77,16 @@ bool tokenize(std::string_view s, std::vector<Token>* out, NotationError* error)
       ++i;
       continue;
     }
-    if (is_letter(c)) {
+    if (is_ascii_letter(c)) {
       if (letters.empty()) letters_at = i;
-      while (i < s.size() && (is_letter(s[i]) || s[i] == '.')) {
+      while (i < s.size() && (is_ascii_letter(s[i]) || s[i] == '.')) {
         if (s[i] != '.') letters += static_cast<char>(s[i] | 0x20);
         ++i;
       }
       continue;
     }
     if (!flush()) return false;
-    if (is_digit(c)) {
+    if (is_ascii_digit(c)) {
       std::size_t end = 0;
       const auto score = score_at(s, i, &end);
       if (!score) {

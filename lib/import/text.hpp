@@ -14,6 +14,22 @@
 
 namespace footballdb::import {
 
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// True when `pred` holds for some line of `text` (lines split at '\n', the last one possibly
+// cut short): what the sniffers ask of a file's first bytes.
+template <class Pred>
+bool any_line(std::string_view text, Pred pred) {
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    if (pred(text.substr(0, nl))) return true;
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+  return false;
+}
+
 // `s` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view s);
 

@@ -12,7 +12,6 @@ namespace {
 
 using test_support::collect_fixture;
 using test_support::collect_text;
-using test_support::fixture_text;
 using test_support::input_error_of;
 
 constexpr const char* kSeed = "002_1372deafbd61fe9d.txt";
@@ -178,15 +177,6 @@ TEST(AggregateLines, ReportsASummaryThatDoesNotRead) {
             "input: a.txt:1:19: expected 'Club won ...'");
   EXPECT_EQ(input_error_of(parse_aggregate_lines, "Gent 3-2 on aggregate.\n", "a.txt"),
             "input: a.txt:1:1: expected 'Club won ...'");
-}
-
-TEST(AggregateLines, SniffsOnlyItsOwnFormat) {
-  EXPECT_TRUE(sniff_aggregate_lines(fixture_text(kSeed).substr(0, 200)));
-  EXPECT_FALSE(sniff_aggregate_lines(fixture_text("000_98225e7db66c08bd.txt")));
-  EXPECT_FALSE(sniff_aggregate_lines(fixture_text("001_18477ec777a99af5.txt")));
-  EXPECT_FALSE(sniff_aggregate_lines(
-      "= UEFA Champions League 2024/25\n\xC2\xBB Round 1\n  Tue Jul/9 2024\n"
-      "    17.00  V\xC3\xADkingur (ISL)  v  Shamrock Rovers (IRL)  0-0\n"));
 }
 
 }  // namespace

@@ -6,15 +6,12 @@
 #include <string>
 
 #include "collect.hpp"
-#include "import/formats/aggregate_lines.hpp"
-#include "import/formats/result_lines.hpp"
 
 namespace footballdb::import {
 namespace {
 
 using test_support::collect_fixture;
 using test_support::collect_text;
-using test_support::fixture_text;
 using test_support::input_error_of;
 
 constexpr const char* kSeed = "000_98225e7db66c08bd.txt";
@@ -243,27 +240,6 @@ TEST(PairingTable, ReportsRowsAndTagsThatDoNotRead) {
             "input: t.txt:4:3: expected a club name in the first cell of the row");
   EXPECT_EQ(input_error_of(parse_pairing_table, "{|\n|-\nFK Baku v ND Mura\n|}\n", "t.txt"),
             "input: t.txt:3:1: expected a table line starting with '|', '!' or '|}'");
-}
-
-TEST(PairingTable, SniffsOnlyItsOwnFormat) {
-  EXPECT_TRUE(sniff_pairing_table(fixture_text(kSeed).substr(0, 400)));
-  EXPECT_TRUE(sniff_pairing_table(fixture_text("pairing_table_wiki_en.txt")));
-  EXPECT_TRUE(sniff_pairing_table(fixture_text("pairing_table_wiki_de.txt")));
-  EXPECT_FALSE(sniff_pairing_table(fixture_text("001_18477ec777a99af5.txt")));
-  EXPECT_FALSE(sniff_pairing_table(fixture_text("002_1372deafbd61fe9d.txt")));
-  EXPECT_FALSE(sniff_pairing_table(
-      "= UEFA Champions League 2024/25\n\xC2\xBB Round 1\n  Tue Jul/9 2024\n"
-      "    17.00  V\xC3\xADkingur (ISL)  v  Shamrock Rovers (IRL)  0-0\n"));
-}
-
-TEST(Sniffers, EachSeedIsClaimedByItsOwnParserOnly) {
-  const std::string seeds[] = {fixture_text(kSeed), fixture_text("001_18477ec777a99af5.txt"),
-                               fixture_text("002_1372deafbd61fe9d.txt")};
-  for (std::size_t i = 0; i < 3; ++i) {
-    EXPECT_EQ(sniff_pairing_table(seeds[i]), i == 0) << i;
-    EXPECT_EQ(sniff_result_lines(seeds[i]), i == 1) << i;
-    EXPECT_EQ(sniff_aggregate_lines(seeds[i]), i == 2) << i;
-  }
 }
 
 }  // namespace

@@ -6,15 +6,12 @@
 #include <string>
 
 #include "collect.hpp"
-#include "import/formats/aggregate_lines.hpp"
-#include "import/formats/pairing_table.hpp"
 
 namespace footballdb::import {
 namespace {
 
 using test_support::collect_fixture;
 using test_support::collect_text;
-using test_support::fixture_text;
 using test_support::input_error_of;
 
 constexpr const char* kSeed = "001_18477ec777a99af5.txt";
@@ -207,15 +204,6 @@ TEST(ResultLines, ReportsWhereALineDoesNotRead) {
             "input: r.txt:2:32: expected '2nd (2nd leg): DD/MM/YYYY HH:MM' or 'Winner: Club'");
   EXPECT_EQ(input_error_of(parse_result_lines, "Víkingur - FK Gomel 0:6 (0:0)\n", "r.txt"),
             "input: r.txt:1:1: expected a leg line like '1st(1st leg) Home - Away 0:6 (0:0)'");
-}
-
-TEST(ResultLines, SniffsOnlyItsOwnFormat) {
-  EXPECT_TRUE(sniff_result_lines(fixture_text(kSeed).substr(0, 300)));
-  EXPECT_FALSE(sniff_result_lines(fixture_text("000_98225e7db66c08bd.txt")));
-  EXPECT_FALSE(sniff_result_lines(fixture_text("002_1372deafbd61fe9d.txt")));
-  EXPECT_FALSE(sniff_result_lines(
-      "= UEFA Champions League 2024/25\n\xC2\xBB Round 1\n  Tue Jul/9 2024\n"
-      "    17.00  V\xC3\xADkingur (ISL)  v  Shamrock Rovers (IRL)  0-0\n"));
 }
 
 }  // namespace

@@ -220,17 +220,11 @@ void parse_aggregate_lines(std::istream& in, const std::string& path, const Reco
 }
 
 bool sniff_aggregate_lines(std::string_view head) {
-  while (!head.empty()) {
-    const std::size_t nl = head.find('\n');
-    const std::string_view line = head.substr(0, nl);
-    const auto cells = cells_of(line);
-    const auto& [b, e] = cells.front();
+  return any_line(head, [](std::string_view line) {
+    const auto [b, e] = cells_of(line).front();
     SummaryError error;
-    if (b != e && read_summary(line.substr(b, e - b), &error)) return true;
-    if (nl == std::string_view::npos) break;
-    head.remove_prefix(nl + 1);
-  }
-  return false;
+    return b != e && read_summary(line.substr(b, e - b), &error).has_value();
+  });
 }
 
 }  // namespace footballdb::import

@@ -12,8 +12,6 @@
 namespace footballdb::import {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 // ---- Cell text ----------------------------------------------------------------------------
@@ -50,7 +48,7 @@ std::string clean_cell(std::string_view s) {
         const std::size_t end = s.find("</ref>", gt);
         i = end == std::string_view::npos ? s.size() : end + 6;
       }
-    } else if (s[i] == '<' && i + 1 < s.size() && (is_letter(s[i + 1]) || s[i + 1] == '/')) {
+    } else if (s[i] == '<' && i + 1 < s.size() && (is_ascii_letter(s[i + 1]) || s[i + 1] == '/')) {
       const std::size_t gt = s.find('>', i);
       if (gt == std::string_view::npos) break;
       out += ' ';
@@ -77,7 +75,7 @@ std::string clean_cell(std::string_view s) {
       i += 3;  // bold
     } else if (s.compare(i, 2, "''") == 0) {
       i += 2;  // italics
-    } else if (s[i] == '[' && i + 1 < s.size() && (is_letter(s[i + 1]) || s[i + 1] == '/') &&
+    } else if (s[i] == '[' && i + 1 < s.size() && (is_ascii_letter(s[i + 1]) || s[i + 1] == '/') &&
                s.find(']', i) != std::string_view::npos) {
       i = s.find(']', i) + 1;  // [b], [/b], [color=...]
     } else if (s.compare(i, 6, "&nbsp;") == 0) {
@@ -133,7 +131,7 @@ std::optional<int> tie_number(std::string_view text) {
   if (text.size() < 3 || text.front() != '(' || text.back() != ')') return std::nullopt;
   int n = 0;
   for (char c : text.substr(1, text.size() - 2)) {
-    if (!is_digit(c) || n > 9999) return std::nullopt;
+    if (!is_ascii_digit(c) || n > 9999) return std::nullopt;
     n = n * 10 + (c - '0');
   }
   return n;
@@ -342,23 +340,34 @@ std::optional<Tag> tag_named(std::string_view name) {
 
 // ---- MediaWiki ----------------------------------------------------------------------------
 
-// [begin, end) pieces of line[from, line.size()) split at `sep` ("||", "!!") outside links and
-// templates.
+// Steps over a "[[", "]]", "{{" or "}}" at line[*i], keeping count of open links and templates
+// in *depth; false (nothing done) at any other character.
+bool step_over_nesting(std::string_view line, std::size_t* i, int* depth) {
+  if (line.compare(*i, 2, "[[") == 0 || line.compare(*i, 2, "{{") == 0) {
+    ++*depth;
+  } else if ((line.compare(*i, 2, "]]") == 0 || line.compare(*i, 2, "}}") == 0) && *depth > 0) {
+    --*depth;
+  } else {
+    return false;
+  }
+  *i += 2;
+  return true;
+}
+
+// [begin, end) pieces of line[from, line.size()) split at "||" (and "!!" in a header line)
+// outside links and templates.
 std::vector<std::pair<std::size_t, std::size_t>> split_cells(std::string_view line, std::size_t from,
                                                              bool header) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   int depth = 0;
   std::size_t begin = from;
-  for (std::size_t i = from; i < line.size(); ++i) {
-    if (line.compare(i, 2, "[[") == 0 || line.compare(i, 2, "{{") == 0) {
-      ++depth;
-      ++i;
-    } else if ((line.compare(i, 2, "]]") == 0 || line.compare(i, 2, "}}") == 0) && depth > 0) {
-      --depth;
-      ++i;
-    } else if (depth == 0 && (line.compare(i, 2, "||") == 0 || (header && line.compare(i, 2, "!!") == 0))) {
+  for (std::size_t i = from; i < line.size();) {
+    if (step_over_nesting(line, &i, &depth)) continue;
+    if (depth == 0 && (line.compare(i, 2, "||") == 0 || (header && line.compare(i, 2, "!!") == 0))) {
       out.emplace_back(begin, i);
       begin = i + 2;
+      i += 2;
+    } else {
       ++i;
     }
   }
@@ -369,18 +378,13 @@ std::vector<std::pair<std::size_t, std::size_t>> split_cells(std::string_view li
 // Where a cell's content starts: after `attributes |` when the cell has attributes.
 std::size_t content_start(std::string_view line, std::size_t begin, std::size_t end) {
   int depth = 0;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (line.compare(i, 2, "[[") == 0 || line.compare(i, 2, "{{") == 0) {
-      ++depth;
-      ++i;
-    } else if ((line.compare(i, 2, "]]") == 0 || line.compare(i, 2, "}}") == 0) && depth > 0) {
-      --depth;
-      ++i;
-    } else if (depth == 0 && line[i] == '|') {
+  for (std::size_t i = begin; i < end;) {
+    if (step_over_nesting(line, &i, &depth)) continue;
+    if (depth == 0 && line[i] == '|') {
       const std::string_view attributes = line.substr(begin, i - begin);
-      if (attributes.find('=') != std::string_view::npos) return i + 1;
-      return begin;
+      return attributes.find('=') != std::string_view::npos ? i + 1 : begin;
     }
+    ++i;
   }
   return begin;
 }
@@ -525,7 +529,7 @@ class Parser {
       const bool closing = i < line.size() && line[i] == '/';
       if (closing) ++i;
       const std::size_t name_start = i;
-      while (i < line.size() && is_letter(line[i])) ++i;
+      while (i < line.size() && is_ascii_letter(line[i])) ++i;
       const auto tag = tag_named(line.substr(name_start, i - name_start));
       if (!tag || i >= line.size() || (line[i] != ']' && line[i] != '=' && line[i] != ' ')) continue;
       const std::size_t rb = line.find(']', i);
@@ -574,18 +578,14 @@ bool sniff_pairing_table(std::string_view head) {
     return true;
   }
   bool wiki_open = false;
-  while (!head.empty()) {
-    const std::size_t nl = head.find('\n');
-    const std::string_view line = trim(head.substr(0, nl));
+  return any_line(head, [&wiki_open](std::string_view raw) {
+    const std::string_view line = trim(raw);
     if (line.compare(0, 2, "{|") == 0) {
       wiki_open = true;
-    } else if (wiki_open && !line.empty() && (line.front() == '|' || line.front() == '!')) {
-      return true;
+      return false;
     }
-    if (nl == std::string_view::npos) break;
-    head.remove_prefix(nl + 1);
-  }
-  return false;
+    return wiki_open && !line.empty() && (line.front() == '|' || line.front() == '!');
+  });
 }
 
 }  // namespace footballdb::import

@@ -13,8 +13,6 @@ namespace {
 
 constexpr std::string_view kLegLineExample = "'1st(1st leg) Home - Away 0:6 (0:0)'";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 bool starts_with_nocase(std::string_view s, std::size_t pos, std::string_view word) {
   if (pos + word.size() > s.size()) return false;
   return ascii_lower(s.substr(pos, word.size())) == word;
@@ -28,7 +26,7 @@ void skip_spaces(std::string_view s, std::size_t* pos) {
 std::optional<int> ordinal_at(std::string_view s, std::size_t* pos) {
   std::size_t i = *pos;
   int value = 0;
-  while (i < s.size() && is_digit(s[i]) && i - *pos < 2) value = value * 10 + (s[i++] - '0');
+  while (i < s.size() && is_ascii_digit(s[i]) && i - *pos < 2) value = value * 10 + (s[i++] - '0');
   if (i == *pos) return std::nullopt;
   for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
     if (starts_with_nocase(s, i, suffix)) {
@@ -43,7 +41,7 @@ std::optional<int> ordinal_at(std::string_view s, std::size_t* pos) {
 std::optional<int> leg_prefix_at(std::string_view s, std::size_t* pos) {
   std::size_t i = *pos;
   skip_spaces(s, &i);
-  if (i < s.size() && is_digit(s[i])) {
+  if (i < s.size() && is_ascii_digit(s[i])) {
     if (!ordinal_at(s, &i)) return std::nullopt;
     skip_spaces(s, &i);
   }
@@ -142,9 +140,11 @@ class Parser {
       return true;
     }
     for (std::size_t i = 0; i < line.size(); ++i) {
-      if (!is_digit(line[i]) || (i > 0 && line[i - 1] != ' ' && line[i - 1] != '(')) continue;
+      if (!is_ascii_digit(line[i]) || (i > 0 && line[i - 1] != ' ' && line[i - 1] != '(')) continue;
       std::size_t end = 0;
-      if (score_at(line, i, &end) && line.find(':', i) < end) return true;
+      if (score_at(line, i, &end) && line.substr(i, end - i).find(':') != std::string_view::npos) {
+        return true;
+      }
       if (i + 10 <= line.size() && line[i + 2] == '/' && line[i + 5] == '/') return true;
     }
     return false;
@@ -168,7 +168,7 @@ class Parser {
     std::size_t score_start = rest.size();
     for (std::size_t i = 0; i < rest.size(); ++i) {
       std::size_t end = 0;
-      if (is_digit(rest[i]) && i > 0 && rest[i - 1] == ' ' && score_at(rest, i, &end)) {
+      if (is_ascii_digit(rest[i]) && i > 0 && rest[i - 1] == ' ' && score_at(rest, i, &end)) {
         score_start = i;
         break;
       }
@@ -226,10 +226,10 @@ class Parser {
     std::size_t i = start;
     for (int p = 0; p < 3; ++p) {
       const std::size_t begin = i;
-      while (i < line.size() && is_digit(line[i]) && i - begin < 4) parts[p] = parts[p] * 10 + (line[i++] - '0');
+      while (i < line.size() && is_ascii_digit(line[i]) && i - begin < 4) parts[p] = parts[p] * 10 + (line[i++] - '0');
       const std::size_t digits = i - begin;
       const bool ok = p < 2 ? (digits == 1 || digits == 2) && i < line.size() && line[i] == '/'
-                            : digits == 4 && (i == line.size() || !is_digit(line[i]));
+                            : digits == 4 && (i == line.size() || !is_ascii_digit(line[i]));
       if (!ok) throw input_error(reader_.at(start), "expected a date DD/MM/YYYY");
       if (p < 2) ++i;
     }
@@ -242,7 +242,7 @@ class Parser {
   // "16:30" or "9:30" at line[*pos]; nullopt when no time is written there.
   std::optional<LocalTime> time_at(std::string_view line, std::size_t* pos) {
     std::size_t i = *pos;
-    while (i < line.size() && (is_digit(line[i]) || line[i] == ':')) ++i;
+    while (i < line.size() && (is_ascii_digit(line[i]) || line[i] == ':')) ++i;
     if (i == *pos) return std::nullopt;
     std::string text(line.substr(*pos, i - *pos));
     if (text.size() == 4) text.insert(0, "0");
@@ -345,19 +345,13 @@ void parse_result_lines(std::istream& in, const std::string& path, const RecordS
 }
 
 bool sniff_result_lines(std::string_view head) {
-  while (!head.empty()) {
-    const std::size_t nl = head.find('\n');
-    const std::string_view line = head.substr(0, nl);
+  return any_line(head, [](std::string_view line) {
     std::size_t pos = 0;
-    if (leg_prefix_at(line, &pos)) {
-      skip_spaces(line, &pos);
-      const std::string_view rest = line.substr(pos);
-      if (!rest.empty() && (rest.front() == ':' || !separators(rest).empty())) return true;
-    }
-    if (nl == std::string_view::npos) break;
-    head.remove_prefix(nl + 1);
-  }
-  return false;
+    if (!leg_prefix_at(line, &pos)) return false;
+    skip_spaces(line, &pos);
+    const std::string_view rest = line.substr(pos);
+    return !rest.empty() && (rest.front() == ':' || !separators(rest).empty());
+  });
 }
 
 }  // namespace footballdb::import
