@@ -1,0 +1,259 @@
+#include "import/rounds.hpp"
+
+#include <array>
+#include <cstddef>
+#include <vector>
+
+#include "import/text.hpp"
+
+namespace footballdb::import {
+namespace {
+
+constexpr int kPreliminary = 10;
+constexpr int kQualifyingBase = 10;  // + 10 * n: 20, 30, 40
+constexpr int kPlayOff = 50;
+constexpr int kRoundBase = 50;  // + 10 * n: 60, 70, 80
+constexpr int kGroups = 100;
+constexpr int kKnockoutPlayOffs = 120;
+constexpr int kRoundOf32 = 130;
+constexpr int kRoundOf16 = 140;
+constexpr int kQuarterFinals = 150;
+constexpr int kSemiFinals = 160;
+constexpr int kFinal = 170;
+
+struct FixedName {
+  std::string_view key;  // compact form: lower-case letters and digits only
+  std::string_view name;
+  int order;
+  bool knockout;
+};
+
+constexpr std::array kFixedNames{
+    FixedName{"preliminaryround", "Preliminary round", kPreliminary, true},
+    FixedName{"preliminary", "Preliminary round", kPreliminary, true},
+    FixedName{"prelim", "Preliminary round", kPreliminary, true},
+    FixedName{"vorqualifikation", "Preliminary round", kPreliminary, true},
+    FixedName{"playoffround", "Play-off round", kPlayOff, true},
+    FixedName{"playoff", "Play-off round", kPlayOff, true},
+    FixedName{"playoffs", "Play-off round", kPlayOff, true},
+    FixedName{"playoffrunde", "Play-off round", kPlayOff, true},
+    FixedName{"qpo", "Play-off round", kPlayOff, true},
+    FixedName{"groupstage", "Group stage", kGroups, false},
+    FixedName{"gruppenphase", "Group stage", kGroups, false},
+    FixedName{"leaguephase", "League phase", kGroups, false},
+    FixedName{"ligaphase", "League phase", kGroups, false},
+    FixedName{"knockoutroundplayoffs", "Knockout round play-offs", kKnockoutPlayOffs, true},
+    FixedName{"knockoutphaseplayoffs", "Knockout round play-offs", kKnockoutPlayOffs, true},
+    FixedName{"knockoutplayoffs", "Knockout round play-offs", kKnockoutPlayOffs, true},
+    FixedName{"kophaseplayoffs", "Knockout round play-offs", kKnockoutPlayOffs, true},
+    FixedName{"roundof32", "Round of 32", kRoundOf32, true},
+    FixedName{"last32", "Round of 32", kRoundOf32, true},
+    FixedName{"r32", "Round of 32", kRoundOf32, true},
+    FixedName{"sechzehntelfinale", "Round of 32", kRoundOf32, true},
+    FixedName{"116finale", "Round of 32", kRoundOf32, true},
+    FixedName{"116finals", "Round of 32", kRoundOf32, true},
+    FixedName{"roundof16", "Round of 16", kRoundOf16, true},
+    FixedName{"last16", "Round of 16", kRoundOf16, true},
+    FixedName{"r16", "Round of 16", kRoundOf16, true},
+    FixedName{"achtelfinale", "Round of 16", kRoundOf16, true},
+    FixedName{"eighthfinals", "Round of 16", kRoundOf16, true},
+    FixedName{"18finale", "Round of 16", kRoundOf16, true},
+    FixedName{"18finals", "Round of 16", kRoundOf16, true},
+    FixedName{"quarterfinals", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"quarterfinal", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"qf", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"viertelfinale", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"14finale", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"14finals", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"semifinals", "Semi-finals", kSemiFinals, true},
+    FixedName{"semifinal", "Semi-finals", kSemiFinals, true},
+    FixedName{"semis", "Semi-finals", kSemiFinals, true},
+    FixedName{"sf", "Semi-finals", kSemiFinals, true},
+    FixedName{"halbfinale", "Semi-finals", kSemiFinals, true},
+    FixedName{"12finale", "Semi-finals", kSemiFinals, true},
+    FixedName{"12finals", "Semi-finals", kSemiFinals, true},
+    FixedName{"final", "Final", kFinal, true},
+    FixedName{"finale", "Final", kFinal, true},
+    FixedName{"endspiel", "Final", kFinal, true},
+    FixedName{"finals", "Finals", kFinal, true},
+    FixedName{"endspiele", "Finals", kFinal, true},
+};
+
+// Words that, with one ordinal removed, name a numbered round.
+constexpr std::array<std::string_view, 8> kQualifyingWords{
+    "qualifyinground", "qualifying", "qualround", "qr", "q", "qualifikationsrunde",
+    "qualifikationrunde", "qualifikation"};
+constexpr std::array<std::string_view, 2> kRoundWords{"round", "runde"};
+
+constexpr std::array<std::string_view, 3> kOrdinalNames{"First", "Second", "Third"};
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Lower-case tokens, split at anything but letters and digits and between letters and digits.
+// Bytes of non-ASCII letters are kept as letters (they never match an ASCII key).
+std::vector<std::string> tokens_of(std::string_view raw) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(std::move(cur));
+    cur.clear();
+  };
+  for (std::size_t i = 0; i < raw.size();) {
+    if (const std::size_t n = dash_at(raw, i)) {
+      flush();
+      i += n;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(raw[i]);
+    const bool letter_or_digit = c >= 0x80 || is_ascii_alnum(c);
+    if (!letter_or_digit) {
+      flush();
+    } else {
+      const char lc = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : raw[i];
+      if (!cur.empty() && is_ascii_digit(cur.back()) != is_ascii_digit(lc)) flush();
+      cur += lc;
+    }
+    ++i;
+  }
+  flush();
+  return out;
+}
+
+// 1..3 for "1", "1st", "first", "erste", ...; 0 for anything else.
+int ordinal_value(std::string_view t) {
+  static constexpr std::array<std::array<std::string_view, 7>, 3> kWords{{
+      {"1", "1st", "first", "erste", "ersten", "erster", "1te"},
+      {"2", "2nd", "second", "zweite", "zweiten", "zweiter", "2te"},
+      {"3", "3rd", "third", "dritte", "dritten", "dritter", "3te"},
+  }};
+  for (std::size_t n = 0; n < kWords.size(); ++n) {
+    for (std::string_view w : kWords[n]) {
+      if (t == w) return static_cast<int>(n) + 1;
+    }
+  }
+  return 0;
+}
+
+template <std::size_t N>
+bool one_of(const std::string& s, const std::array<std::string_view, N>& words) {
+  for (std::string_view w : words) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+std::optional<CanonicalRound> numbered_round(std::vector<std::string> tokens) {
+  // Join a number with its ordinal suffix: "2" "nd" -> "2nd".
+  std::vector<std::string> merged;
+  for (auto& t : tokens) {
+    if (!merged.empty() && is_ascii_digit(merged.back().back()) &&
+        (t == "st" || t == "nd" || t == "rd" || t == "th" || t == "te")) {
+      merged.back() += t;
+    } else {
+      merged.push_back(std::move(t));
+    }
+  }
+  int ordinal = 0;
+  std::string rest;
+  for (const auto& t : merged) {
+    const int v = ordinal_value(t);
+    if (v != 0 && ordinal == 0) {
+      ordinal = v;
+    } else {
+      rest += t;
+    }
+  }
+  if (ordinal == 0) return std::nullopt;
+  const std::string first(kOrdinalNames[static_cast<std::size_t>(ordinal - 1)]);
+  if (one_of(rest, kQualifyingWords)) {
+    return CanonicalRound{first + " qualifying round", kQualifyingBase + 10 * ordinal, true};
+  }
+  if (one_of(rest, kRoundWords)) {
+    return CanonicalRound{first + " round", kRoundBase + 10 * ordinal, true};
+  }
+  return std::nullopt;
+}
+
+bool is_edge_punctuation(char c) {
+  switch (c) {
+    case ':': case ',': case ';': case '.': case '!': case '?': case '(': case ')':
+    case '"': case '\'': case '[': case ']': case '=': case '*': case ' ': case '\t':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_clause_break(char c) {
+  return c == ',' || c == ':' || c == ';' || c == '(' || c == ')' || c == '|';
+}
+
+}  // namespace
+
+std::optional<CanonicalRound> canonical_round(std::string_view raw) {
+  std::vector<std::string> tokens = tokens_of(raw);
+  if (tokens.empty()) return std::nullopt;
+  std::string compact;
+  for (const auto& t : tokens) compact += t;
+  for (const auto& f : kFixedNames) {
+    if (compact == f.key) return CanonicalRound{std::string(f.name), f.order, f.knockout};
+  }
+  // engsoccerdata's GroupA, GroupB-prelim, GroupC-inter; "Group A", "Gruppe B".
+  if (tokens.front().rfind("group", 0) == 0 || tokens.front() == "gruppe") {
+    if (compact.size() <= 16) return CanonicalRound{"Group stage", kGroups, false};
+  }
+  return numbered_round(std::move(tokens));
+}
+
+std::optional<std::string> find_round_name(std::string_view prose) {
+  constexpr std::size_t kMaxWords = 5;
+  // Words as [begin, end) byte offsets, each with the clause it belongs to: a run of words never
+  // crosses a comma, colon, semicolon or bracket.
+  struct Word {
+    std::size_t begin;
+    std::size_t end;
+    int clause;
+  };
+  std::vector<Word> words;
+  int clause = 0;
+  for (std::size_t i = 0; i < prose.size();) {
+    const char c = prose[i];
+    if (c == ' ' || c == '\t' || is_clause_break(c)) {
+      if (is_clause_break(c)) ++clause;
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    while (i < prose.size() && prose[i] != ' ' && prose[i] != '\t' && !is_clause_break(prose[i])) ++i;
+    words.push_back(Word{begin, i, clause});
+  }
+  for (std::size_t len = std::min(kMaxWords, words.size()); len >= 1; --len) {
+    std::optional<std::string> found;
+    std::optional<std::string> found_name;
+    bool conflict = false;
+    for (std::size_t w = 0; w + len <= words.size(); ++w) {
+      if (words[w].clause != words[w + len - 1].clause) continue;
+      std::size_t b = words[w].begin;
+      std::size_t e = words[w + len - 1].end;
+      while (b < e && is_edge_punctuation(prose[b])) ++b;
+      while (e > b && is_edge_punctuation(prose[e - 1])) --e;
+      if (b == e) continue;
+      const std::string_view span = prose.substr(b, e - b);
+      const auto round = canonical_round(span);
+      if (!round) continue;
+      if (!found) {
+        found = std::string(span);
+        found_name = round->name;
+      } else if (*found_name != round->name) {
+        conflict = true;
+      }
+    }
+    if (conflict) return std::nullopt;
+    if (found) return found;
+  }
+  return std::nullopt;
+}
+
+}  // namespace footballdb::import
