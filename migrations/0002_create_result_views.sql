@@ -13,9 +13,11 @@ SELECT t.id AS tie_id,
        w.name AS winner,
        t.decided_by,
        t.extra_time,
-       (SELECT min(l.date) FROM legs l WHERE l.tie_id = t.id AND l.status <> 'annulled')
+       (SELECT min(l.date) FROM legs l WHERE l.tie_id = t.id
+                                            AND l.status NOT IN ('annulled', 'cancelled'))
          AS first_leg_date,
-       (SELECT max(l.date) FROM legs l WHERE l.tie_id = t.id AND l.status <> 'annulled')
+       (SELECT max(l.date) FROM legs l WHERE l.tie_id = t.id
+                                            AND l.status NOT IN ('annulled', 'cancelled'))
          AS last_leg_date,
        t.number AS tie_number,
        r.ordinal AS round_order

@@ -33,7 +33,7 @@ RuleSet uefa_rules(std::string_view competition, int season_year);
 struct TieFacts {
   std::optional<ClubId> club_a;
   std::optional<ClubId> club_b;
-  std::vector<Leg> legs;                   // any order; annulled and scheduled legs count for nothing
+  std::vector<Leg> legs;  // any order; annulled, cancelled and scheduled legs count for nothing
   std::optional<ClubId> coin_toss_winner;  // evidence of a drawing of lots, if any
 };
 

@@ -114,6 +114,7 @@ enum class LegStatus {
   kAwarded,    // result awarded by the organiser (e.g. 3-0 by forfeit); the score is the awarded one
   kWalkover,   // not played; `awarded_to` went through
   kAnnulled,   // played but annulled; it counts for nothing (a replacement leg may follow)
+  kCancelled,  // not played and no result awarded; it counts for nothing
 };
 std::string_view to_string(LegStatus status) noexcept;
 std::optional<LegStatus> parse_leg_status(std::string_view text) noexcept;

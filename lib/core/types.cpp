@@ -103,13 +103,15 @@ std::string_view to_string(LegStatus status) noexcept {
       return "walkover";
     case LegStatus::kAnnulled:
       return "annulled";
+    case LegStatus::kCancelled:
+      return "cancelled";
   }
   return "played";
 }
 
 std::optional<LegStatus> parse_leg_status(std::string_view text) noexcept {
   for (auto s : {LegStatus::kPlayed, LegStatus::kScheduled, LegStatus::kAwarded,
-                 LegStatus::kWalkover, LegStatus::kAnnulled}) {
+                 LegStatus::kWalkover, LegStatus::kAnnulled, LegStatus::kCancelled}) {
     if (to_string(s) == text) return s;
   }
   return std::nullopt;

@@ -11,7 +11,8 @@ constexpr int kAwayGoalsLastSeason = 2020;   // abolished from 2021-22
 constexpr int kShootOutFirstSeason = 1970;   // penalty shoot-outs from 1970-71
 
 bool counts(const Leg& leg) {
-  return leg.status != LegStatus::kAnnulled && leg.status != LegStatus::kScheduled;
+  return leg.status != LegStatus::kAnnulled && leg.status != LegStatus::kScheduled &&
+         leg.status != LegStatus::kCancelled;
 }
 
 // Goals of `club` in `leg` from `score`.

@@ -256,7 +256,7 @@ TEST(FootballTxt, ReadsAwardedCancelledWalkoverAndNeutralNotes) {
       "           FC Alpha (AND)  v  FC Beta (SMR)  2-2  [annulled] [replay]\n");
   ASSERT_EQ(records.size(), 6u);
   const auto& cancelled = std::get<LegRecord>(records[1]);
-  EXPECT_EQ(cancelled.status, LegStatus::kWalkover);
+  EXPECT_EQ(cancelled.status, LegStatus::kCancelled);
   EXPECT_EQ(cancelled.awarded_to, std::nullopt);  // the file does not say who went through
   EXPECT_EQ(cancelled.full_time, std::nullopt);
   EXPECT_EQ(cancelled.kickoff, std::nullopt);

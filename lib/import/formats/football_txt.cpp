@@ -489,8 +489,10 @@ class Parser {
         leg.status = LegStatus::kAwarded;
       } else if (note == "annulled") {
         leg.status = LegStatus::kAnnulled;
-      } else if (note == "walkover" || note == "w/o" || note == "cancelled" || note == "canceled") {
+      } else if (note == "walkover" || note == "w/o") {
         leg.status = LegStatus::kWalkover;
+      } else if (note == "cancelled" || note == "canceled") {
+        leg.status = LegStatus::kCancelled;
       } else if (note == "neutral" || note == "n") {
         leg.neutral_venue = true;
       } else if (note == "replay") {

@@ -305,7 +305,8 @@ class Reader {
     if (auto s = text(l, "status")) {
       auto status = parse_leg_status(*s);
       if (!status) {
-        fail(l, "expected \"status\" as played, scheduled, awarded, walkover or annulled");
+        fail(l, "expected \"status\" as played, scheduled, awarded, walkover, annulled or "
+                "cancelled");
       }
       leg.status = *status;
     }
@@ -353,8 +354,9 @@ class Reader {
     } else if (leg.awarded_to) {
       fail(l, "expected \"awarded_to\" only with \"status\": \"walkover\"");
     }
-    if (leg.status == LegStatus::kScheduled && (leg.full_time || leg.penalties)) {
-      fail(l, "expected no score for a scheduled leg");
+    if ((leg.status == LegStatus::kScheduled || leg.status == LegStatus::kCancelled) &&
+        (leg.full_time || leg.penalties)) {
+      fail(l, "expected no score for a scheduled or cancelled leg");
     }
   }
 
