@@ -40,19 +40,27 @@ bool is_country_code(std::string_view code) {
   return true;
 }
 
-}  // namespace
-
-void read_registry(std::istream& in, const std::string& path,
-                   const std::function<void(RegistryClub&&)>& sink) {
-  std::optional<std::string> country;
-  std::optional<RegistryClub> club;
+// Calls `visit(text, where)` for every line that is not blank or a comment, `text` trimmed and
+// without its comment, `where` the position of its first character.
+template <class Visit>
+void for_each_data_line(std::istream& in, const std::string& path, Visit visit) {
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {
     ++number;
     std::string_view text = trim(strip_comment(line));
     if (text.empty()) continue;
-    const SourceLocation where{path, number, column_of(line, text)};
+    visit(text, SourceLocation{path, number, column_of(line, text)});
+  }
+}
+
+}  // namespace
+
+void read_registry(std::istream& in, const std::string& path,
+                   const std::function<void(RegistryClub&&)>& sink) {
+  std::optional<std::string> country;
+  std::optional<RegistryClub> club;
+  for_each_data_line(in, path, [&](std::string_view text, const SourceLocation& where) {
     if (text.front() == '=') {
       std::string_view code = trim(text.substr(1));
       if (!is_country_code(code)) {
@@ -92,19 +100,13 @@ void read_registry(std::istream& in, const std::string& path,
         club->city = std::string(city);
       }
     }
-  }
+  });
   if (club) sink(std::move(*club));
 }
 
 void read_name_pairs(std::istream& in, const std::string& path, std::string_view op,
                      const std::function<void(std::string&&, std::string&&)>& sink) {
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    std::string_view text = trim(strip_comment(line));
-    if (text.empty()) continue;
-    const SourceLocation where{path, number, column_of(line, text)};
+  for_each_data_line(in, path, [&](std::string_view text, const SourceLocation& where) {
     std::size_t at = text.find(op);
     if (at == std::string_view::npos) {
       throw input_error(where, "expected \"name " + std::string(op) + " name\"");
@@ -115,7 +117,7 @@ void read_name_pairs(std::istream& in, const std::string& path, std::string_view
       throw input_error(where, "expected a name on both sides of \"" + std::string(op) + "\"");
     }
     sink(std::string(left), std::string(right));
-  }
+  });
 }
 
 }  // namespace footballdb
