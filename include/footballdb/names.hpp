@@ -1,6 +1,8 @@
 // Club names: the keys used to match spellings, and what resolving a name gives.
 #pragma once
 
+#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,5 +44,36 @@ struct Resolution {
   std::vector<Candidate> candidates;  // best first; for an ambiguous name, every club it may mean
   std::string method;              // the layer that decided; empty when unknown
 };
+
+// What is known about where a name was seen; every field is optional evidence.
+struct MatchContext {
+  std::optional<std::string> country;  // a country code such as "AZE": narrows the candidates
+};
+
+// One club of a registry file (data/clubs/registry.txt, data/clubs/extra.txt).
+struct RegistryClub {
+  std::string name;                    // canonical name
+  std::optional<std::string> country;  // FIFA three-letter code, e.g. "AZE", "ENG"
+  std::optional<std::string> city;
+  std::vector<ClubName> names;         // other known spellings (origin "registry")
+};
+
+// Reads a registry file and calls `sink` once per club, in file order. The format:
+//   # comment                 (also after data, from " #")
+//   = AZE                     a country section: every club below is in that country
+//   Bakı FK @ Baku            a club: canonical name, then " @ city" when known
+//     | FK Baku               a known spelling of the club above ...
+//     | Bakı [az]             ... with its language
+// `path` is used in messages. Throws Error (kInput, "path:line:column: expected ...") on a line
+// that is none of these, a spelling before any club, a club before any country, or a bad code.
+void read_registry(std::istream& in, const std::string& path,
+                   const std::function<void(RegistryClub&&)>& sink);
+
+// Reads a file of name pairs, one "left <op> right" a line, where <op> is `op` (such as "!=" for
+// data/clubs/distinct.txt or "=" for data/clubs/exonyms.txt); blank lines and "#" comments are
+// skipped. Calls `sink(left, right)` per line. Throws Error (kInput) on a line without `op` or with
+// an empty side.
+void read_name_pairs(std::istream& in, const std::string& path, std::string_view op,
+                     const std::function<void(std::string&&, std::string&&)>& sink);
 
 }  // namespace footballdb

@@ -1,0 +1,80 @@
+// The in-memory club-name matcher: what a name in a source means, layer by layer.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "footballdb/names.hpp"
+#include "footballdb/types.hpp"
+
+namespace footballdb::names {
+
+// Resolves club names against known spellings. Each match is made by one layer, recorded as
+// Candidate::method, from the strictest to the weakest:
+//   "exact"           a known spelling, byte for byte
+//   "normalized"      equal name_key
+//   "folded"          equal fold_key
+//   "transliterated"  equal after Cyrillic/Georgian/Armenian are written in Latin letters and
+//                     German and English transliteration are reduced to one phonetic skeleton
+//                     (Schetissu Taldyqorghan = Zhetysu Taldykorgan, Xəzər = Khazar for AZE)
+//   "tokens"          the same distinctive words in any order and form (Bohemians = Bohemian);
+//                     legal forms (FK, FC, UE ...), city names and numbers are weak: they may be
+//                     dropped or added but never carry a match alone, a city named must fit the
+//                     club, and clubs whose names are only weak words must share them all with a
+//                     legal form of the same kind (FC Gomel = FK Gomel, FC Santa Coloma is not
+//                     UE Santa Coloma)
+//   "exonym"          a city exonym replaced by the club's own name for the city (Lech Posen)
+//   "abbreviation"    a word written as an abbreviation of several words (MyPa-47, ÍBV)
+// The first layer that finds anything decides. One club: resolved. Several clubs, or a short name
+// (one word, or only city words) that fits several clubs: ambiguous, every candidate listed.
+// Nothing: unknown. When in doubt the answer is ambiguous, never a guess.
+//
+// Writes (add_*, remove_name) are not thread-safe; const member functions may run concurrently.
+class Matcher {
+ public:
+  Matcher();
+  ~Matcher();
+  Matcher(Matcher&&) noexcept;
+  Matcher& operator=(Matcher&&) noexcept;
+  Matcher(const Matcher&) = delete;
+  Matcher& operator=(const Matcher&) = delete;
+
+  // Adds a club; its canonical name becomes its first known spelling. `country` is a code such
+  // as "AZE" (the registry's FIFA codes); `city` is evidence that city words in a name fit the club.
+  // Throws Error (kUsage) when `id` is already known.
+  void add_club(ClubId id, std::string canonical, std::optional<std::string> country,
+                std::optional<std::string> city);
+  // Adds a known spelling of club `id`; a spelling it already has is ignored.
+  // Throws Error (kUsage) when `id` is unknown.
+  void add_name(ClubId id, std::string name, std::optional<std::string> lang);
+  // Records that `a` and `b` are different clubs: a spelling known for one never gives the other
+  // through a fuzzy layer, and compatible() refuses it.
+  void add_cannot_link(ClubId a, ClubId b);
+  // Forgets the spelling `name` (exact text) of club `id`; nothing happens when it is not known.
+  void remove_name(ClubId id, std::string_view name);
+  // Teaches an exonym of a city: add_exonym("Posen", "Poznań").
+  void add_exonym(std::string exonym, std::string name);
+
+  // What `raw` means: resolved (one club, with the layer), ambiguous (candidates, best first, each
+  // with method and score), or unknown. `context.country`, when given, narrows the candidates to
+  // the clubs of that country when some are. Never throws on any text.
+  Resolution resolve(std::string_view raw, const MatchContext& context = {}) const;
+
+  // Whether `raw` can name club `id`, for when other evidence (a tie's known opponent) already
+  // points at it: the strictest layer that links `raw` to `id`, or nullopt. A short name that fits
+  // the club counts (layer "tokens"); a spelling known for a club recorded as distinct from `id`
+  // does not.
+  std::optional<Candidate> compatible(std::string_view raw, ClubId id) const;
+
+  // The number of clubs.
+  std::size_t size() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace footballdb::names
