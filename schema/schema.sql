@@ -87,7 +87,7 @@ CREATE TABLE legs (
   number INTEGER NOT NULL CHECK (number >= 1),
   replay INTEGER NOT NULL DEFAULT 0 CHECK (replay IN (0, 1)),
   status TEXT NOT NULL DEFAULT 'played'
-    CHECK (status IN ('played', 'scheduled', 'awarded', 'walkover', 'annulled')),
+    CHECK (status IN ('played', 'scheduled', 'awarded', 'walkover', 'annulled', 'cancelled')),
   date TEXT CHECK (date IS NULL OR (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
                                     AND date(date, '+0 days') = date)),
   kickoff TEXT CHECK (kickoff IS NULL OR (kickoff GLOB '[0-2][0-9]:[0-5][0-9]'
@@ -113,8 +113,8 @@ CREATE TABLE legs (
   CHECK (ht_home IS NULL OR ft_home IS NULL OR (ht_home <= ft_home AND ht_away <= ft_away)),
   CHECK (et_home IS NULL OR (ft_home IS NOT NULL AND et_home >= ft_home AND et_away >= ft_away)),
   CHECK (pen_home IS NULL OR pen_home <> pen_away),
-  CHECK (status NOT IN ('scheduled', 'walkover') OR (ft_home IS NULL AND et_home IS NULL
-                                                     AND pen_home IS NULL)),
+  CHECK (status NOT IN ('scheduled', 'walkover', 'cancelled')
+         OR (ft_home IS NULL AND et_home IS NULL AND pen_home IS NULL)),
   CHECK (status <> 'walkover' OR awarded_to IN (home, away)),
   CHECK (status = 'walkover' OR awarded_to IS NULL),
   UNIQUE (tie_id, number)
@@ -178,9 +178,11 @@ SELECT t.id AS tie_id,
        w.name AS winner,
        t.decided_by,
        t.extra_time,
-       (SELECT min(l.date) FROM legs l WHERE l.tie_id = t.id AND l.status <> 'annulled')
+       (SELECT min(l.date) FROM legs l WHERE l.tie_id = t.id
+                                            AND l.status NOT IN ('annulled', 'cancelled'))
          AS first_leg_date,
-       (SELECT max(l.date) FROM legs l WHERE l.tie_id = t.id AND l.status <> 'annulled')
+       (SELECT max(l.date) FROM legs l WHERE l.tie_id = t.id
+                                            AND l.status NOT IN ('annulled', 'cancelled'))
          AS last_leg_date,
        t.number AS tie_number,
        r.ordinal AS round_order
