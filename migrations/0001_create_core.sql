@@ -69,7 +69,8 @@ CREATE TABLE rounds (
 ) STRICT;
 
 -- A pairing in a round. club_b is NULL while a partial tie's opponent is unknown. The outcome
--- columns are derived from the legs by the tie rules and recomputed whenever the legs change.
+-- columns are derived by the tie rules from the legs (or, when the legs decide nothing, from
+-- what the sources agree on) and recomputed whenever they change.
 CREATE TABLE ties (
   id INTEGER PRIMARY KEY,
   round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
@@ -83,6 +84,8 @@ CREATE TABLE ties (
   decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
                                         'coin_toss', 'walkover', 'awarded')),
   extra_time INTEGER NOT NULL DEFAULT 0 CHECK (extra_time IN (0, 1)),
+  -- 'legs': computed from the legs; 'claims': the legs decide nothing, the sources agree on it.
+  outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims')),
   CHECK (club_a IS NOT NULL OR club_b IS NULL),
   CHECK (club_a IS NULL OR club_b IS NULL OR club_a <> club_b),
   CHECK ((agg_a IS NULL) = (agg_b IS NULL)),

@@ -20,7 +20,8 @@ SELECT t.id AS tie_id,
                                             AND l.status NOT IN ('annulled', 'cancelled'))
          AS last_leg_date,
        t.number AS tie_number,
-       r.ordinal AS round_order
+       r.ordinal AS round_order,
+       t.outcome_from
 FROM ties t
 JOIN rounds r ON r.id = t.round_id
 JOIN seasons s ON s.id = r.season_id

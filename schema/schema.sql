@@ -23,7 +23,7 @@ CREATE TABLE club_names (
   name_key TEXT NOT NULL,
   fold_key TEXT NOT NULL,
   lang TEXT,
-  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL, method TEXT NOT NULL DEFAULT 'import', line INTEGER CHECK (line >= 0),
   UNIQUE (club_id, name)
 ) STRICT;
 CREATE INDEX club_names_by_name ON club_names(name);
@@ -71,6 +71,8 @@ CREATE TABLE ties (
   decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
                                         'coin_toss', 'walkover', 'awarded')),
   extra_time INTEGER NOT NULL DEFAULT 0 CHECK (extra_time IN (0, 1)),
+  -- 'legs': computed from the legs; 'claims': the legs decide nothing, the sources agree on it.
+  outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims')),
   CHECK (club_a IS NOT NULL OR club_b IS NULL),
   CHECK (club_a IS NULL OR club_b IS NULL OR club_a <> club_b),
   CHECK ((agg_a IS NULL) = (agg_b IS NULL)),
@@ -185,7 +187,8 @@ SELECT t.id AS tie_id,
                                             AND l.status NOT IN ('annulled', 'cancelled'))
          AS last_leg_date,
        t.number AS tie_number,
-       r.ordinal AS round_order
+       r.ordinal AS round_order,
+       t.outcome_from
 FROM ties t
 JOIN rounds r ON r.id = t.round_id
 JOIN seasons s ON s.id = r.season_id
@@ -224,3 +227,27 @@ JOIN seasons s ON s.id = r.season_id
 JOIN competitions c ON c.id = s.competition_id
 JOIN clubs h ON h.id = l.home
 JOIN clubs a ON a.id = l.away;
+CREATE TABLE club_distinct (
+  club_a INTEGER NOT NULL REFERENCES clubs(id) ON DELETE CASCADE,
+  club_b INTEGER NOT NULL REFERENCES clubs(id) ON DELETE CASCADE,
+  PRIMARY KEY (club_a, club_b),
+  CHECK (club_a < club_b)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE exonyms (
+  exonym TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE name_reviews (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('unknown', 'ambiguous')),
+  club_id INTEGER REFERENCES clubs(id) ON DELETE SET NULL,
+  candidates TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(candidates)),
+  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+  line INTEGER CHECK (line >= 0),
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'created', 'rejected')),
+  decided_club INTEGER REFERENCES clubs(id) ON DELETE SET NULL,
+  decided_at TEXT
+) STRICT;
+CREATE INDEX name_reviews_by_status ON name_reviews(status);
+CREATE INDEX name_reviews_by_club ON name_reviews(club_id);

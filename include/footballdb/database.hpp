@@ -19,6 +19,9 @@ struct OpenOptions {
   bool create_if_missing = true;  // else a missing file is an Error(kIo)
   bool read_only = false;         // no writes; the file must be at the current schema version
   int busy_timeout_ms = 5000;     // how long to wait for another process's write lock
+  // Fill a new database with the club registry shipped with footballdb (data/clubs/): some
+  // 3,500 clubs with their spellings, the pairs known to be distinct, city exonyms.
+  bool load_registry = true;
 };
 
 namespace detail {
@@ -49,7 +52,9 @@ class Database {
   static int latest_schema_version();
 
   // --- Clubs ---
-  // Which club `name` means: every known spelling, then case-folded, then accent-folded keys.
+  // Which club `name` means, by the matcher's layers (names.hpp, lib/names/matcher.hpp): known
+  // spellings, normalised and folded keys, transliteration, distinctive words, exonyms and
+  // abbreviations. An unknown name's candidates are suggestions (method "contains").
   Resolution resolve(std::string_view name) const;
   // Resolves `name`; throws Error(kClub) listing the candidates when it is unknown or ambiguous.
   ClubRef require_club(std::string_view name) const;

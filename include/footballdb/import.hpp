@@ -12,12 +12,17 @@
 namespace footballdb {
 
 struct ImportOptions {
-  // The format of every file: "json", ...; nullopt detects it from each file's content.
+  // The format of every file: "json", "football-txt", "pairing-table", "result-lines",
+  // "aggregate-lines" or "csv"; nullopt detects it from each file's content.
   std::optional<std::string> format;
   // Context for what the files do not say themselves.
   std::optional<std::string> competition;
   std::optional<std::string> season;
   std::optional<std::string> round;
+  // For CSV: which column holds which field, e.g. "home=HomeTeam,away=AwayTeam,date=Date,
+  // score=FT" (see the CSV format in README.md); nullopt uses a built-in mapping when one knows
+  // the file's columns (engsoccerdata's champs.csv).
+  std::optional<std::string> csv_mapping;
   // Work out and report what would change, then roll it all back.
   bool dry_run = false;
   // Called now and then with the bytes read so far of the current file and its size.
@@ -36,6 +41,7 @@ struct FileReport {
   int legs_confirmed = 0;  // a leg already known, now with one more piece of evidence
   int claims = 0;          // stated winners and aggregates recorded
   int clubs_added = 0;
+  int reviews = 0;         // names queued for review (each got a club of its own meanwhile)
   int conflicts = 0;       // facts that disagree with what is stored (kept, not applied)
 };
 

@@ -13,6 +13,7 @@ namespace footballdb {
 
 // {"id", "competition", "season", "round", "round_order", "number", "clubs": [CLUB, CLUB|null],
 //  "aggregate": [a, b]|null, "winner": CLUB|null, "decided_by": ...|null, "extra_time": bool,
+//  "outcome_from": "legs"|"stated"|null (stated: the legs decide nothing, the sources agree),
 //  "legs": [LEG...], "stated": [...], "disagreement": bool, "coin_toss_winner": CLUB|null,
 //  "evidence": [{"source", "path", "line"}]} where CLUB is {"id", "name"}.
 std::string to_json(const Tie& tie);

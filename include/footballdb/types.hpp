@@ -190,6 +190,9 @@ struct TieOutcome {
   std::optional<ClubId> winner;        // nullopt: not decided by what is known
   std::optional<DecidedBy> decided_by;
   bool extra_time = false;  // extra time was played in some leg
+  // The legs decide nothing (a partial tie, no results yet) and the outcome is what the sources
+  // state, all of them agreeing. Always false from decide_tie.
+  bool stated = false;
 };
 
 // What one source said of a tie's result: evidence, checked against the computed outcome.

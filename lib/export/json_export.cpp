@@ -2,6 +2,7 @@
 // one element a line, written as it is read.
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <unordered_map>
 
 #include "export/json_values.hpp"
 #include "footballdb/import.hpp"
@@ -100,8 +101,12 @@ void export_json(const Database& db, std::ostream& out) {
   {
     Section section(out, "clubs", false);
     std::vector<ClubId> ids;
-    SQLite::Statement& q = statements.get("SELECT id FROM clubs ORDER BY id");
-    while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64());
+    std::unordered_map<std::int64_t, std::string> origins;
+    SQLite::Statement& q = statements.get("SELECT id, origin FROM clubs ORDER BY id");
+    while (q.executeStep()) {
+      ids.emplace_back(q.getColumn(0).getInt64());
+      origins.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+    }
     q.reset();
     for (ClubId id : ids) {
       const Club club = *db.club(id);
@@ -114,6 +119,7 @@ void export_json(const Database& db, std::ostream& out) {
                    {"name", club.name},
                    {"country", opt(club.country)},
                    {"city", opt(club.city)},
+                   {"origin", origins.at(id.value())},
                    {"names", names}});
     }
   }

@@ -69,6 +69,9 @@ std::string to_json(const Tie& tie) {
            {"winner", club(tie.winner)},
            {"decided_by", decided_by(tie.outcome.decided_by)},
            {"extra_time", tie.outcome.extra_time},
+           {"outcome_from", tie.outcome.stated ? json("stated")
+                            : (tie.outcome.winner || tie.outcome.aggregate) ? json("legs")
+                                                                             : json(nullptr)},
            {"legs", legs},
            {"stated", stated},
            {"disagreement", tie.disagreement},

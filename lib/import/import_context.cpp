@@ -1,30 +1,92 @@
 #include "import/import_context.hpp"
 
-#include "footballdb/error.hpp"
+#include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace footballdb::import {
 
-ClubId ClubLookup::get(const std::string& name, const SourceLocation& where) {
+std::optional<ClubId> ClubLookup::resolved(const std::string& name, const SourceLocation& where,
+                                           const std::optional<std::string>& country) {
   if (auto it = cache_.find(name); it != cache_.end()) return it->second;
-  Resolution r = db_.resolve(name);
-  ClubId id;
-  switch (r.status) {
-    case ResolveStatus::kResolved:
-      id = r.club->id;
-      if (r.method != "exact") store_.add_club_name(id, name, std::nullopt, source_);
-      break;
-    case ResolveStatus::kUnknown:
-      id = store_.add_club(name, std::nullopt, std::nullopt, "import", source_);
-      ++report_.clubs_added;
-      break;
-    case ResolveStatus::kAmbiguous: {
-      std::string message = where.to_string() + ": '" + name + "' may mean several clubs:";
-      for (const Candidate& c : r.candidates) message += "\n  " + c.club.name;
-      throw Error(ErrorCode::kClub, message);
-    }
-  }
+  if (auto it = unbound_.find(name); it != unbound_.end()) return it->second;
+  MatchContext context;
+  context.country = country;
+  Resolution r = matcher_.resolve(name, context);
+  if (r.status != ResolveStatus::kResolved) return std::nullopt;
+  const ClubId id = r.club->id;
+  if (r.method != "exact") store_.add_club_name(id, name, std::nullopt, source_, r.method, where.line);
   cache_.emplace(name, id);
   return id;
+}
+
+std::optional<ClubId> ClubLookup::through_tie(const std::string& name, ClubId known,
+                                              const storage::RoundKey& round,
+                                              const SourceLocation& where) {
+  auto opponent = store_.tie_opponent(round, known);
+  if (!opponent || !*opponent) return std::nullopt;
+  const ClubId other = **opponent;
+  const Resolution alone = matcher_.resolve(name);
+  const bool candidate = std::any_of(alone.candidates.begin(), alone.candidates.end(),
+                                     [other](const Candidate& c) { return c.club.id == other; });
+  if (!candidate && !matcher_.compatible(name, other)) return std::nullopt;
+  // A name that means nothing else is learned as a spelling of the club; one that may also mean
+  // other clubs ("Víkingur") is bound here only, through this tie.
+  if (alone.status == ResolveStatus::kUnknown) {
+    store_.add_club_name(other, name, std::nullopt, source_, "tie", where.line);
+  }
+  return other;
+}
+
+ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
+                           const std::optional<std::string>& country) {
+  if (auto it = unbound_.find(name); it != unbound_.end()) return it->second;
+  MatchContext context;
+  context.country = country;
+  const Resolution r = matcher_.resolve(name, context);
+  nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
+  for (const Candidate& c : r.candidates) {
+    candidates.push_back({{"id", c.club.id.value()},
+                          {"name", c.club.name},
+                          {"matched_name", c.matched_name},
+                          {"method", c.method},
+                          {"score", c.score}});
+  }
+  const ClubId id = store_.add_club(name, country, std::nullopt, "import", source_, where.line);
+  store_.add_review(name, r.status == ResolveStatus::kAmbiguous ? "ambiguous" : "unknown", id,
+                    candidates.dump(), source_, where.line);
+  ++report_.clubs_added;
+  ++report_.reviews;
+  unbound_.emplace(name, id);
+  return id;
+}
+
+ClubId ClubLookup::get(const std::string& name, const SourceLocation& where,
+                       const std::optional<std::string>& country) {
+  if (auto id = resolved(name, where, country)) return *id;
+  return unbound(name, where, country);
+}
+
+ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>& b,
+                          const std::optional<std::string>& country_a,
+                          const std::optional<std::string>& country_b,
+                          const storage::RoundKey& round, const SourceLocation& where) {
+  ClubPair out;
+  out.a = resolved(a, where, country_a);
+  if (b) out.b = resolved(*b, where, country_b);
+  if (out.a && b && !out.b) out.b = through_tie(*b, *out.a, round, where);
+  if (out.b && !out.a) out.a = through_tie(a, *out.b, round, where);
+  if (!out.a) out.a = unbound(a, where, country_a);
+  if (b && !out.b) out.b = unbound(*b, where, country_b);
+  return out;
+}
+
+ClubId ClubLookup::one_of(const std::string& name, const ClubPair& clubs,
+                          const SourceLocation& where) {
+  for (const auto& club : {clubs.a, clubs.b}) {
+    if (club && matcher_.compatible(name, *club)) return *club;
+  }
+  if (auto id = resolved(name, where, std::nullopt)) return *id;
+  throw input_error(where, "expected \"" + name + "\" to be one of the tie's clubs");
 }
 
 void ImportContext::count(const storage::MergeResult& merged) {

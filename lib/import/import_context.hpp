@@ -8,27 +8,60 @@
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
 #include "footballdb/import.hpp"
+#include "names/matcher.hpp"
 #include "storage/store.hpp"
 
 namespace footballdb::import {
 
-// Resolves club names met in one file to club ids, creating a club for a name no known club
-// has and recording every new spelling of a known club with the file as its source.
+// The two clubs of a tie or leg as resolved; b is nullopt when the source names one club.
+struct ClubPair {
+  std::optional<ClubId> a;
+  std::optional<ClubId> b;
+};
+
+// Binds the club names met in one file to clubs. A name the matcher resolves is that club (a new
+// spelling is recorded with the layer that matched). A name it cannot resolve alone is bound
+// through its tie: when the other club of the pairing is known and already has a tie in the
+// round, a name that can name that tie's opponent is that opponent. A name still unbound gets a
+// club of its own, so that no fact is lost, and goes to the review queue with its candidates.
 class ClubLookup {
  public:
-  ClubLookup(const Database& db, storage::Store& store, SourceId source, FileReport& report)
-      : db_(db), store_(store), source_(source), report_(report) {}
+  ClubLookup(const names::Matcher& matcher, storage::Store& store, SourceId source,
+             FileReport& report)
+      : matcher_(matcher), store_(store), source_(source), report_(report) {}
 
-  // The club `name` means. Throws Error(kClub) "file:line: 'name' is ambiguous ..." with the
-  // candidates when it may mean several clubs.
-  ClubId get(const std::string& name, const SourceLocation& where);
+  // The club `name` means on its own (no tie to help).
+  ClubId get(const std::string& name, const SourceLocation& where,
+             const std::optional<std::string>& country = std::nullopt);
+
+  // The clubs of a pairing in round `round` (a leg's home and away, a tie's two clubs).
+  ClubPair pair(const std::string& a, const std::optional<std::string>& b,
+                const std::optional<std::string>& country_a,
+                const std::optional<std::string>& country_b, const storage::RoundKey& round,
+                const SourceLocation& where);
+
+  // Which of the pairing's clubs `name` is (a stated winner, a club given a walkover).
+  // Throws Error(kInput) at `where` when it names neither.
+  ClubId one_of(const std::string& name, const ClubPair& clubs, const SourceLocation& where);
+
+  // The matcher's answer, or nullopt when it does not resolve the name.
+  std::optional<ClubId> resolved(const std::string& name, const SourceLocation& where,
+                                 const std::optional<std::string>& country);
 
  private:
-  const Database& db_;
+  // `name` bound through the tie in `round` of `known`, when it can name that tie's opponent.
+  std::optional<ClubId> through_tie(const std::string& name, ClubId known,
+                                    const storage::RoundKey& round, const SourceLocation& where);
+  // A club of its own for `name`, queued for review.
+  ClubId unbound(const std::string& name, const SourceLocation& where,
+                 const std::optional<std::string>& country);
+
+  const names::Matcher& matcher_;
   storage::Store& store_;
   SourceId source_;
   FileReport& report_;
-  std::unordered_map<std::string, ClubId> cache_;
+  std::unordered_map<std::string, ClubId> cache_;     // names the matcher resolved
+  std::unordered_map<std::string, ClubId> unbound_;   // names given a club of their own
 };
 
 struct ImportContext {

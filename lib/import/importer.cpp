@@ -9,7 +9,13 @@
 
 #include "footballdb/error.hpp"
 #include "footballdb/import.hpp"
+#include "import/assembler.hpp"
+#include "import/formats/aggregate_lines.hpp"
+#include "import/formats/csv.hpp"
+#include "import/formats/football_txt.hpp"
 #include "import/formats/json_format.hpp"
+#include "import/formats/pairing_table.hpp"
+#include "import/formats/result_lines.hpp"
 #include "import/import_context.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/store.hpp"
@@ -62,14 +68,53 @@ std::string head_of(const std::string& path) {
   return head;
 }
 
+// Every record a parser reads goes through the assembler into the store.
+void assemble(import::ImportContext& context,
+              const std::function<void(const import::RecordSink&)>& parse) {
+  import::Assembler assembler(context);
+  parse([&assembler](import::Record&& record) { assembler(std::move(record)); });
+}
+
+template <void (*Parse)(std::istream&, const std::string&, const import::RecordSink&)>
+void run_records(std::istream& in, import::ImportContext& context) {
+  assemble(context, [&](const import::RecordSink& sink) { Parse(in, context.path, sink); });
+}
+
+void run_csv(std::istream& in, import::ImportContext& context) {
+  import::CsvMapping mapping;
+  if (context.options.csv_mapping) {
+    mapping = import::parse_csv_mapping(*context.options.csv_mapping);
+  } else {
+    std::string header;
+    std::getline(in, header);
+    in.seekg(0);
+    auto builtin = import::builtin_csv_mapping(header);
+    if (!builtin) {
+      throw Error(ErrorCode::kUsage, context.path + ": no built-in mapping knows these columns; "
+                                                    "name them with --mapping");
+    }
+    mapping = *builtin;
+  }
+  assemble(context, [&](const import::RecordSink& sink) {
+    import::parse_csv(in, context.path, mapping, sink);
+  });
+}
+
 struct Format {
   const char* name;
   bool (*sniff)(std::string_view head);
   void (*run)(std::istream& in, import::ImportContext& context);
 };
 
+// In the order formats are tried when a file's format is not given.
 const Format kFormats[] = {
     {"json", import::sniff_json, import::import_json},
+    {"football-txt", import::sniff_football_txt, run_records<import::parse_football_txt>},
+    {"pairing-table", import::sniff_pairing_table, run_records<import::parse_pairing_table>},
+    {"result-lines", import::sniff_result_lines, run_records<import::parse_result_lines>},
+    {"aggregate-lines", import::sniff_aggregate_lines,
+     run_records<import::parse_aggregate_lines>},
+    {"csv", import::sniff_csv, run_csv},
 };
 
 const Format& format_named(const std::string& name) {
@@ -101,11 +146,20 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
   if (options.format) format_named(*options.format);
 
   auto& statements = detail::DatabaseAccess::statements(db);
+  auto& club_index = detail::DatabaseAccess::clubs(db);
   ImportReport report;
   report.dry_run = options.dry_run;
   SQLite::Transaction tx(detail::DatabaseAccess::sqlite(db),
                          SQLite::TransactionBehavior::IMMEDIATE);
-  storage::Store store(statements);
+  storage::Store store(statements, club_index);
+  // Names learned in a transaction that is rolled back must be forgotten too.
+  struct ForgetOnRollback {
+    storage::ClubIndex& index;
+    bool committed = false;
+    ~ForgetOnRollback() {
+      if (!committed) index.invalidate();
+    }
+  } forget{club_index};
   try {
     for (const std::string& given : paths) {
       const std::string path = std::filesystem::absolute(given).lexically_normal().string();
@@ -124,7 +178,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       const SourceId source = store.add_source(path, sha, format.name, utc_now());
       std::ifstream in(path, std::ios::binary);
       if (!in) throw Error(ErrorCode::kIo, "cannot open '" + given + "'");
-      import::ClubLookup clubs(db, store, source, file);
+      import::ClubLookup clubs(club_index.matcher(), store, source, file);
       import::ImportContext context{db, store, source, given, options, file, clubs};
       format.run(in, context);
     }
@@ -132,7 +186,10 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
     // A constraint the parsers did not catch: still the input's fault, never half-imported.
     throw Error(ErrorCode::kDatabase, std::string("import rolled back: ") + e.what());
   }
-  if (!options.dry_run) tx.commit();
+  if (!options.dry_run) {
+    tx.commit();
+    forget.committed = true;
+  }
   return report;
 }
 

@@ -16,7 +16,7 @@ using storage::opt_text;
 constexpr const char* kTieSelect =
     "SELECT t.id, c.name, s.name, r.name, r.ordinal, t.number, t.club_a, ca.name, t.club_b, "
     "cb.name, t.coin_toss_winner, ct.name, t.agg_a, t.agg_b, t.winner, w.name, t.decided_by, "
-    "t.extra_time FROM ties t JOIN rounds r ON r.id = t.round_id "
+    "t.extra_time, t.outcome_from FROM ties t JOIN rounds r ON r.id = t.round_id "
     "JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id "
     "LEFT JOIN clubs ca ON ca.id = t.club_a LEFT JOIN clubs cb ON cb.id = t.club_b "
     "LEFT JOIN clubs ct ON ct.id = t.coin_toss_winner LEFT JOIN clubs w ON w.id = t.winner ";
@@ -39,10 +39,12 @@ Tie read_tie_row(SQLite::Statement& q) {
   if (tie.winner) tie.outcome.winner = tie.winner->id;
   if (auto how = opt_text(q.getColumn(16))) tie.outcome.decided_by = parse_decided_by(*how);
   tie.outcome.extra_time = q.getColumn(17).getInt() != 0;
+  tie.outcome.stated = opt_text(q.getColumn(18)) == std::optional<std::string>("claims");
   return tie;
 }
 
-// Whether a source's claim contradicts the computed outcome (where both say something).
+// Whether a source's claim contradicts the outcome (where both say something). An outcome taken
+// from the claims agrees with each of them where it says something at all.
 bool disagrees(const StatedOutcome& claim, const TieOutcome& computed) {
   if (claim.winner && computed.winner && claim.winner->id != *computed.winner) return true;
   if (claim.aggregate && computed.aggregate && *claim.aggregate != *computed.aggregate) {
@@ -80,6 +82,14 @@ void read_details(storage::StatementCache& statements, Tie& tie) {
     if (auto how = opt_text(q.getColumn(7))) claim.decided_by = parse_decided_by(*how);
     claim.text = q.getColumn(8).getString();
     tie.disagreement = tie.disagreement || disagrees(claim, tie.outcome);
+    // Two sources that contradict each other are a disagreement too.
+    for (const StatedOutcome& other : tie.stated) {
+      TieOutcome as_outcome;
+      if (other.winner) as_outcome.winner = other.winner->id;
+      as_outcome.aggregate = other.aggregate;
+      as_outcome.decided_by = other.decided_by;
+      tie.disagreement = tie.disagreement || disagrees(claim, as_outcome);
+    }
     tie.stated.push_back(std::move(claim));
   }
 }

@@ -12,7 +12,9 @@
 #include "storage/database_impl.hpp"
 #include "storage/migrations.hpp"
 #include "storage/outcomes.hpp"
+#include "storage/registry.hpp"
 #include "storage/rows.hpp"
+#include "storage/store.hpp"
 
 namespace footballdb {
 
@@ -42,7 +44,14 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     } else {
       if (!memory) db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
-      storage::migrate(db);
+      if (storage::migrate(db) == 0 && options.load_registry) {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (db.execAndGet("SELECT count(*) FROM clubs").getInt() == 0) {
+          storage::Store store(impl->statements, impl->clubs);
+          storage::load_registry(store, impl->statements);
+        }
+        tx.commit();
+      }
     }
   } catch (const SQLite::Exception& e) {
     throw Error(ErrorCode::kDatabase, "cannot open '" + path + "': " + e.what());
@@ -61,44 +70,11 @@ int Database::latest_schema_version() { return storage::latest_version(); }
 // --- Clubs ---
 
 Resolution Database::resolve(std::string_view name) const {
-  Resolution out;
-  out.query = std::string(name);
-  struct Layer {
-    const char* method;
-    const char* column;
-    std::string key;
-    double score;
-  };
-  const Layer layers[] = {
-      {"exact", "name", std::string(name), 1.0},
-      {"normalized", "name_key", name_key(name), 0.95},
-      {"folded", "fold_key", fold_key(name), 0.9},
-  };
-  for (const Layer& layer : layers) {
-    if (layer.key.empty()) continue;
-    SQLite::Statement& q = impl_->statements.get(
-        std::string("SELECT c.id, c.name, min(n.name) FROM club_names n JOIN clubs c ON c.id = "
-                    "n.club_id WHERE n.") +
-        layer.column + " = ? GROUP BY c.id ORDER BY c.name");
-    q.bind(1, layer.key);
-    while (q.executeStep()) {
-      out.candidates.push_back(Candidate{ClubRef{ClubId{q.getColumn(0).getInt64()},
-                                                 q.getColumn(1).getString()},
-                                         q.getColumn(2).getString(), layer.method, layer.score});
-    }
-    if (!out.candidates.empty()) {
-      out.method = layer.method;
-      out.status = out.candidates.size() == 1 ? ResolveStatus::kResolved
-                                              : ResolveStatus::kAmbiguous;
-      if (out.status == ResolveStatus::kResolved) out.club = out.candidates.front().club;
-      return out;
-    }
-  }
-  // Unknown: offer the clubs whose spellings contain the name's folded key as suggestions.
-  const std::string key = fold_key(name);
-  if (!key.empty()) {
+  Resolution out = impl_->clubs.matcher().resolve(name);
+  if (out.status == ResolveStatus::kUnknown && out.candidates.empty() && !fold_key(name).empty()) {
+    // Nothing matched: offer the clubs whose spellings contain the name as suggestions.
     for (const Club& club : find_clubs(name)) {
-      out.candidates.push_back(Candidate{ClubRef{club.id, club.name}, club.name, "contains", 0.5});
+      out.candidates.push_back(Candidate{ClubRef{club.id, club.name}, club.name, "contains", 0.1});
       if (out.candidates.size() == 10) break;
     }
   }

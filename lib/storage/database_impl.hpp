@@ -6,16 +6,18 @@
 #include <string>
 
 #include "footballdb/database.hpp"
+#include "storage/club_index.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace footballdb {
 
 struct Database::Impl {
   explicit Impl(const std::string& path, int flags, int busy_timeout_ms)
-      : db(path, flags, busy_timeout_ms), statements(db) {}
+      : db(path, flags, busy_timeout_ms), statements(db), clubs(db, statements) {}
   SQLite::Database db;
   // Declared after db: destroyed (finalized) before the connection closes.
   mutable storage::StatementCache statements;
+  mutable storage::ClubIndex clubs;
 };
 
 namespace detail {
@@ -23,6 +25,7 @@ namespace detail {
 struct DatabaseAccess {
   static SQLite::Database& sqlite(const Database& db) { return db.impl_->db; }
   static storage::StatementCache& statements(const Database& db) { return db.impl_->statements; }
+  static storage::ClubIndex& clubs(const Database& db) { return db.impl_->clubs; }
 };
 }  // namespace detail
 

@@ -40,8 +40,9 @@ int check_owner(SQLite::Database& db) {
 
 int latest_version() { return static_cast<int>(migrations().size()); }
 
-void migrate(SQLite::Database& db) {
+int migrate(SQLite::Database& db) {
   int version = check_owner(db);
+  const int before = version;
   for (const Migration& m : migrations()) {
     if (m.version <= version) continue;
     try {
@@ -64,6 +65,7 @@ void migrate(SQLite::Database& db) {
     }
     version = m.version;
   }
+  return before;
 }
 
 void check_current(SQLite::Database& db) {

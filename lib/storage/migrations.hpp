@@ -29,7 +29,8 @@ int latest_version();
 // transaction, checked with PRAGMA foreign_key_check before COMMIT. Stamps a new database with
 // kApplicationId. Throws Error(kVersion) for a database of another application or one newer
 // than this build, Error(kDatabase) when a migration fails (that migration is rolled back).
-void migrate(SQLite::Database& db);
+// Returns the version the database had before (0 for a new one).
+int migrate(SQLite::Database& db);
 
 // Throws Error(kVersion) unless `db` is a footballdb database at the latest version.
 void check_current(SQLite::Database& db);

@@ -46,13 +46,63 @@ TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie) {
   return facts;
 }
 
+namespace {
+
+// What every claim on `tie` agrees on, for a tie whose legs decide nothing: a field two claims
+// give differently is left unknown. A stated winner must be one of the tie's clubs.
+TieOutcome stated_outcome(StatementCache& statements, std::int64_t tie, const TieFacts& facts) {
+  TieOutcome out;
+  bool winner_split = false;
+  bool aggregate_split = false;
+  bool how_split = false;
+  SQLite::Statement& q =
+      statements.get("SELECT winner, agg_a, agg_b, decided_by FROM tie_claims WHERE tie_id = ?");
+  q.bind(1, tie);
+  while (q.executeStep()) {
+    if (!q.getColumn(0).isNull()) {
+      const ClubId w{q.getColumn(0).getInt64()};
+      winner_split = winner_split || (out.winner && *out.winner != w);
+      out.winner = w;
+    }
+    if (!q.getColumn(1).isNull()) {
+      const Aggregate a{q.getColumn(1).getInt(), q.getColumn(2).getInt()};
+      aggregate_split = aggregate_split || (out.aggregate && *out.aggregate != a);
+      out.aggregate = a;
+    }
+    if (!q.getColumn(3).isNull()) {
+      const auto how = parse_decided_by(q.getColumn(3).getString());
+      how_split = how_split || (out.decided_by && out.decided_by != how);
+      out.decided_by = how;
+    }
+  }
+  q.reset();
+  if (winner_split || (out.winner && *out.winner != facts.club_a && *out.winner != facts.club_b)) {
+    out.winner.reset();
+  }
+  if (aggregate_split) out.aggregate.reset();
+  if (how_split) out.decided_by.reset();
+  if (!out.winner || !out.decided_by) {
+    out.winner.reset();  // a winner is stored only with how it was decided
+    out.decided_by.reset();
+  }
+  out.stated = out.winner || out.aggregate;
+  return out;
+}
+
+}  // namespace
+
 bool store_outcome(StatementCache& statements, std::int64_t tie, const TieFacts& facts,
                    const RuleSet& rules) {
-  const TieOutcome out = decide_tie(facts, rules);
+  TieOutcome out = decide_tie(facts, rules);
+  const bool from_legs = out.winner || out.aggregate;
+  if (!from_legs) out = stated_outcome(statements, tie, facts);
+  const std::optional<std::string> from =
+      from_legs ? std::optional<std::string>("legs")
+                : out.stated ? std::optional<std::string>("claims") : std::nullopt;
   SQLite::Statement& u = statements.get(
-      "UPDATE ties SET agg_a = ?2, agg_b = ?3, winner = ?4, decided_by = ?5, extra_time = ?6 "
-      "WHERE id = ?1 AND (agg_a IS NOT ?2 OR agg_b IS NOT ?3 OR winner IS NOT ?4 "
-      "OR decided_by IS NOT ?5 OR extra_time IS NOT ?6)");
+      "UPDATE ties SET agg_a = ?2, agg_b = ?3, winner = ?4, decided_by = ?5, extra_time = ?6, "
+      "outcome_from = ?7 WHERE id = ?1 AND (agg_a IS NOT ?2 OR agg_b IS NOT ?3 OR "
+      "winner IS NOT ?4 OR decided_by IS NOT ?5 OR extra_time IS NOT ?6 OR outcome_from IS NOT ?7)");
   u.bind(1, tie);
   bind_opt(u, 2, out.aggregate ? std::optional<int>(out.aggregate->a) : std::nullopt);
   bind_opt(u, 3, out.aggregate ? std::optional<int>(out.aggregate->b) : std::nullopt);
@@ -60,6 +110,7 @@ bool store_outcome(StatementCache& statements, std::int64_t tie, const TieFacts&
   bind_opt(u, 5, out.decided_by ? std::optional<std::string>(to_string(*out.decided_by))
                                 : std::nullopt);
   u.bind(6, out.extra_time ? 1 : 0);
+  bind_opt(u, 7, from);
   return u.exec() > 0;
 }
 

@@ -63,7 +63,7 @@ SourceId Store::add_source(const std::string& path, const std::string& sha256,
 
 ClubId Store::add_club(const std::string& name, const std::optional<std::string>& country,
                        const std::optional<std::string>& city, const char* origin,
-                       std::optional<SourceId> source) {
+                       std::optional<SourceId> source, int line) {
   SQLite::Statement& q = statements_.get(
       "INSERT INTO clubs(name, country, city, origin) VALUES (?, ?, ?, ?) RETURNING id");
   q.bind(1, name);
@@ -73,23 +73,38 @@ ClubId Store::add_club(const std::string& name, const std::optional<std::string>
   q.executeStep();
   ClubId id{q.getColumn(0).getInt64()};
   q.reset();
-  add_club_name(id, name, std::nullopt, source);
+  clubs_.club_added(id, name, country, city);
+  add_club_name(id, name, std::nullopt, source, origin, line);
+  return id;
+}
+
+std::optional<ClubId> Store::find_club(const std::string& name,
+                                      const std::optional<std::string>& country) {
+  SQLite::Statement& q = statements_.get(
+      "SELECT id FROM clubs WHERE name = ? AND country IS ? ORDER BY id LIMIT 1");
+  q.bind(1, name);
+  bind_opt(q, 2, country);
+  std::optional<ClubId> id;
+  if (q.executeStep()) id = ClubId{q.getColumn(0).getInt64()};
+  q.reset();
   return id;
 }
 
 void Store::add_club_name(ClubId club, const std::string& name,
                           const std::optional<std::string>& lang,
-                          std::optional<SourceId> source) {
+                          std::optional<SourceId> source, const std::string& method, int line) {
   SQLite::Statement& q = statements_.get(
-      "INSERT INTO club_names(club_id, name, name_key, fold_key, lang, source_id) "
-      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(club_id, name) DO NOTHING");
+      "INSERT INTO club_names(club_id, name, name_key, fold_key, lang, source_id, method, line) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(club_id, name) DO NOTHING");
   q.bind(1, club.value());
   q.bind(2, name);
   q.bind(3, name_key(name));
   q.bind(4, fold_key(name));
   bind_opt(q, 5, lang);
   bind_opt(q, 6, source ? std::optional<std::int64_t>(source->value()) : std::nullopt);
-  q.exec();
+  q.bind(7, method);
+  bind_opt(q, 8, line > 0 ? std::optional<int>(line) : std::nullopt);
+  if (q.exec() > 0) clubs_.name_added(club, name, lang);
 }
 
 std::int64_t Store::competition_id(const std::string& name) {
@@ -187,6 +202,38 @@ void Store::add_conflict(std::optional<std::int64_t> tie, std::optional<std::int
   q.bind(5, field);
   q.bind(6, stored);
   q.bind(7, claimed);
+  q.exec();
+}
+
+std::optional<std::optional<ClubId>> Store::tie_opponent(const RoundKey& round, ClubId club) {
+  const std::int64_t round_id = round_info(round, std::nullopt, std::nullopt).id;
+  SQLite::Statement& q = statements_.get(
+      "SELECT club_a, club_b FROM ties WHERE round_id = ?1 AND (club_a = ?2 OR club_b = ?2)");
+  q.bind(1, round_id);
+  q.bind(2, club.value());
+  std::optional<std::optional<ClubId>> out;
+  int found = 0;
+  while (q.executeStep()) {
+    ++found;
+    const SQLite::Column other = q.getColumn(q.getColumn(0).getInt64() == club.value() ? 1 : 0);
+    out = other.isNull() ? std::optional<ClubId>() : std::optional<ClubId>(other.getInt64());
+  }
+  q.reset();
+  if (found > 1) return std::nullopt;  // not a knockout round: no one opponent to go by
+  return out;
+}
+
+void Store::add_review(const std::string& name, const char* reason, ClubId club,
+                       const std::string& candidates, SourceId source, int line) {
+  SQLite::Statement& q = statements_.get(
+      "INSERT INTO name_reviews(name, reason, club_id, candidates, source_id, line) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  q.bind(1, name);
+  q.bind(2, reason);
+  q.bind(3, club.value());
+  q.bind(4, candidates);
+  q.bind(5, source.value());
+  q.bind(6, line);
   q.exec();
 }
 
@@ -340,7 +387,8 @@ MergeResult Store::merge_tie(const TieDraft& d) {
     ++result.claims;
   }
 
-  if (round.knockout && (result.added || clubs_changed || !d.legs.empty() || d.coin_toss_winner)) {
+  if (round.knockout && (result.added || clubs_changed || !d.legs.empty() || !d.claims.empty() ||
+                         d.coin_toss_winner)) {
     store_outcome(statements_, tie_id, load_tie_facts(statements_, tie_id), round.rules);
   }
   return result;

@@ -11,6 +11,7 @@
 
 #include "footballdb/rules.hpp"
 #include "footballdb/types.hpp"
+#include "storage/club_index.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace footballdb::storage {
@@ -70,19 +71,23 @@ struct MergeResult {
 
 class Store {
  public:
-  explicit Store(StatementCache& statements) : statements_(statements) {}
+  Store(StatementCache& statements, ClubIndex& clubs) : statements_(statements), clubs_(clubs) {}
 
   // The source with this content hash, if it was imported before.
   std::optional<SourceId> find_source(const std::string& sha256);
   SourceId add_source(const std::string& path, const std::string& sha256,
                       const std::string& format, const std::string& imported_at);
 
+  // A new club; its name becomes its first spelling, bound by `origin`.
   ClubId add_club(const std::string& name, const std::optional<std::string>& country,
                   const std::optional<std::string>& city, const char* origin,
-                  std::optional<SourceId> source);
-  // Records `name` as a spelling of `club` (nothing when it is known already).
+                  std::optional<SourceId> source, int line = 0);
+  // The club whose canonical name is `name` in `country` (the first when several are).
+  std::optional<ClubId> find_club(const std::string& name, const std::optional<std::string>& country);
+  // Records `name` as a spelling of `club`, bound by `method` ("registry", "user", a matcher
+  // layer ...) and first seen at `source`:`line` (nothing when it is known already).
   void add_club_name(ClubId club, const std::string& name, const std::optional<std::string>& lang,
-                     std::optional<SourceId> source);
+                     std::optional<SourceId> source, const std::string& method, int line = 0);
 
   // The id of a round, creating its competition, season and round as needed. A new round is
   // placed at `order` when given, else after the season's last round. Throws Error(kUsage)
@@ -93,6 +98,15 @@ class Store {
   void put_rules(const std::string& competition, int from_season_year, const RuleSet& rules);
   // Recomputes the outcome of every tie of `competition` under its current rules.
   void recompute_competition(const std::string& competition);
+
+  // Whether `club` has a tie in `round` (nullopt when not), and its opponent there (an inner
+  // nullopt while the opponent is unknown). Creates nothing.
+  std::optional<std::optional<ClubId>> tie_opponent(const RoundKey& round, ClubId club);
+
+  // Queues `name` for review: it got club `club` of its own at `source`:`line`; `candidates` is
+  // a JSON array of the clubs it may mean.
+  void add_review(const std::string& name, const char* reason, ClubId club,
+                  const std::string& candidates, SourceId source, int line);
 
   // Merges `draft` into the stored ties of its round: a tie with one of its clubs (a knockout
   // round) or with both (other rounds) is the same tie; legs with the same home and away club
@@ -116,6 +130,7 @@ class Store {
   void merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source, MergeResult& result);
 
   StatementCache& statements_;
+  ClubIndex& clubs_;
   std::map<RoundKey, RoundInfo> rounds_;
   std::unordered_map<std::string, std::int64_t> competitions_;
 };

@@ -126,7 +126,9 @@ class Constraints : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = dir_.path("c.db");
-    { Database::open(path_); }
+    OpenOptions empty;
+    empty.load_registry = false;
+    { Database::open(path_, empty); }
     raw_ = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE);
     raw_->exec("PRAGMA foreign_keys = ON");
     raw_->exec(

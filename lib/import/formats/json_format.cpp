@@ -237,19 +237,35 @@ class Reader {
 
   void club(const json& c) {
     expect_object(c, "a club");
-    only_keys(c, {"id", "name", "country", "city", "names"}, "a club");
+    only_keys(c, {"id", "name", "country", "city", "names", "origin"}, "a club");
+    // A club the file declares is the stored club of that canonical name and country. Failing
+    // that, a club the file marks as its own ("origin" other than "registry", as an export does
+    // for clubs its database created) is created as it is; any other name is resolved.
     const std::string name = *text(c, "name", true);
-    const ClubId id = ctx_.clubs.get(name, at(c));
+    const auto country = text(c, "country");
+    const auto origin = text(c, "origin");
+    if (origin && *origin != "registry" && *origin != "import" && *origin != "user") {
+      fail(c, "expected \"origin\" as registry, import or user");
+    }
+    std::optional<ClubId> found = ctx_.store.find_club(name, country);
+    if (!found && !origin) found = ctx_.clubs.resolved(name, at(c), country);
+    if (!found) ++ctx_.report.clubs_added;
+    const ClubId id = found ? *found
+                            : ctx_.store.add_club(name, country, text(c, "city"),
+                                                  origin == std::optional<std::string>("user")
+                                                      ? "user"
+                                                      : "import",
+                                                  ctx_.source, at(c).line);
     if (auto local = integer(c, "id", 0, 1 << 30)) local_clubs_[*local] = id;
     auto it = c.find("names");
     if (it == c.end() || it->is_null()) return;
     if (!it->is_array()) fail(c, "expected \"names\" as a list");
     for (const json& n : *it) {
       if (n.is_string() && !n.get_ref<const std::string&>().empty()) {
-        ctx_.store.add_club_name(id, n.get<std::string>(), std::nullopt, ctx_.source);
+        ctx_.store.add_club_name(id, n.get<std::string>(), std::nullopt, ctx_.source, "import");
       } else if (n.is_object() && n.contains("name") && n["name"].is_string()) {
         ctx_.store.add_club_name(id, n["name"].get<std::string>(), text(n, "lang"),
-                                 ctx_.source);
+                                 ctx_.source, "import");
       } else {
         fail(c, "expected each of \"names\" as a name or {\"name\": ..., \"lang\": ...}");
       }

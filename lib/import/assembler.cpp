@@ -1,0 +1,244 @@
+#include "import/assembler.hpp"
+
+#include <algorithm>
+
+#include "footballdb/error.hpp"
+#include "footballdb/names.hpp"
+#include "import/rounds.hpp"
+
+namespace footballdb::import {
+namespace {
+
+constexpr int kChampionsLeagueFirstSeason = 1992;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return "";
+  const auto last = s.find_last_not_of(" \t");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+// The qualifying round a "First/Second/Third round" of a qualifying competition is.
+std::optional<std::string> qualifying_round(const std::string& canonical) {
+  if (canonical == "First round") return "First qualifying round";
+  if (canonical == "Second round") return "Second qualifying round";
+  if (canonical == "Third round") return "Third qualifying round";
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string canonical_competition(std::string_view raw, std::optional<int> season_year,
+                                  bool* qualifying) {
+  std::string name = trim(raw);
+  std::string key = fold_key(name);
+  bool quali = false;
+  for (std::string_view suffix : {" quali", " qualifying", " qualification", " qualifiers"}) {
+    if (ends_with(key, suffix)) {
+      quali = true;
+      key.resize(key.size() - suffix.size());
+      while (!key.empty() && key.back() == ' ') key.pop_back();
+      name = name.substr(0, name.find_last_of("-–(")) ;
+      name = trim(name);
+    }
+  }
+  if (qualifying) *qualifying = quali;
+  const bool modern = season_year && *season_year >= kChampionsLeagueFirstSeason;
+  if (key == "champions league" || key == "uefa champions league" || key == "european cup" ||
+      key == "european champion clubs cup" || key == "european champions cup") {
+    if (!season_year) return key == "european cup" ? "European Cup" : "UEFA Champions League";
+    return modern ? "UEFA Champions League" : "European Cup";
+  }
+  if (key == "europa league" || key == "uefa europa league") return "UEFA Europa League";
+  if (key == "uefa cup") return "UEFA Cup";
+  if (key == "conference league" || key == "uefa conference league" ||
+      key == "europa conference league" || key == "uefa europa conference league") {
+    return "UEFA Conference League";
+  }
+  if (key == "intertoto cup" || key == "uefa intertoto cup") return "UEFA Intertoto Cup";
+  if (key == "cup winners cup" || key == "european cup winners cup" ||
+      key == "uefa cup winners cup") {
+    return "UEFA Cup Winners' Cup";
+  }
+  return name;
+}
+
+std::optional<std::string> competition_from_path(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  const std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const bool champions_repo = path.find("champions-league") != std::string_view::npos;
+  if (file == "cl.txt" || file == "clq.txt" || file.rfind("cl_", 0) == 0) {
+    return "UEFA Champions League";
+  }
+  if (file == "el.txt" || file == "elq.txt" || file.rfind("el_", 0) == 0) {
+    return "UEFA Europa League";
+  }
+  if (file == "conf.txt" || file == "confq.txt") return "UEFA Conference League";
+  if (file == "cup.txt" && champions_repo) return "European Cup";
+  return std::nullopt;
+}
+
+Assembler::RoundContext Assembler::round_of(const Context& context, const SourceLocation& where,
+                                            const std::optional<Date>& date,
+                                            std::optional<bool> knockout) {
+  // Season: the record's, the command line's, or the split season of its date.
+  std::optional<std::string> season;
+  if (context.season) {
+    season = Season::normalize(*context.season);
+    if (!season) {
+      throw input_error(where, "expected a season like 2012-13 or 2005, got \"" +
+                                   *context.season + "\"");
+    }
+  } else if (ctx_.options.season) {
+    season = Season::normalize(*ctx_.options.season);
+  } else if (date) {
+    season = Season::split_season_of(*date);
+  } else {
+    season = last_season_;
+  }
+  if (!season) {
+    throw input_error(where, "expected a season: the file gives none here; use --season");
+  }
+  if (date && !context.season && !ctx_.options.season) last_season_ = season;
+  const int year = *Season::start_year(*season);
+
+  std::optional<std::string> competition = context.competition;
+  if (!competition) competition = ctx_.options.competition;
+  if (!competition) competition = competition_from_path(ctx_.path);
+  if (!competition) {
+    throw input_error(where, "expected a competition: the file names none; use --competition");
+  }
+  bool qualifying = false;
+  RoundContext out;
+  out.key.competition = canonical_competition(*competition, year, &qualifying);
+  out.key.season = *season;
+
+  std::optional<std::string> round = context.round;
+  if (!round) round = ctx_.options.round;
+  if (!round) throw input_error(where, "expected a round: the file names none here; use --round");
+  if (auto canonical = canonical_round(*round)) {
+    out.key.round = canonical->name;
+    out.knockout = canonical->knockout;
+    if (qualifying) {
+      if (auto q = qualifying_round(canonical->name)) out.key.round = *q;
+    }
+    auto order = canonical_round(out.key.round);
+    ctx_.store.round_id(out.key, order ? std::optional<int>(order->order) : std::nullopt,
+                        out.knockout);
+  } else {
+    out.key.round = trim(*round);
+    out.knockout = knockout.value_or(true);
+    ctx_.store.round_id(out.key, std::nullopt, out.knockout);
+  }
+  return out;
+}
+
+void Assembler::operator()(Record&& record) {
+  ++ctx_.report.records;
+  std::visit(
+      [this](auto& r) {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, RoundRecord>) {
+          round(r);
+        } else if constexpr (std::is_same_v<T, TieRecord>) {
+          tie(r);
+        } else {
+          leg(r);
+        }
+      },
+      record);
+}
+
+void Assembler::round(const RoundRecord& r) {
+  // A heading creates its round in its place, so a file's rounds keep their order. A heading
+  // whose season will only be known from the dates below it waits for its first match.
+  if (!r.context.round) return;
+  const bool season_known = r.context.season || ctx_.options.season || last_season_;
+  if (season_known) round_of(r.context, r.where, std::nullopt, r.knockout);
+}
+
+void Assembler::tie(const TieRecord& r) {
+  RoundContext round = round_of(r.context, r.where, std::nullopt);
+  const ClubPair clubs = ctx_.clubs.pair(r.club_a, r.club_b, r.country_a, r.country_b, round.key,
+                                         r.where);
+  storage::TieDraft draft;
+  draft.round = round.key;
+  draft.number = r.number;
+  draft.club_a = clubs.a;
+  draft.club_b = clubs.b;
+  draft.evidence.emplace_back(ctx_.source, r.where.line);
+  // A stated club must be one of the tie's: bind it through them before anything else.
+  auto stated = [&](const std::optional<std::string>& name) -> std::optional<ClubId> {
+    if (!name) return std::nullopt;
+    return ctx_.clubs.one_of(*name, clubs, r.where);
+  };
+  draft.coin_toss_winner = stated(r.stated_coin_toss_winner);
+  if (r.stated_winner || r.stated_aggregate || r.stated_decided_by) {
+    storage::ClaimDraft claim;
+    claim.winner = stated(r.stated_winner);
+    claim.aggregate = r.stated_aggregate;
+    claim.decided_by = r.stated_decided_by;
+    claim.text = r.text;
+    claim.line = r.where.line;
+    draft.claims.push_back(std::move(claim));
+  }
+  ctx_.count(ctx_.store.merge_tie(draft));
+}
+
+void Assembler::leg(const LegRecord& r) {
+  RoundContext round = round_of(r.context, r.where, r.date);
+  const ClubPair clubs = ctx_.clubs.pair(r.home, r.away, r.home_country, r.away_country,
+                                         round.key, r.where);
+  if (!clubs.b || *clubs.a == *clubs.b) {
+    throw input_error(r.where, "expected two different clubs, got \"" + r.home + "\" and \"" +
+                                   r.away + "\"");
+  }
+  storage::LegDraft d;
+  d.line = r.where.line;
+  Leg& leg = d.leg;
+  leg.home.id = *clubs.a;
+  leg.away.id = *clubs.b;
+  if (r.leg_number && !r.replay) {  // replays take the next number after the legs
+    leg.number = *r.leg_number;
+    d.numbered = true;
+  }
+  leg.replay = r.replay;
+  leg.status = r.status;
+  leg.date = r.date;
+  leg.kickoff = r.kickoff;
+  leg.neutral_venue = r.neutral_venue;
+  leg.venue = r.venue;
+  leg.full_time = r.full_time;
+  leg.half_time = r.half_time;
+  leg.extra_time = r.extra_time;
+  leg.penalties = r.penalties;
+  if (r.awarded_to) leg.awarded_to = ctx_.clubs.one_of(*r.awarded_to, clubs, r.where);
+  if (leg.status == LegStatus::kWalkover && (leg.full_time || !leg.awarded_to)) {
+    // A "walkover" with a score is a result awarded by the organiser; one that names nobody
+    // as going through was simply not played.
+    leg.status = leg.full_time ? LegStatus::kAwarded : LegStatus::kCancelled;
+    leg.awarded_to.reset();
+  }
+  if (leg.status == LegStatus::kPlayed && !leg.full_time) leg.status = LegStatus::kScheduled;
+  if (leg.status == LegStatus::kScheduled || leg.status == LegStatus::kCancelled) {
+    leg.full_time.reset();
+    leg.half_time.reset();
+    leg.extra_time.reset();
+    leg.penalties.reset();
+  }
+
+  storage::TieDraft draft;
+  draft.round = round.key;
+  draft.number = r.tie_number;
+  draft.club_a = clubs.a;
+  draft.club_b = clubs.b;
+  draft.evidence.emplace_back(ctx_.source, r.where.line);
+  draft.legs.push_back(std::move(d));
+  ctx_.count(ctx_.store.merge_tie(draft));
+}
+
+}  // namespace footballdb::import

@@ -1,0 +1,56 @@
+// The assembler: turns a parser's records into ties and legs in the database. It gives each
+// record its full context (competition, season, canonical round), resolves club names (using
+// a tie's known club to bind a hard name of its opponent), and merges every record into the
+// store as it arrives, so that legs, pairings and stated results of one tie from any number of
+// sources meet in one tie.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "import/import_context.hpp"
+#include "import/records.hpp"
+
+namespace footballdb::import {
+
+// The competition's usual name for a name as sources write it: "Europa League" and
+// "UEFA Europa League - Quali" -> "UEFA Europa League"; "Champions League" before 1992-93 ->
+// "European Cup" and "European Cup" from 1992-93 on -> "UEFA Champions League". Other names
+// are returned trimmed. `qualifying` is set when the name marks a qualifying competition
+// ("- Quali", "Qualifying").
+std::string canonical_competition(std::string_view raw, std::optional<int> season_year,
+                                  bool* qualifying = nullptr);
+
+// The competition openfootball's file naming implies (cl.txt, clq.txt, el.txt, conf.txt, and
+// cup.txt in a champions-league archive), or nullopt.
+std::optional<std::string> competition_from_path(std::string_view path);
+
+class Assembler {
+ public:
+  explicit Assembler(ImportContext& context) : ctx_(context) {}
+
+  // Takes one record; call in source order. Throws Error(kInput) with the record's place when
+  // its context cannot be completed (no competition, no season).
+  void operator()(Record&& record);
+
+ private:
+  struct RoundContext {
+    storage::RoundKey key;
+    bool knockout = true;
+  };
+  // The record's round in full: the record's context, else the command line's, else what the
+  // file's name or the record's date imply. Creates the round (in canonical order) if needed;
+  // `knockout` is the source's word for a round canonical_round does not know.
+  RoundContext round_of(const Context& context, const SourceLocation& where,
+                        const std::optional<Date>& date,
+                        std::optional<bool> knockout = std::nullopt);
+  void round(const RoundRecord& r);
+  void tie(const TieRecord& r);
+  void leg(const LegRecord& r);
+
+  ImportContext& ctx_;
+  std::optional<std::string> last_season_;  // a season inferred from dates, for undated records
+};
+
+}  // namespace footballdb::import
