@@ -385,18 +385,16 @@ class Reader {
       if (!legs->is_array()) fail(t, "expected \"legs\" as a list");
       for (const json& l : *legs) {
         storage::LegDraft leg = leg_draft_with_evidence(l);
-        d.legs.push_back(std::move(leg));
-      }
-    }
-    for (const storage::LegDraft& leg : d.legs) {
-      for (ClubId club : {leg.leg.home.id, leg.leg.away.id}) {
-        if (!d.club_a) {
-          d.club_a = club;
-        } else if (club != *d.club_a && !d.club_b) {
-          d.club_b = club;
-        } else if (club != *d.club_a && club != *d.club_b) {
-          fail(t, "expected every leg between the tie's two clubs");
+        for (ClubId club : {leg.leg.home.id, leg.leg.away.id}) {
+          if (!d.club_a) {
+            d.club_a = club;
+          } else if (club != *d.club_a && !d.club_b) {
+            d.club_b = club;
+          } else if (club != *d.club_a && club != *d.club_b) {
+            fail(l, "expected every leg between the tie's two clubs");
+          }
         }
+        d.legs.push_back(std::move(leg));
       }
     }
     if (!d.club_a && !d.number) fail(t, "expected \"clubs\", \"legs\" or \"number\"");
