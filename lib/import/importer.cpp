@@ -64,12 +64,14 @@ std::string head_of(const std::string& path) {
 
 struct Format {
   const char* name;
+  const char* looks_like;  // how a file of the format begins, for errors
   bool (*sniff)(std::string_view head);
   void (*run)(std::istream& in, import::ImportContext& context);
 };
 
 const Format kFormats[] = {
-    {"json", import::sniff_json, import::import_json},
+    {"json", "a footballdb JSON document {\"footballdb\": 1, ...}", import::sniff_json,
+     import::import_json},
 };
 
 const Format& format_named(const std::string& name) {
@@ -81,13 +83,16 @@ const Format& format_named(const std::string& name) {
   throw Error(ErrorCode::kUsage, "unknown format '" + name + "' (known: " + known + ")");
 }
 
-const Format& detect(const std::string& path) {
+// The format of the file at `path`, named `given` in errors.
+const Format& detect(const std::string& path, const std::string& given) {
   const std::string head = head_of(path);
   for (const Format& f : kFormats) {
     if (f.sniff(head)) return f;
   }
-  throw Error(ErrorCode::kInput, path + ": cannot tell the format of this file; name it with "
-                                        "--format");
+  std::string known;
+  for (const Format& f : kFormats) known += std::string(known.empty() ? "" : "; ") + f.looks_like;
+  throw input_error({given, 1, 0}, "cannot tell the format of this file: expected " + known +
+                                       " (or name the format with --format)");
 }
 
 }  // namespace
@@ -119,7 +124,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
         file.already_imported = true;
         continue;
       }
-      const Format& format = options.format ? format_named(*options.format) : detect(path);
+      const Format& format = options.format ? format_named(*options.format) : detect(path, given);
       file.format = format.name;
       const SourceId source = store.add_source(path, sha, format.name, utc_now());
       std::ifstream in(path, std::ios::binary);
