@@ -77,6 +77,17 @@ ClubId Store::add_club(const std::string& name, const std::optional<std::string>
   return id;
 }
 
+void Store::fill_club_details(ClubId club, const std::optional<std::string>& country,
+                              const std::optional<std::string>& city) {
+  if (!country && !city) return;
+  SQLite::Statement& q = statements_.get(
+      "UPDATE clubs SET country = coalesce(country, ?), city = coalesce(city, ?) WHERE id = ?");
+  bind_opt(q, 1, country);
+  bind_opt(q, 2, city);
+  q.bind(3, club.value());
+  q.exec();
+}
+
 void Store::add_club_name(ClubId club, const std::string& name,
                           const std::optional<std::string>& lang,
                           std::optional<SourceId> source) {

@@ -80,6 +80,9 @@ class Store {
   ClubId add_club(const std::string& name, const std::optional<std::string>& country,
                   const std::optional<std::string>& city, const char* origin,
                   std::optional<SourceId> source);
+  // Sets `club`'s country and city where they are unknown; known ones are kept.
+  void fill_club_details(ClubId club, const std::optional<std::string>& country,
+                         const std::optional<std::string>& city);
   // Records `name` as a spelling of `club` (nothing when it is known already).
   void add_club_name(ClubId club, const std::string& name, const std::optional<std::string>& lang,
                      std::optional<SourceId> source);
