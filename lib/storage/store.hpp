@@ -87,6 +87,8 @@ class Store {
   void add_club_name(ClubId club, const std::string& name, const std::optional<std::string>& lang,
                      std::optional<SourceId> source);
 
+  // The id of the competition `name`, creating it if needed.
+  std::int64_t competition_id(const std::string& name);
   // The id of a round, creating its competition, season and round as needed. A new round is
   // placed at `order` when given, else after the season's last round. Throws Error(kUsage)
   // for a season that is not canonical.
@@ -111,7 +113,6 @@ class Store {
   };
   const RoundInfo& round_info(const RoundKey& key, std::optional<int> order,
                               std::optional<bool> knockout);
-  std::int64_t competition_id(const std::string& name);
   void add_conflict(std::optional<std::int64_t> tie, std::optional<std::int64_t> leg,
                     SourceId source, int line, const std::string& field,
                     const std::string& stored, const std::string& claimed);

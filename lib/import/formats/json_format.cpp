@@ -261,6 +261,7 @@ class Reader {
     expect_object(c, "a competition");
     only_keys(c, {"name", "rules"}, "a competition");
     const std::string name = *text(c, "name", true);
+    ctx_.store.competition_id(name);  // listed without rules, it still exists (and in this order)
     auto it = c.find("rules");
     if (it == c.end() || it->is_null()) return;
     if (!it->is_array()) fail(c, "expected \"rules\" as a list");
