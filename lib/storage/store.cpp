@@ -360,6 +360,9 @@ MergeResult Store::merge_tie(const TieDraft& d) {
 void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
                       MergeResult& result) {
   const Leg& d = draft.leg;
+  if (!draft.evidence.empty()) {
+    source = draft.evidence.front().first;  // conflicts are the first source's claim
+  }
   std::optional<std::int64_t> leg_id;
   std::optional<Leg> stored;
   {
@@ -483,10 +486,15 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
   }
   SQLite::Statement& ev = statements_.get(
       "INSERT OR IGNORE INTO leg_evidence(leg_id, source_id, line) VALUES (?, ?, ?)");
-  ev.bind(1, *leg_id);
-  ev.bind(2, source.value());
-  ev.bind(3, draft.line);
-  ev.exec();
+  auto add_evidence = [&ev, &leg_id](SourceId src, int src_line) {
+    ev.reset();
+    ev.bind(1, *leg_id);
+    ev.bind(2, src.value());
+    ev.bind(3, src_line);
+    ev.exec();
+  };
+  if (draft.evidence.empty()) add_evidence(source, draft.line);
+  for (const auto& [src, src_line] : draft.evidence) add_evidence(src, src_line);
 }
 
 }  // namespace footballdb::storage

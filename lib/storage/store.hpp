@@ -33,6 +33,8 @@ struct LegDraft {
   Leg leg;
   bool numbered = false;  // leg.number comes from the source (else the next free number)
   int line = 0;
+  // Evidence for the leg: (source, line) pairs; empty means the tie draft's source at `line`.
+  std::vector<std::pair<SourceId, int>> evidence;
 };
 
 // What a source says of a tie's result. aggregate is in the draft's club_a, club_b order.

@@ -410,8 +410,8 @@ class Reader {
   storage::LegDraft leg_draft_with_evidence(const json& l) {
     storage::LegDraft d = leg(l);
     if (l.contains("evidence")) {
-      auto ev = evidence(l);
-      d.line = ev.front().second;
+      d.evidence = evidence(l);
+      d.line = d.evidence.front().second;
     }
     return d;
   }
