@@ -329,11 +329,14 @@ MergeResult Store::merge_tie(const TieDraft& d) {
 
   for (const LegDraft& leg : d.legs) merge_leg(tie_id, leg, source, result);
 
-  // Claims are stored in the stored tie's club order.
+  // Claims are stored in the stored tie's club order. A claim stored already (the same source,
+  // line and words, as when an export is imported again) is not stored twice.
   const bool flipped = d.club_a && stored_b && raw(d.club_a) == stored_b;
   SQLite::Statement& claim = statements_.get(
       "INSERT INTO tie_claims(tie_id, source_id, line, winner, agg_a, agg_b, decided_by, text) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM tie_claims WHERE "
+      "tie_id = ?1 AND source_id = ?2 AND line = ?3 AND winner IS ?4 AND agg_a IS ?5 AND "
+      "agg_b IS ?6 AND decided_by IS ?7 AND text IS ?8)");
   for (const ClaimDraft& c : d.claims) {
     std::optional<Aggregate> agg = c.aggregate;
     if (agg && flipped) agg = Aggregate{agg->b, agg->a};
@@ -347,8 +350,7 @@ MergeResult Store::merge_tie(const TieDraft& d) {
     bind_opt(claim, 7, c.decided_by ? std::optional<std::string>(to_string(*c.decided_by))
                                     : std::nullopt);
     claim.bind(8, c.text);
-    claim.exec();
-    ++result.claims;
+    if (claim.exec() > 0) ++result.claims;
   }
 
   if (round.knockout && (result.added || clubs_changed || !d.legs.empty() || d.coin_toss_winner)) {
