@@ -6,7 +6,27 @@ namespace footballdb::import {
 
 ClubId ClubLookup::get(const std::string& name, const SourceLocation& where) {
   if (auto it = cache_.find(name); it != cache_.end()) return it->second;
+  return take(name, db_.resolve(name), where);
+}
+
+ClubId ClubLookup::get_canonical(const std::string& name, const SourceLocation& where) {
   Resolution r = db_.resolve(name);
+  if (r.status == ResolveStatus::kAmbiguous) {
+    std::vector<Candidate> named;
+    for (const Candidate& c : r.candidates) {
+      if (c.club.name == name) named.push_back(c);
+    }
+    if (named.size() == 1) {
+      r.status = ResolveStatus::kResolved;
+      r.club = named.front().club;
+      r.candidates = named;
+    }
+  }
+  return take(name, r, where);
+}
+
+ClubId ClubLookup::take(const std::string& name, const Resolution& r,
+                        const SourceLocation& where) {
   ClubId id;
   switch (r.status) {
     case ResolveStatus::kResolved:

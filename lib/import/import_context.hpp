@@ -22,8 +22,14 @@ class ClubLookup {
   // The club `name` means. Throws Error(kClub) "file:line: 'name' is ambiguous ..." with the
   // candidates when it may mean several clubs.
   ClubId get(const std::string& name, const SourceLocation& where);
+  // Like get, for a name that is a club's canonical name (as an export writes them): when
+  // several clubs have the spelling and exactly one of them is named so, that one is meant.
+  ClubId get_canonical(const std::string& name, const SourceLocation& where);
 
  private:
+  // The club of resolution `r`; throws Error(kClub) for an ambiguous one.
+  ClubId take(const std::string& name, const Resolution& r, const SourceLocation& where);
+
   const Database& db_;
   storage::Store& store_;
   SourceId source_;

@@ -239,7 +239,7 @@ class Reader {
     expect_object(c, "a club");
     only_keys(c, {"id", "name", "country", "city", "names"}, "a club");
     const std::string name = *text(c, "name", true);
-    const ClubId id = ctx_.clubs.get(name, at(c));
+    const ClubId id = ctx_.clubs.get_canonical(name, at(c));
     ctx_.store.fill_club_details(id, text(c, "country"), text(c, "city"));
     if (auto local = integer(c, "id", 0, 1 << 30)) local_clubs_[*local] = id;
     auto it = c.find("names");
