@@ -145,14 +145,12 @@ class JsonImportErrors : public ::testing::Test {
   TempDir dir_;
 };
 
-// A document with one tie of the sample's round whose leg is `leg`, the leg on line 4.
+// A document with one tie whose only leg is `leg`, on line 4.
 std::string tie_with_leg(const std::string& leg) {
   return "{\"footballdb\": 1,\n"
          "\"ties\": [\n"
-         "{\"competition\": \"UEFA Cup\", \"season\": \"2012-13\", \"round\": \"Final\", \"legs\": [\n"
-         "  " + leg + "\n"
-         "]}\n"
-         "]}\n";
+         "{\"competition\": \"UEFA Cup\", \"season\": \"2012-13\", \"round\": \"Final\",\n"
+         " \"legs\": [" + leg + "\n]}\n]}\n";
 }
 
 TEST_F(JsonImportErrors, BadSyntaxNamesTheLine) {
@@ -241,14 +239,14 @@ TEST_F(JsonImportErrors, ADocumentWithoutTheVersionIsRefused) {
 }
 
 TEST_F(JsonImportErrors, ABadSecondFileRollsBackTheFirst) {
-  const std::string good = dir_.write(
-      "good.json",
-      "{\"footballdb\": 1, \"ties\": [\n"
-      "{\"competition\": \"UEFA Cup\", \"season\": \"2012-13\", \"round\": \"Final\",\n"
-      " \"legs\": [{\"home\": \"A\", \"away\": \"B\", \"full_time\": [1, 0]}]}\n"
-      "]}\n");
-  const std::string bad = dir_.write(
-      "bad.json", tie_with_leg(R"({"home": "A", "away": "B", "full_time": [2]})"));
+  const std::string good =
+      dir_.write("good.json",
+                 "{\"footballdb\": 1, \"ties\": [\n"
+                 "{\"competition\": \"UEFA Cup\", \"season\": \"2012-13\", \"round\": \"Final\",\n"
+                 " \"legs\": [{\"home\": \"A\", \"away\": \"B\", \"full_time\": [1, 0]}]}\n"
+                 "]}\n");
+  const std::string bad =
+      dir_.write("bad.json", tie_with_leg(R"({"home": "A", "away": "B", "full_time": [2]})"));
   expect_rejected(db_, {good, bad}, {bad + ":4:"});
   // The first file was not remembered as imported: importing it alone works.
   EXPECT_EQ(import_files(db_, {good}).files[0].ties_added, 1);
@@ -283,11 +281,11 @@ TEST(JsonImportContext, OptionsGiveWhatTheTiesLeaveOut) {
 
 TEST(JsonImportContext, AFieldNeitherFileNorOptionsGiveIsNamed) {
   TempDir dir;
-  const std::string path = dir.write(
-      "final.json",
-      "{\"footballdb\": 1, \"ties\": [\n"
-      "{\"season\": \"2012-13\", \"clubs\": [\"Chelsea\", \"Benfica\"]}\n"
-      "]}\n");
+  const std::string path =
+      dir.write("final.json",
+                "{\"footballdb\": 1, \"ties\": [\n"
+                "{\"season\": \"2012-13\", \"clubs\": [\"Chelsea\", \"Benfica\"]}\n"
+                "]}\n");
   Database db = Database::open(":memory:");
   ImportOptions options;
   options.competition = "UEFA Europa League";
@@ -392,8 +390,7 @@ TEST(JsonImportMerge, ADifferentScoreIsAConflictAndTheStoredScoreStays) {
 TEST(JsonImportMerge, AClubWithASecondOpponentInAKnockoutRoundIsAConflict) {
   Database db = Database::open(":memory:");
   import_files(db, {kSample});
-  const FileReport report =
-      import_files(db, {data_path("json/lech-other-opponent.json")}).files[0];
+  const FileReport report = import_files(db, {data_path("json/lech-other-opponent.json")}).files[0];
   // Lech Poznań v FC Twente (each in a tie of its own) and Lech Poznań v Real Madrid.
   EXPECT_EQ(report.ties_added, 0);
   EXPECT_EQ(report.ties_merged, 0);
@@ -438,8 +435,8 @@ TEST(JsonRoundTrip, ExportImportExportGivesTheSameDocument) {
   Database first = Database::open(":memory:");
   import_files(first, {data_path("json/lech-partial.json")});
   import_files(first, {kSample, kCases});
-  import_files(first, {data_path("json/lech-first-leg.json"),
-                       data_path("json/lech-first-leg-3-0.json")});
+  import_files(first,
+               {data_path("json/lech-first-leg.json"), data_path("json/lech-first-leg-3-0.json")});
   RuleSet no_away_goals;
   no_away_goals.away_goals = false;
   first.set_rules("UEFA Champions League", "2005-06", no_away_goals);
@@ -460,6 +457,23 @@ TEST(JsonRoundTrip, ExportImportExportGivesTheSameDocument) {
   EXPECT_EQ(second.rules("UEFA Champions League", "2007-08"), no_away_goals);
 }
 
+TEST(JsonRoundTrip, ImportingAnExportIntoItsOwnDatabaseAddsOnlyTheSource) {
+  Database db = Database::open(":memory:");
+  import_files(db, {data_path("json/lech-partial.json"), kSample, kCases});
+  const std::string before = export_text(db);
+  TempDir dir;
+  const std::string exported = dir.write("export.json", before);
+  const FileReport report = import_files(db, {exported}).files[0];
+  EXPECT_EQ(report.ties_added, 0);
+  EXPECT_EQ(report.legs_added, 0);
+  EXPECT_EQ(report.claims, 0);
+  EXPECT_EQ(report.clubs_added, 0);
+  EXPECT_EQ(report.conflicts, 0);
+  EXPECT_EQ(by_source_hash(nlohmann::json::parse(export_text(db)), exported),
+            by_source_hash(nlohmann::json::parse(before)));
+  EXPECT_EQ(ties_of(db, "Lech Poznań")[0].stated.size(), 2u);
+}
+
 // --- Club names ---
 
 TEST(JsonImportNames, NamesWithALanguageAreStored) {
@@ -477,12 +491,12 @@ TEST(JsonImportNames, NamesWithALanguageAreStored) {
 
 TEST(JsonImportNames, AFoldedSpellingMeansTheKnownClubAndIsRecorded) {
   TempDir dir;
-  const std::string path = dir.write(
-      "lech.json",
-      "{\"footballdb\": 1, \"ties\": [\n"
-      "{\"competition\": \"UEFA Europa League\", \"season\": \"2012-13\",\n"
-      " \"round\": \"Second qualifying round\", \"clubs\": [\"LECH POZNAN\", null]}\n"
-      "]}\n");
+  const std::string path =
+      dir.write("lech.json",
+                "{\"footballdb\": 1, \"ties\": [\n"
+                "{\"competition\": \"UEFA Europa League\", \"season\": \"2012-13\",\n"
+                " \"round\": \"Second qualifying round\", \"clubs\": [\"LECH POZNAN\", null]}\n"
+                "]}\n");
   Database db = Database::open(":memory:");
   import_files(db, {kSample});
   const FileReport report = import_files(db, {path}).files[0];
