@@ -52,9 +52,10 @@ struct ImportReport {
 
 // Imports `paths` in one transaction: either every file is imported or, on the first error,
 // nothing is and the database is as it was. A file whose content was imported before is
-// skipped. Throws Error(kInput) "file:line:column: ..." for a file that does not read,
-// Error(kIo) for one that cannot be opened, Error(kClub) for an ambiguous club name,
-// Error(kUsage) for an unknown format or missing context.
+// skipped. Throws Error(kInput) "file:line:column: ..." for a file that does not read or a tie
+// whose competition, season or round neither the file nor `options` give, Error(kIo) for one
+// that cannot be opened, Error(kClub) for an ambiguous club name, Error(kUsage) for an unknown
+// format or a season in `options` that is not one.
 ImportReport import_files(Database& db, const std::vector<std::string>& paths,
                           const ImportOptions& options = {});
 

@@ -102,19 +102,24 @@ void run_csv(std::istream& in, import::ImportContext& context) {
 
 struct Format {
   const char* name;
+  const char* looks_like;  // how a file of the format begins, for errors
   bool (*sniff)(std::string_view head);
   void (*run)(std::istream& in, import::ImportContext& context);
 };
 
 // In the order formats are tried when a file's format is not given.
 const Format kFormats[] = {
-    {"json", import::sniff_json, import::import_json},
-    {"football-txt", import::sniff_football_txt, run_records<import::parse_football_txt>},
-    {"pairing-table", import::sniff_pairing_table, run_records<import::parse_pairing_table>},
-    {"result-lines", import::sniff_result_lines, run_records<import::parse_result_lines>},
-    {"aggregate-lines", import::sniff_aggregate_lines,
-     run_records<import::parse_aggregate_lines>},
-    {"csv", import::sniff_csv, run_csv},
+    {"json", "a footballdb JSON document {\"footballdb\": 1, ...}", import::sniff_json,
+     import::import_json},
+    {"football-txt", "openfootball Football.TXT", import::sniff_football_txt,
+     run_records<import::parse_football_txt>},
+    {"pairing-table", "a BBCode or MediaWiki pairing table", import::sniff_pairing_table,
+     run_records<import::parse_pairing_table>},
+    {"result-lines", "leg result lines (\"1st(1st leg) A - B 0:6 (0:0)\")",
+     import::sniff_result_lines, run_records<import::parse_result_lines>},
+    {"aggregate-lines", "aggregate summaries (\"Gent won 3–2 on aggregate.\")",
+     import::sniff_aggregate_lines, run_records<import::parse_aggregate_lines>},
+    {"csv", "CSV with a header line", import::sniff_csv, run_csv},
 };
 
 const Format& format_named(const std::string& name) {
@@ -126,13 +131,16 @@ const Format& format_named(const std::string& name) {
   throw Error(ErrorCode::kUsage, "unknown format '" + name + "' (known: " + known + ")");
 }
 
-const Format& detect(const std::string& path) {
+// The format of the file at `path`, named `given` in errors.
+const Format& detect(const std::string& path, const std::string& given) {
   const std::string head = head_of(path);
   for (const Format& f : kFormats) {
     if (f.sniff(head)) return f;
   }
-  throw Error(ErrorCode::kInput, path + ": cannot tell the format of this file; name it with "
-                                        "--format");
+  std::string known;
+  for (const Format& f : kFormats) known += std::string(known.empty() ? "" : "; ") + f.looks_like;
+  throw input_error({given, 1, 0}, "cannot tell the format of this file: expected " + known +
+                                       " (or name the format with --format)");
 }
 
 }  // namespace
@@ -173,7 +181,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
         file.already_imported = true;
         continue;
       }
-      const Format& format = options.format ? format_named(*options.format) : detect(path);
+      const Format& format = options.format ? format_named(*options.format) : detect(path, given);
       file.format = format.name;
       const SourceId source = store.add_source(path, sha, format.name, utc_now());
       std::ifstream in(path, std::ios::binary);

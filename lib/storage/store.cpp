@@ -78,16 +78,27 @@ ClubId Store::add_club(const std::string& name, const std::optional<std::string>
   return id;
 }
 
-std::optional<ClubId> Store::find_club(const std::string& name,
-                                      const std::optional<std::string>& country) {
-  SQLite::Statement& q = statements_.get(
-      "SELECT id FROM clubs WHERE name = ? AND country IS ? ORDER BY id LIMIT 1");
+std::vector<ClubId> Store::find_clubs(const std::string& name,
+                                     const std::optional<std::string>& country) {
+  SQLite::Statement& q =
+      statements_.get("SELECT id FROM clubs WHERE name = ? AND country IS ? ORDER BY id");
   q.bind(1, name);
   bind_opt(q, 2, country);
-  std::optional<ClubId> id;
-  if (q.executeStep()) id = ClubId{q.getColumn(0).getInt64()};
+  std::vector<ClubId> ids;
+  while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64());
   q.reset();
-  return id;
+  return ids;
+}
+
+void Store::fill_club_details(ClubId club, const std::optional<std::string>& country,
+                              const std::optional<std::string>& city) {
+  if (!country && !city) return;
+  SQLite::Statement& q = statements_.get(
+      "UPDATE clubs SET country = coalesce(country, ?), city = coalesce(city, ?) WHERE id = ?");
+  bind_opt(q, 1, country);
+  bind_opt(q, 2, city);
+  q.bind(3, club.value());
+  q.exec();
 }
 
 void Store::add_club_name(ClubId club, const std::string& name,
@@ -365,11 +376,14 @@ MergeResult Store::merge_tie(const TieDraft& d) {
 
   for (const LegDraft& leg : d.legs) merge_leg(tie_id, leg, source, result);
 
-  // Claims are stored in the stored tie's club order.
+  // Claims are stored in the stored tie's club order. A claim stored already (the same source,
+  // line and words, as when an export is imported again) is not stored twice.
   const bool flipped = d.club_a && stored_b && raw(d.club_a) == stored_b;
   SQLite::Statement& claim = statements_.get(
       "INSERT INTO tie_claims(tie_id, source_id, line, winner, agg_a, agg_b, decided_by, text) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM tie_claims WHERE "
+      "tie_id = ?1 AND source_id = ?2 AND line = ?3 AND winner IS ?4 AND agg_a IS ?5 AND "
+      "agg_b IS ?6 AND decided_by IS ?7 AND text IS ?8)");
   for (const ClaimDraft& c : d.claims) {
     std::optional<Aggregate> agg = c.aggregate;
     if (agg && flipped) agg = Aggregate{agg->b, agg->a};
@@ -383,8 +397,7 @@ MergeResult Store::merge_tie(const TieDraft& d) {
     bind_opt(claim, 7, c.decided_by ? std::optional<std::string>(to_string(*c.decided_by))
                                     : std::nullopt);
     claim.bind(8, c.text);
-    claim.exec();
-    ++result.claims;
+    if (claim.exec() > 0) ++result.claims;
   }
 
   if (round.knockout && (result.added || clubs_changed || !d.legs.empty() || !d.claims.empty() ||
@@ -397,6 +410,9 @@ MergeResult Store::merge_tie(const TieDraft& d) {
 void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
                       MergeResult& result) {
   const Leg& d = draft.leg;
+  if (!draft.evidence.empty()) {
+    source = draft.evidence.front().first;  // conflicts are the first source's claim
+  }
   std::optional<std::int64_t> leg_id;
   std::optional<Leg> stored;
   {
@@ -520,10 +536,15 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
   }
   SQLite::Statement& ev = statements_.get(
       "INSERT OR IGNORE INTO leg_evidence(leg_id, source_id, line) VALUES (?, ?, ?)");
-  ev.bind(1, *leg_id);
-  ev.bind(2, source.value());
-  ev.bind(3, draft.line);
-  ev.exec();
+  auto add_evidence = [&ev, &leg_id](SourceId src, int src_line) {
+    ev.reset();
+    ev.bind(1, *leg_id);
+    ev.bind(2, src.value());
+    ev.bind(3, src_line);
+    ev.exec();
+  };
+  if (draft.evidence.empty()) add_evidence(source, draft.line);
+  for (const auto& [src, src_line] : draft.evidence) add_evidence(src, src_line);
 }
 
 }  // namespace footballdb::storage

@@ -34,6 +34,8 @@ struct LegDraft {
   Leg leg;
   bool numbered = false;  // leg.number comes from the source (else the next free number)
   int line = 0;
+  // Evidence for the leg: (source, line) pairs; empty means the tie draft's source at `line`.
+  std::vector<std::pair<SourceId, int>> evidence;
 };
 
 // What a source says of a tie's result. aggregate is in the draft's club_a, club_b order.
@@ -82,13 +84,18 @@ class Store {
   ClubId add_club(const std::string& name, const std::optional<std::string>& country,
                   const std::optional<std::string>& city, const char* origin,
                   std::optional<SourceId> source, int line = 0);
-  // The club whose canonical name is `name` in `country` (the first when several are).
-  std::optional<ClubId> find_club(const std::string& name, const std::optional<std::string>& country);
+  // The clubs whose canonical name is `name` in `country`, in id order.
+  std::vector<ClubId> find_clubs(const std::string& name, const std::optional<std::string>& country);
+  // Sets `club`'s country and city where they are unknown; known ones are kept.
+  void fill_club_details(ClubId club, const std::optional<std::string>& country,
+                         const std::optional<std::string>& city);
   // Records `name` as a spelling of `club`, bound by `method` ("registry", "user", a matcher
   // layer ...) and first seen at `source`:`line` (nothing when it is known already).
   void add_club_name(ClubId club, const std::string& name, const std::optional<std::string>& lang,
                      std::optional<SourceId> source, const std::string& method, int line = 0);
 
+  // The id of the competition `name`, creating it if needed.
+  std::int64_t competition_id(const std::string& name);
   // The id of a round, creating its competition, season and round as needed. A new round is
   // placed at `order` when given, else after the season's last round. Throws Error(kUsage)
   // for a season that is not canonical.
@@ -122,7 +129,6 @@ class Store {
   };
   const RoundInfo& round_info(const RoundKey& key, std::optional<int> order,
                               std::optional<bool> knockout);
-  std::int64_t competition_id(const std::string& name);
   void add_conflict(std::optional<std::int64_t> tie, std::optional<std::int64_t> leg,
                     SourceId source, int line, const std::string& field,
                     const std::string& stored, const std::string& claimed);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "footballdb/error.hpp"
 
@@ -247,7 +248,15 @@ class Reader {
     if (origin && *origin != "registry" && *origin != "import" && *origin != "user") {
       fail(c, "expected \"origin\" as registry, import or user");
     }
-    std::optional<ClubId> found = ctx_.store.find_club(name, country);
+    // Two clubs may share a canonical name and country (the registry has two "Lorca FC"): the
+    // file's clubs are matched to them in order.
+    std::optional<ClubId> found;
+    for (ClubId candidate : ctx_.store.find_clubs(name, country)) {
+      if (claimed_.insert(candidate).second) {
+        found = candidate;
+        break;
+      }
+    }
     if (!found && !origin) found = ctx_.clubs.resolved(name, at(c), country);
     if (!found) ++ctx_.report.clubs_added;
     const ClubId id = found ? *found
@@ -256,6 +265,7 @@ class Reader {
                                                       ? "user"
                                                       : "import",
                                                   ctx_.source, at(c).line);
+    if (found) ctx_.store.fill_club_details(*found, country, text(c, "city"));
     if (auto local = integer(c, "id", 0, 1 << 30)) local_clubs_[*local] = id;
     auto it = c.find("names");
     if (it == c.end() || it->is_null()) return;
@@ -276,6 +286,7 @@ class Reader {
     expect_object(c, "a competition");
     only_keys(c, {"name", "rules"}, "a competition");
     const std::string name = *text(c, "name", true);
+    ctx_.store.competition_id(name);  // listed without rules, it still exists (and in this order)
     auto it = c.find("rules");
     if (it == c.end() || it->is_null()) return;
     if (!it->is_array()) fail(c, "expected \"rules\" as a list");
@@ -403,18 +414,16 @@ class Reader {
       if (!legs->is_array()) fail(t, "expected \"legs\" as a list");
       for (const json& l : *legs) {
         storage::LegDraft leg = leg_draft_with_evidence(l);
-        d.legs.push_back(std::move(leg));
-      }
-    }
-    for (const storage::LegDraft& leg : d.legs) {
-      for (ClubId club : {leg.leg.home.id, leg.leg.away.id}) {
-        if (!d.club_a) {
-          d.club_a = club;
-        } else if (club != *d.club_a && !d.club_b) {
-          d.club_b = club;
-        } else if (club != *d.club_a && club != *d.club_b) {
-          fail(t, "expected every leg between the tie's two clubs");
+        for (ClubId club : {leg.leg.home.id, leg.leg.away.id}) {
+          if (!d.club_a) {
+            d.club_a = club;
+          } else if (club != *d.club_a && !d.club_b) {
+            d.club_b = club;
+          } else if (club != *d.club_a && club != *d.club_b) {
+            fail(l, "expected every leg between the tie's two clubs");
+          }
         }
+        d.legs.push_back(std::move(leg));
       }
     }
     if (!d.club_a && !d.number) fail(t, "expected \"clubs\", \"legs\" or \"number\"");
@@ -428,8 +437,8 @@ class Reader {
   storage::LegDraft leg_draft_with_evidence(const json& l) {
     storage::LegDraft d = leg(l);
     if (l.contains("evidence")) {
-      auto ev = evidence(l);
-      d.line = ev.front().second;
+      d.evidence = evidence(l);
+      d.line = d.evidence.front().second;
     }
     return d;
   }
@@ -460,6 +469,7 @@ class Reader {
   ImportContext& ctx_;
   std::unordered_map<std::int64_t, ClubId> local_clubs_;
   std::unordered_map<std::int64_t, SourceId> local_sources_;
+  std::unordered_set<ClubId> claimed_;  // stored clubs the clubs section has named
   std::set<std::string> rules_changed_;
 };
 

@@ -1,0 +1,309 @@
+// The footballdb command-line tool, run as a user runs it: files in a directory, a database
+// file, standard output, standard error and the exit code.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "testing.hpp"
+
+namespace footballdb {
+namespace {
+
+using nlohmann::json;
+using testing::data_path;
+
+const std::string kSample = data_path("json/uefa-europa-league-2012-13-q2.json");
+const std::string kCases = data_path("json/cases.json");
+
+// `text` quoted for the shell.
+std::string quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+class Cli : public ::testing::Test {
+ protected:
+  // Runs `command` (a shell command line) in the test's directory, with `input` on standard
+  // input.
+  Result shell(const std::string& command, const std::string& input = "") {
+    dir_.write("stdin", input);
+    const std::string line =
+        "cd " + quote(dir_.path("")) + " && " + command + " <stdin >stdout 2>stderr";
+    const int status = std::system(line.c_str());
+    Result r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = read_file(dir_.path("stdout"));
+    r.err = read_file(dir_.path("stderr"));
+    return r;
+  }
+
+  // Runs `footballdb --db t.db ARGS...`.
+  Result run(const std::vector<std::string>& args, const std::string& input = "") {
+    std::string command = quote(FOOTBALLDB_CLI) + " --db t.db";
+    for (const std::string& a : args) command += " " + quote(a);
+    return shell(command, input);
+  }
+
+  // Runs `args`, expects exit 0 and returns standard output as JSON.
+  json run_json(const std::vector<std::string>& args) {
+    const Result r = run(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out);
+  }
+
+  void import_sample() {
+    const Result r = run({"import", kSample});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  testing::TempDir dir_;
+};
+
+TEST_F(Cli, ImportThenTheTiesOfAClubAsJson) {
+  const Result imported = run({"import", kSample});
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("37 ties added"), std::string::npos) << imported.out;
+
+  const json ties = run_json({"ties", "--club", "Lech Poznan", "--json"});
+  ASSERT_TRUE(ties.is_array());
+  ASSERT_EQ(ties.size(), 1u);
+  const json& t = ties[0];
+  EXPECT_EQ(t["aggregate"], json::array({3, 1}));
+  EXPECT_EQ(t["clubs"][0]["name"], "KKS Lech Poznań");  // the registry's canonical names
+  EXPECT_EQ(t["clubs"][1]["name"], "FC Zhetysu Taldykorgan");
+  EXPECT_EQ(t["winner"]["name"], "KKS Lech Poznań");
+  EXPECT_EQ(t["decided_by"], "aggregate");
+  EXPECT_EQ(t["extra_time"], false);
+  ASSERT_EQ(t["legs"].size(), 2u);
+  EXPECT_EQ(t["legs"][0]["date"], "2012-07-05");
+  EXPECT_EQ(t["legs"][1]["date"], "2012-07-12");
+  EXPECT_EQ(t["legs"][0]["kickoff"], "19:00");
+  EXPECT_EQ(t["legs"][1]["kickoff"], "13:00");
+  EXPECT_EQ(t["legs"][0]["score"], json::array({2, 0}));
+  EXPECT_EQ(t["legs"][1]["score"], json::array({1, 1}));
+  for (const json& leg : t["legs"]) {
+    for (const char* key : {"score", "full_time", "half_time", "penalties"}) {
+      EXPECT_TRUE(leg.contains(key)) << key;
+    }
+    EXPECT_TRUE(leg["penalties"].is_null());
+  }
+}
+
+TEST_F(Cli, AnAwayGoalInExtraTime) {
+  import_sample();
+  const json ties = run_json(
+      {"ties", "--club", "St Patrick’s Athletic", "--opponent", "ÍBV Vestmannaeyjar", "--json"});
+  ASSERT_EQ(ties.size(), 1u);
+  EXPECT_EQ(ties[0]["aggregate"], json::array({2, 2}));
+  EXPECT_EQ(ties[0]["decided_by"], "away_goals");
+  EXPECT_EQ(ties[0]["extra_time"], true);
+  EXPECT_EQ(ties[0]["winner"]["name"], "St Patrick's Athletic FC");
+  EXPECT_EQ(ties[0]["legs"][1]["extra_time"], json::array({2, 1}));
+}
+
+TEST_F(Cli, FixturesOfADay) {
+  import_sample();
+  const json legs = run_json({"fixtures", "--date", "2012-07-03", "--json"});
+  ASSERT_EQ(legs.size(), 2u);
+  for (const json& leg : legs) {
+    for (const char* key : {"date", "kickoff", "competition", "season", "round", "tie_id",
+                            "leg_number", "leg_id", "home", "away", "score", "full_time",
+                            "half_time", "extra_time", "penalties", "status", "replay"}) {
+      EXPECT_TRUE(leg.contains(key)) << key;
+    }
+    EXPECT_EQ(leg["date"], "2012-07-03");
+    EXPECT_EQ(leg["kickoff"], "16:30");
+    EXPECT_EQ(leg["season"], "2012-13");
+    EXPECT_EQ(leg["round"], "Second qualifying round");
+    EXPECT_EQ(leg["leg_number"], 1);
+  }
+  EXPECT_EQ(legs[0]["home"]["name"], "Víkingur");
+  EXPECT_EQ(legs[0]["away"]["name"], "FC Gomel");
+  EXPECT_EQ(legs[0]["score"], json::array({0, 6}));
+  EXPECT_EQ(legs[1]["home"]["name"], "FK Shkëndija 79");
+}
+
+TEST_F(Cli, NextAndPreviousFixtureOfAClub) {
+  import_sample();
+  const json next =
+      run_json({"fixtures", "--club", "Lech Poznan", "--next", "--date", "2012-07-06", "--json"});
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_EQ(next[0]["date"], "2012-07-12");
+  EXPECT_EQ(next[0]["home"]["name"], "FC Zhetysu Taldykorgan");
+  const json previous = run_json(
+      {"fixtures", "--club", "Lech Poznan", "--previous", "--date", "2012-07-12", "--json"});
+  ASSERT_EQ(previous.size(), 1u);
+  EXPECT_EQ(previous[0]["date"], "2012-07-05");
+  const json none =
+      run_json({"fixtures", "--club", "Lech Poznan", "--next", "--date", "2012-07-13", "--json"});
+  EXPECT_TRUE(none.empty());
+}
+
+TEST_F(Cli, AnUnknownClubExitsWith3AndNamesIt) {
+  import_sample();
+  const Result r = run({"ties", "--club", "Nowhere Rovers"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("Nowhere Rovers"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Cli, AnAmbiguousClubExitsWith3ListingTheCandidates) {
+  ASSERT_EQ(run({"import", kCases}).exit_code, 0);
+  const Result r = run({"ties", "--club", "Víkingur"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("ambiguous"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Víkingur Gøta"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Víkingur Reykjavík"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, ResolvePrintsJsonAndExits0Or3) {
+  ASSERT_EQ(run({"import", kSample, kCases}).exit_code, 0);
+  Result r = run({"resolve", "INTER BAKU", "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["query"], "INTER BAKU");
+  EXPECT_EQ(j["status"], "resolved");
+  EXPECT_EQ(j["club"]["name"], "İnter Bakı PİK");
+  EXPECT_EQ(j["method"], "normalized");
+  ASSERT_EQ(j["candidates"].size(), 1u);
+  for (const char* key : {"id", "name", "matched_name", "method", "score"}) {
+    EXPECT_TRUE(j["candidates"][0].contains(key)) << key;
+  }
+
+  r = run({"resolve", "Víkingur", "--json"});
+  EXPECT_EQ(r.exit_code, 3);
+  j = json::parse(r.out);
+  EXPECT_EQ(j["status"], "ambiguous");
+  EXPECT_TRUE(j["club"].is_null());
+  EXPECT_EQ(j["candidates"].size(), 3u);  // the sample's Víkingur, Víkingur Gøta and Reykjavík
+
+  r = run({"resolve", "Santa Coloma", "--json"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("UE Santa Coloma"), std::string::npos);
+  j = json::parse(r.out);
+  EXPECT_EQ(j["status"], "ambiguous");
+  EXPECT_TRUE(j["method"].is_null());
+  ASSERT_EQ(j["candidates"].size(), 2u);  // both clubs, no guess
+  EXPECT_EQ(j["candidates"][0]["name"], "FC Santa Coloma");
+  EXPECT_EQ(j["candidates"][1]["name"], "UE Santa Coloma");
+}
+
+TEST_F(Cli, ABadOptionExitsWith2) {
+  EXPECT_EQ(run({"ties", "--colour", "red"}).exit_code, 2);
+  EXPECT_EQ(run({"fixtures", "--date", "2012-13-45"}).exit_code, 2);
+  EXPECT_EQ(run({"import", kSample, "--season", "last year"}).exit_code, 2);
+  EXPECT_EQ(run({}).exit_code, 2);
+}
+
+TEST_F(Cli, AMalformedFileExitsWith1AndChangesNothing) {
+  import_sample();
+  const std::string before = run({"export"}).out;
+  dir_.write("bad.json",
+             "{\"footballdb\": 1,\n"
+             "\"ties\": [\n"
+             "{\"competition\": \"UEFA Cup\", \"season\": \"2012-13\", \"round\": \"Final\",\n"
+             " \"legs\": [{\"home\": \"A\", \"away\": \"B\", \"full_time\": [2]}]}\n"
+             "]}\n");
+  dir_.write("good.json",
+             "{\"footballdb\": 1,\n"
+             "\"ties\": [{\"competition\": \"UEFA Cup\", \"season\": \"2012-13\", \"round\": "
+             "\"Final\", \"clubs\": [\"A\", \"B\"]}]}\n");
+  const Result r = run({"import", "good.json", "bad.json"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("input: bad.json:4"), std::string::npos) << r.err;
+  EXPECT_EQ(run({"export"}).out, before);
+}
+
+TEST_F(Cli, AnEmptyResultExits0) {
+  import_sample();
+  Result r = run({"ties", "--club", "Lech Poznań", "--season", "2011-12", "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out), json::array());
+  r = run({"fixtures", "--date", "2012-07-04"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Cli, TheShellRunsSqlWithTheExtensionLoaded) {
+  import_sample();
+  Result r = run({"shell", "SELECT count(*) FROM tie_results"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "37\n");
+  r = run({"shell"}, "SELECT count(*) FROM leg_results WHERE date = '2012-07-03';\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "2\n");
+  r = run({"shell", "SELECT name_key('FK İnter Baku'), fold_key('Þór Akureyri')"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "fk inter baku|thor akureyri\n");
+}
+
+TEST_F(Cli, TheViewsWorkInTheStockShellWithoutTheExtension) {
+  import_sample();
+  Result r = shell("sqlite3 t.db " + quote("SELECT home, away, home_goals, away_goals, et_home "
+                                           "FROM leg_results WHERE home = 'ÍBV Vestmannaeyjar'"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "ÍBV Vestmannaeyjar|St Patrick's Athletic FC|2|1|2\n");
+  r = shell("sqlite3 t.db " + quote("SELECT club_a, club_b, agg_a, agg_b, winner, decided_by, "
+                                    "first_leg_date, last_leg_date FROM tie_results "
+                                    "WHERE club_a = 'KKS Lech Poznań'"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "KKS Lech Poznań|FC Zhetysu Taldykorgan|3|1|KKS Lech Poznań|aggregate|"
+                   "2012-07-05|2012-07-12\n");
+}
+
+// `value` without the keys that differ between two databases of the same facts.
+json without_ids(json value) {
+  if (value.is_object()) {
+    for (const char* key : {"id", "source", "tie_id", "leg_id"}) value.erase(key);
+  }
+  if (value.is_structured()) {
+    for (json& child : value) child = without_ids(child);
+  }
+  return value;
+}
+
+TEST_F(Cli, ExportThenImportGivesTheSameTies) {
+  ASSERT_EQ(run({"import", kSample, kCases}).exit_code, 0);
+  const Result exported = run({"export", "--json", "-o", "out.json"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const std::string second = quote(FOOTBALLDB_CLI) + " --db t2.db ";
+  const Result imported = shell(second + "import out.json");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const json a = run_json({"ties", "--json"});
+  const json b = json::parse(shell(second + "ties --json").out);
+  ASSERT_EQ(a.size(), 40u);
+  ASSERT_EQ(b.size(), a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(without_ids(a[i]), without_ids(b[i])) << i;
+  }
+}
+
+TEST_F(Cli, ADatabaseOfANewerSchemaIsRefused) {
+  import_sample();
+  ASSERT_EQ(shell("sqlite3 t.db 'PRAGMA user_version = 99'").exit_code, 0);
+  const Result r = run({"ties"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("schema version 99, newer than this footballdb"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+}  // namespace
+}  // namespace footballdb
