@@ -30,6 +30,22 @@ std::optional<std::string> qualifying_round(const std::string& canonical) {
   return std::nullopt;
 }
 
+// The round a heading names: its canonical round, or that of the part after a comma ("Finals,
+// Round of 16" is the round of 16) or before it ("League, Matchday 3" is the league phase). A
+// play-off round played from January to June is the knockout round play-offs of a competition
+// with a league phase, not the qualifying play-off round of August.
+std::optional<CanonicalRound> round_named(std::string_view raw, const std::optional<Date>& date) {
+  auto round = canonical_round(raw);
+  if (const auto comma = raw.find(", "); !round && comma != std::string_view::npos) {
+    round = canonical_round(raw.substr(comma + 2));
+    if (!round) round = canonical_round(raw.substr(0, comma));
+  }
+  if (round && round->name == "Play-off round" && date && date->month <= 6) {
+    round = canonical_round("Knockout round play-offs");
+  }
+  return round;
+}
+
 }  // namespace
 
 std::string canonical_competition(std::string_view raw, std::optional<int> season_year,
@@ -120,7 +136,7 @@ Assembler::RoundContext Assembler::round_of(const Context& context, const Source
   std::optional<std::string> round = context.round;
   if (!round) round = ctx_.options.round;
   if (!round) throw input_error(where, "expected a round: the file names none here; use --round");
-  if (auto canonical = canonical_round(*round)) {
+  if (auto canonical = round_named(*round, date)) {
     out.key.round = canonical->name;
     out.knockout = canonical->knockout;
     if (qualifying) {
@@ -158,7 +174,10 @@ void Assembler::round(const RoundRecord& r) {
   // whose season will only be known from the dates below it waits for its first match.
   if (!r.context.round) return;
   const bool season_known = r.context.season || ctx_.options.season || last_season_;
-  if (season_known) round_of(r.context, r.where, std::nullopt, r.knockout);
+  // Which play-off round a "Playoffs" heading means only its matches' dates tell.
+  const auto named = round_named(*r.context.round, std::nullopt);
+  const bool play_off = named && named->name == "Play-off round";
+  if (season_known && !play_off) round_of(r.context, r.where, std::nullopt, r.knockout);
 }
 
 void Assembler::tie(const TieRecord& r) {

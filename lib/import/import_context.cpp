@@ -8,7 +8,6 @@ namespace footballdb::import {
 std::optional<ClubId> ClubLookup::resolved(const std::string& name, const SourceLocation& where,
                                            const std::optional<std::string>& country) {
   if (auto it = cache_.find(name); it != cache_.end()) return it->second;
-  if (auto it = unbound_.find(name); it != unbound_.end()) return it->second;
   MatchContext context;
   context.country = country;
   Resolution r = matcher_.resolve(name, context);
@@ -40,6 +39,11 @@ std::optional<ClubId> ClubLookup::through_tie(const std::string& name, ClubId kn
 ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
                            const std::optional<std::string>& country) {
   if (auto it = unbound_.find(name); it != unbound_.end()) return it->second;
+  // A name already awaiting review keeps the club it was given then.
+  if (auto waiting = store_.reviewed_club(name)) {
+    unbound_.emplace(name, *waiting);
+    return *waiting;
+  }
   MatchContext context;
   context.country = country;
   const Resolution r = matcher_.resolve(name, context);
@@ -60,6 +64,33 @@ ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
   return id;
 }
 
+std::optional<ClubPair> ClubLookup::through_one_tie(const std::string& a, const std::string& b,
+                                                    const storage::RoundKey& round,
+                                                    const SourceLocation& where) {
+  const Resolution ra = matcher_.resolve(a);
+  const Resolution rb = matcher_.resolve(b);
+  std::optional<ClubPair> found;
+  for (const Candidate& ca : ra.candidates) {
+    auto opponent = store_.tie_opponent(round, ca.club.id);
+    if (!opponent || !*opponent) continue;
+    const ClubId other = **opponent;
+    const bool fits = std::any_of(rb.candidates.begin(), rb.candidates.end(),
+                                  [other](const Candidate& c) { return c.club.id == other; });
+    if (!fits) continue;
+    if (found) return std::nullopt;  // two ties fit: no guess
+    found = ClubPair{ca.club.id, other};
+  }
+  if (found) {
+    if (ra.status == ResolveStatus::kUnknown) {
+      store_.add_club_name(*found->a, a, std::nullopt, source_, "tie", where.line);
+    }
+    if (rb.status == ResolveStatus::kUnknown) {
+      store_.add_club_name(*found->b, b, std::nullopt, source_, "tie", where.line);
+    }
+  }
+  return found;
+}
+
 ClubId ClubLookup::get(const std::string& name, const SourceLocation& where,
                        const std::optional<std::string>& country) {
   if (auto id = resolved(name, where, country)) return *id;
@@ -75,6 +106,14 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
   if (b) out.b = resolved(*b, where, country_b);
   if (out.a && b && !out.b) out.b = through_tie(*b, *out.a, round, where);
   if (out.b && !out.a) out.a = through_tie(a, *out.b, round, where);
+  if (b && !out.a && !out.b) {
+    // Neither name is one club ("Milan" v "Arsenal"): one stored tie in the round between a
+    // club each may mean binds both.
+    if (auto both = through_one_tie(a, *b, round, where)) {
+      out.a = both->a;
+      out.b = both->b;
+    }
+  }
   if (!out.a) out.a = unbound(a, where, country_a);
   if (b && !out.b) out.b = unbound(*b, where, country_b);
   return out;

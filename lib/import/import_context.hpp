@@ -52,7 +52,12 @@ class ClubLookup {
   // `name` bound through the tie in `round` of `known`, when it can name that tie's opponent.
   std::optional<ClubId> through_tie(const std::string& name, ClubId known,
                                     const storage::RoundKey& round, const SourceLocation& where);
-  // A club of its own for `name`, queued for review.
+  // Both names bound through the one stored tie in `round` between a club each may mean.
+  std::optional<ClubPair> through_one_tie(const std::string& a, const std::string& b,
+                                          const storage::RoundKey& round,
+                                          const SourceLocation& where);
+  // A club of its own for `name`, queued for review (the club it got before when the name
+  // already awaits review).
   ClubId unbound(const std::string& name, const SourceLocation& where,
                  const std::optional<std::string>& country);
 

@@ -41,6 +41,7 @@ constexpr std::array kFixedNames{
     FixedName{"groupstage", "Group stage", kGroups, false},
     FixedName{"gruppenphase", "Group stage", kGroups, false},
     FixedName{"leaguephase", "League phase", kGroups, false},
+    FixedName{"league", "League phase", kGroups, false},
     FixedName{"ligaphase", "League phase", kGroups, false},
     FixedName{"knockoutroundplayoffs", "Knockout round play-offs", kKnockoutPlayOffs, true},
     FixedName{"knockoutphaseplayoffs", "Knockout round play-offs", kKnockoutPlayOffs, true},

@@ -234,6 +234,17 @@ std::optional<std::optional<ClubId>> Store::tie_opponent(const RoundKey& round, 
   return out;
 }
 
+std::optional<ClubId> Store::reviewed_club(const std::string& name) {
+  SQLite::Statement& q = statements_.get(
+      "SELECT club_id FROM name_reviews WHERE name = ? AND status = 'open' AND club_id IS NOT NULL "
+      "ORDER BY id LIMIT 1");
+  q.bind(1, name);
+  std::optional<ClubId> id;
+  if (q.executeStep()) id = ClubId{q.getColumn(0).getInt64()};
+  q.reset();
+  return id;
+}
+
 void Store::add_review(const std::string& name, const char* reason, ClubId club,
                        const std::string& candidates, SourceId source, int line) {
   SQLite::Statement& q = statements_.get(

@@ -110,6 +110,8 @@ class Store {
   // nullopt while the opponent is unknown). Creates nothing.
   std::optional<std::optional<ClubId>> tie_opponent(const RoundKey& round, ClubId club);
 
+  // The club `name` was given when it was queued for review, while the review is open.
+  std::optional<ClubId> reviewed_club(const std::string& name);
   // Queues `name` for review: it got club `club` of its own at `source`:`line`; `candidates` is
   // a JSON array of the clubs it may mean.
   void add_review(const std::string& name, const char* reason, ClubId club,
