@@ -12,9 +12,9 @@ namespace footballdb {
 struct TieFilter {
   std::optional<ClubId> club;         // ties of this club; it is then the tie's first club
   std::optional<ClubId> opponent;     // ...against this club
-  std::optional<std::string> competition;  // name, case-insensitive
+  std::optional<std::string> competition;  // "UEFA Europa League", "Europa League", any case
   std::optional<std::string> season;       // "2012-13", "2012/13", "2005"
-  std::optional<std::string> round;        // name, case-insensitive
+  std::optional<std::string> round;        // "Semi-finals", "Halbfinale", "SF", any case
 };
 
 // Which legs Database::fixtures returns: dated legs between from and to (both inclusive).

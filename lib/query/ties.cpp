@@ -3,6 +3,8 @@
 
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
+#include "import/assembler.hpp"
+#include "import/rounds.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/rows.hpp"
 
@@ -116,6 +118,16 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const {
                                          "' is not a season (expected YYYY or YYYY-YY)");
     }
   }
+  // Competition and round as users type them: "Europa League", "Halbfinale".
+  std::optional<std::string> competition;
+  if (filter.competition) {
+    competition = import::canonical_competition(
+        *filter.competition, season ? Season::start_year(*season) : std::nullopt);
+  }
+  std::optional<std::string> round = filter.round;
+  if (round) {
+    if (auto canonical = import::canonical_round(*round)) round = canonical->name;
+  }
   auto& statements = impl_->statements;
   std::vector<Tie> ties;
   {
@@ -131,9 +143,9 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const {
     storage::bind_opt(q, 2, filter.opponent
                                 ? std::optional<std::int64_t>(filter.opponent->value())
                                 : std::nullopt);
-    storage::bind_opt(q, 3, filter.competition);
+    storage::bind_opt(q, 3, competition);
     storage::bind_opt(q, 4, season);
-    storage::bind_opt(q, 5, filter.round);
+    storage::bind_opt(q, 5, round);
     while (q.executeStep()) ties.push_back(read_tie_row(q));
   }
   for (Tie& tie : ties) {

@@ -75,6 +75,26 @@ std::string leg_line(const Leg& leg) {
   return line + (notes.empty() ? "" : ")");
 }
 
+const char* how(DecidedBy decided_by) {
+  switch (decided_by) {
+    case DecidedBy::kAggregate:
+      return "on aggregate";
+    case DecidedBy::kAwayGoals:
+      return "on away goals";
+    case DecidedBy::kPenalties:
+      return "on penalties";
+    case DecidedBy::kReplay:
+      return "after a replay";
+    case DecidedBy::kCoinToss:
+      return "on a coin toss";
+    case DecidedBy::kWalkover:
+      return "by walkover";
+    case DecidedBy::kAwarded:
+      return "by an awarded result";
+  }
+  return "";
+}
+
 void print_tie(const Tie& tie) {
   std::cout << tie.season << " " << tie.competition << ", " << tie.round;
   if (tie.number) std::cout << " (" << *tie.number << ")";
@@ -86,9 +106,9 @@ void print_tie(const Tie& tie) {
   }
   std::cout << (tie.club_b ? tie.club_b->name : "(opponent unknown)");
   if (tie.winner) {
-    std::cout << ": " << tie.winner->name << " through ("
-              << to_string(*tie.outcome.decided_by)
-              << (tie.outcome.extra_time ? ", after extra time" : "") << ")";
+    std::cout << ": " << tie.winner->name << " through " << how(*tie.outcome.decided_by)
+              << (tie.outcome.extra_time ? " after extra time" : "")
+              << (tie.outcome.stated ? " (as the sources state)" : "");
   }
   std::cout << "\n";
   for (const Leg& leg : tie.legs) std::cout << "  " << leg_line(leg) << "\n";

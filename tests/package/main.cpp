@@ -1,0 +1,31 @@
+// The README's example: import the sample sources, ask for a club's ties and next match.
+#include <footballdb/footballdb.hpp>
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace footballdb;
+  if (argc != 3) {
+    std::cerr << "usage: consumer PAIRINGS RESULTS\n";
+    return 2;
+  }
+  Database db = Database::open(":memory:");
+  ImportOptions options;
+  options.competition = "UEFA Europa League";
+  options.season = "2012-13";
+  options.round = "Second qualifying round";
+  import_files(db, {argv[1], argv[2]}, options);
+
+  TieFilter filter;
+  filter.club = db.require_club("Lech Posen").id;
+  const std::vector<Tie> ties = db.ties(filter);
+  for (const Tie& tie : ties) {
+    std::cout << tie.club_a->name << " v " << (tie.club_b ? tie.club_b->name : "?");
+    if (tie.winner) std::cout << ": " << tie.winner->name << " (" << to_string(*tie.outcome.decided_by) << ")";
+    std::cout << "\n";
+  }
+  auto next = db.next_fixture(filter.club.value(), *Date::parse("2012-07-06"));
+  if (next) std::cout << "next: " << next->leg.date->to_string() << "\n";
+  const bool ok = ties.size() == 1 && ties[0].outcome.aggregate == Aggregate{3, 1} && next &&
+                  next->leg.date->to_string() == "2012-07-12";
+  return ok ? 0 : 1;
+}
