@@ -94,8 +94,8 @@ CREATE TABLE ties (
   CHECK ((winner IS NULL) = (decided_by IS NULL))
 ) STRICT;
 CREATE INDEX ties_by_round ON ties(round_id, number);
-CREATE INDEX ties_by_club_a ON ties(club_a);
-CREATE INDEX ties_by_club_b ON ties(club_b);
+CREATE INDEX ties_by_club_a ON ties(club_a, round_id);
+CREATE INDEX ties_by_club_b ON ties(club_b, round_id);
 
 -- One match of a tie. Scores: full time after 90 minutes (or the awarded score), half time,
 -- after extra time (90 minutes included), penalty shoot-out.

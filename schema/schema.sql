@@ -81,8 +81,8 @@ CREATE TABLE ties (
   CHECK ((winner IS NULL) = (decided_by IS NULL))
 ) STRICT;
 CREATE INDEX ties_by_round ON ties(round_id, number);
-CREATE INDEX ties_by_club_a ON ties(club_a);
-CREATE INDEX ties_by_club_b ON ties(club_b);
+CREATE INDEX ties_by_club_a ON ties(club_a, round_id);
+CREATE INDEX ties_by_club_b ON ties(club_b, round_id);
 CREATE TABLE legs (
   id INTEGER PRIMARY KEY,
   tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,

@@ -120,6 +120,13 @@ Assembler::RoundContext Assembler::round_of(const Context& context, const Source
     throw input_error(where, "expected a season: the file gives none here; use --season");
   }
   if (date && !context.season && !ctx_.options.season) last_season_ = season;
+
+  // The same context comes back record after record: work it out once.
+  std::string memo_key = context.competition.value_or("") + '\x1f' + *season + '\x1f' +
+                         context.round.value_or("") + '\x1f' +
+                         (date && date->month <= 6 ? "H2" : "") +
+                         (knockout ? (*knockout ? "K" : "G") : "");
+  if (auto it = memo_.find(memo_key); it != memo_.end()) return it->second;
   const int year = *Season::start_year(*season);
 
   std::optional<std::string> competition = context.competition;
@@ -150,6 +157,7 @@ Assembler::RoundContext Assembler::round_of(const Context& context, const Source
     out.knockout = knockout.value_or(true);
     ctx_.store.round_id(out.key, std::nullopt, out.knockout);
   }
+  memo_.emplace(std::move(memo_key), out);
   return out;
 }
 

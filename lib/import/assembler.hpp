@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 
@@ -51,6 +52,7 @@ class Assembler {
 
   ImportContext& ctx_;
   std::optional<std::string> last_season_;  // a season inferred from dates, for undated records
+  std::unordered_map<std::string, RoundContext> memo_;  // round_of's answers by their inputs
 };
 
 }  // namespace footballdb::import

@@ -44,6 +44,8 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     } else {
       if (!memory) db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
+      // Imports touch indexes all over a large file: keep up to 64 MiB of pages in memory.
+      db.exec("PRAGMA cache_size = -65536");
       if (storage::migrate(db) == 0 && options.load_registry) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         if (db.execAndGet("SELECT count(*) FROM clubs").getInt() == 0) {

@@ -219,7 +219,8 @@ void Store::add_conflict(std::optional<std::int64_t> tie, std::optional<std::int
 std::optional<std::optional<ClubId>> Store::tie_opponent(const RoundKey& round, ClubId club) {
   const std::int64_t round_id = round_info(round, std::nullopt, std::nullopt).id;
   SQLite::Statement& q = statements_.get(
-      "SELECT club_a, club_b FROM ties WHERE round_id = ?1 AND (club_a = ?2 OR club_b = ?2)");
+      "SELECT club_a, club_b FROM ties WHERE round_id = ?1 AND club_a = ?2 UNION ALL "
+      "SELECT club_a, club_b FROM ties WHERE round_id = ?1 AND club_b = ?2");
   q.bind(1, round_id);
   q.bind(2, club.value());
   std::optional<std::optional<ClubId>> out;
@@ -273,14 +274,23 @@ MergeResult Store::merge_tie(const TieDraft& d) {
     std::optional<std::int64_t> coin_toss;
   };
   std::vector<Stored> found;
-  SQLite::Statement& find = statements_.get(
-      "SELECT id, club_a, club_b, number, coin_toss_winner FROM ties WHERE round_id = ?1 AND "
-      "((?2 IS NOT NULL AND (club_a IN (?2, ?3) OR club_b IN (?2, ?3))) "
-      "OR (?2 IS NULL AND ?4 IS NOT NULL AND number = ?4))");
+  // By club (each side through its own index), or by number for a draft that names no club.
+  SQLite::Statement& find =
+      d.club_a ? statements_.get(
+                     "SELECT id, club_a, club_b, number, coin_toss_winner FROM ties "
+                     "WHERE round_id = ?1 AND club_a IN (?2, ?3) UNION "
+                     "SELECT id, club_a, club_b, number, coin_toss_winner FROM ties "
+                     "WHERE round_id = ?1 AND club_b IN (?2, ?3)")
+               : statements_.get(
+                     "SELECT id, club_a, club_b, number, coin_toss_winner FROM ties "
+                     "WHERE round_id = ?1 AND number = ?2");
   find.bind(1, round.id);
-  bind_opt(find, 2, raw(d.club_a));
-  bind_opt(find, 3, raw(d.club_b));
-  bind_opt(find, 4, d.number);
+  if (d.club_a) {
+    bind_opt(find, 2, raw(d.club_a));
+    bind_opt(find, 3, raw(d.club_b));
+  } else {
+    bind_opt(find, 2, d.number);
+  }
   while (find.executeStep()) {
     found.push_back(Stored{find.getColumn(0).getInt64(), opt_id(find.getColumn(1)),
                            opt_id(find.getColumn(2)), opt_int(find.getColumn(3)),
