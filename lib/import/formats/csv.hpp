@@ -10,10 +10,11 @@
 //   date_dmy            the date as "DD/MM/YYYY" (instead of `date`)
 //   kickoff             local time "HH:MM"
 //   season              "2012-13", "2012/13", "2012-2013" or a calendar year "2005"
-//   season_start        the start year of a split season: "1955" is season 1955-56 (instead of
-//   `season`) competition         the competition's name round               the round's name or
-//   code, kept as written ("QF", "Semi-finals", "GroupA") leg                 "1", "2", ... the leg
-//   number; "replay" a play-off match after the legs;
+//   season_start        the start year of a split season: "1955" is season 1955-56
+//                       (instead of `season`)
+//   competition         the competition's name
+//   round               the round's name or code, kept as written ("QF", "Semi-finals", "GroupA")
+//   leg                 "1", "2", ... the leg number; "replay" a play-off match after the legs;
 //                       "initial" the first match of a one-match tie that went to a replay (leg 1);
 //                       "groups" a group match (no tie); missing: a one-match tie (no leg number)
 //   score               goals after 90 minutes (or the awarded score), "h-v" in home-away order

@@ -488,7 +488,6 @@ void import_json(std::istream& in, ImportContext& context) {
     switch (event) {
       case json::parse_event_t::object_start:
         object_lines.push_back(pos.line);
-        if (depth == 0 && object_lines.size() != 1) return true;
         return true;
       case json::parse_event_t::key:
         if (depth == 1) {
