@@ -103,7 +103,8 @@ std::string to_json(const Resolution& r) {
                           {"name", c.club.name},
                           {"matched_name", c.matched_name},
                           {"method", c.method},
-                          {"score", c.score}});
+                          {"score", c.score},
+                          {"explanation", c.explanation}});
   }
   return json{{"query", r.query},
               {"status", to_string(r.status)},
@@ -123,6 +124,50 @@ std::string to_json(const Club& c) {
               {"country", opt(c.country)},
               {"city", opt(c.city)},
               {"names", names}}
+      .dump();
+}
+
+std::string to_json(const NameReview& r) {
+  json candidates = json::array();
+  for (const Candidate& c : r.candidates) {
+    candidates.push_back({{"id", c.club.id.value()},
+                          {"name", c.club.name},
+                          {"matched_name", c.matched_name},
+                          {"method", c.method},
+                          {"score", c.score}});
+  }
+  json ties = json::array();
+  for (const Tie& t : r.ties) {
+    ties.push_back({{"id", t.id.value()},
+                    {"competition", t.competition},
+                    {"season", t.season},
+                    {"round", t.round},
+                    {"clubs", json::array({club(t.club_a), club(t.club_b)})}});
+  }
+  json seen = nullptr;
+  if (r.seen) seen = {{"source", r.seen->source.value()}, {"path", r.seen->path}, {"line", r.seen->line}};
+  return json{{"id", r.id.value()},
+              {"name", r.name},
+              {"reason", r.reason},
+              {"status", to_string(r.status)},
+              {"club", club(r.club)},
+              {"candidates", candidates},
+              {"seen", seen},
+              {"ties", ties},
+              {"decided_club", club(r.decided_club)},
+              {"decided_at", opt(r.decided_at)}}
+      .dump();
+}
+
+std::string to_json(const ClubAlias& a) {
+  json source = nullptr;
+  if (a.source) source = {{"source", a.source->source.value()}, {"path", a.source->path}, {"line", a.source->line}};
+  return json{{"club", club(a.club)},
+              {"name", a.name},
+              {"lang", opt(a.lang)},
+              {"method", a.method},
+              {"canonical", a.canonical},
+              {"source", source}}
       .dump();
 }
 
