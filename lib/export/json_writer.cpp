@@ -24,6 +24,14 @@ json evidence(const std::vector<Evidence>& list) {
   return out;
 }
 
+json candidate(const Candidate& c) {
+  return json{{"id", c.club.id.value()},
+              {"name", c.club.name},
+              {"matched_name", c.matched_name},
+              {"method", c.method},
+              {"score", c.score}};
+}
+
 json leg_json(const Leg& leg) {
   return json{{"number", leg.number},
               {"date", opt(leg.date)},
@@ -99,12 +107,9 @@ std::string to_json(const Fixture& f) {
 std::string to_json(const Resolution& r) {
   json candidates = json::array();
   for (const Candidate& c : r.candidates) {
-    candidates.push_back({{"id", c.club.id.value()},
-                          {"name", c.club.name},
-                          {"matched_name", c.matched_name},
-                          {"method", c.method},
-                          {"score", c.score},
-                          {"explanation", c.explanation}});
+    json one = candidate(c);
+    one["explanation"] = c.explanation;
+    candidates.push_back(std::move(one));
   }
   return json{{"query", r.query},
               {"status", to_string(r.status)},
@@ -129,13 +134,7 @@ std::string to_json(const Club& c) {
 
 std::string to_json(const NameReview& r) {
   json candidates = json::array();
-  for (const Candidate& c : r.candidates) {
-    candidates.push_back({{"id", c.club.id.value()},
-                          {"name", c.club.name},
-                          {"matched_name", c.matched_name},
-                          {"method", c.method},
-                          {"score", c.score}});
-  }
+  for (const Candidate& c : r.candidates) candidates.push_back(candidate(c));
   json ties = json::array();
   for (const Tie& t : r.ties) {
     ties.push_back({{"id", t.id.value()},
