@@ -251,3 +251,16 @@ CREATE TABLE name_reviews (
 ) STRICT;
 CREATE INDEX name_reviews_by_status ON name_reviews(status);
 CREATE INDEX name_reviews_by_club ON name_reviews(club_id);
+CREATE TABLE club_merges (
+  id INTEGER PRIMARY KEY,
+  review_id INTEGER,       -- the name_reviews row whose accept made the merge (no cascade: an
+                           -- undo deletes and restores that row)
+  merged_club INTEGER NOT NULL,  -- the id the merged club had
+  into_club INTEGER NOT NULL,
+  scope TEXT NOT NULL CHECK (json_valid(scope)),
+  before TEXT NOT NULL CHECK (json_valid(before)),
+  after TEXT NOT NULL CHECK (json_valid(after)),
+  merged_at TEXT NOT NULL CHECK (merged_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),
+  undone_at TEXT
+) STRICT;
+CREATE INDEX club_merges_by_review ON club_merges(review_id);

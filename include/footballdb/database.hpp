@@ -54,13 +54,56 @@ class Database {
   // --- Clubs ---
   // Which club `name` means, by the matcher's layers (names.hpp, lib/names/matcher.hpp): known
   // spellings, normalised and folded keys, transliteration, distinctive words, exonyms and
-  // abbreviations. An unknown name's candidates are suggestions (method "contains").
+  // abbreviations. An unknown name's candidates are suggestions (method "contains"). Every
+  // candidate carries an explanation of the match.
   Resolution resolve(std::string_view name) const;
   // Resolves `name`; throws Error(kClub) listing the candidates when it is unknown or ambiguous.
   ClubRef require_club(std::string_view name) const;
   std::optional<Club> club(ClubId id) const;
   // Clubs with a known spelling that contains `text` (accent- and case-folded), by name.
   std::vector<Club> find_clubs(std::string_view text) const;
+
+  // --- Name review and aliases ---
+  // The review queue: open reviews, in order of id; every review, decided ones too, when
+  // `include_decided`.
+  std::vector<NameReview> reviews(bool include_decided = false) const;
+  std::optional<NameReview> review(ReviewId id) const;
+  // Decides open review `id`: the name means `club`. The provisional club is merged into `club`
+  // (its ties, legs and spellings become `club`'s; a tie both had in one round becomes one tie,
+  // differing facts recorded as conflicts) and the name becomes a spelling of `club` (method
+  // "review"). One transaction. Throws Error(kUsage) for an unknown or decided review or club,
+  // Error(kConflict) when the clubs are recorded as distinct, played each other, or played one
+  // knockout round against different opponents (nothing is changed then).
+  void accept_review(ReviewId id, ClubId club);
+  // Decides open review `id`: the name is a club of its own. The provisional club is confirmed
+  // (origin "user") and keeps its ties. Returns it. Throws Error(kUsage) as accept_review does.
+  ClubRef create_club(ReviewId id);
+  // Decides open review `id`: the name is no club name. Facts stay as they are; the review is
+  // marked rejected. Throws Error(kUsage) as accept_review does.
+  void reject_review(ReviewId id);
+  // Takes back the decision on review `id`, which is open again afterwards. An accept is undone
+  // by putting back every row its merge changed (the provisional club, its spellings, its ties
+  // and legs with their evidence, the ties it merged into) exactly as they were; this is refused
+  // with Error(kConflict) when any of those rows changed since (a later import added evidence to
+  // a merged tie, another merge moved the club), since the facts could then no longer be told
+  // apart. Throws Error(kUsage) for an unknown or open review.
+  void undo_review(ReviewId id);
+
+  // Every known spelling of `club` (canonical name first); when nullopt, the spellings of every
+  // club bound by anything but the registry (with `include_registry`: all), by club and name.
+  std::vector<ClubAlias> aliases(std::optional<ClubId> club = std::nullopt,
+                                 bool include_registry = false) const;
+  // Makes `name` a spelling of `club` (method "user"), so that it resolves to `club` (unless
+  // another club has the same spelling: then it is ambiguous). When `name` is the name of a
+  // provisional club awaiting review, this accepts that review (accept_review) and returns its
+  // id. Throws Error(kUsage) for an unknown club or an empty name, Error(kConflict) when `name`
+  // is a spelling of a club recorded as distinct from `club`, or as accept_review does.
+  std::optional<ReviewId> add_alias(std::string_view name, ClubId club);
+  // `name` (exact text) is no longer a known spelling of `club` (or, when nullopt, of the one
+  // club that has it): the matcher forgets it, a registry spelling too. Ties and legs already
+  // bound through it keep their club. Throws Error(kUsage) when no club (or several, with no
+  // `club` given) has the spelling, or when it is the club's canonical name.
+  void remove_alias(std::string_view name, std::optional<ClubId> club = std::nullopt);
 
   // --- Ties and legs ---
   // Ties matching `filter`, ordered by season, competition, round order and tie number.

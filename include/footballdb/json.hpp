@@ -21,8 +21,16 @@ std::string to_json(const Tie& tie);
 //  "score", "full_time", "half_time", "extra_time", "penalties", "status", "replay", ...}.
 std::string to_json(const Fixture& fixture);
 // {"query", "status": "resolved"|"ambiguous"|"unknown", "club": CLUB|null,
-//  "candidates": [{"id", "name", "matched_name", "method", "score"}], "method"}.
+//  "candidates": [{"id", "name", "matched_name", "method", "score", "explanation"}], "method"}.
 std::string to_json(const Resolution& resolution);
+// {"id", "name", "reason", "status", "club": CLUB|null, "candidates": [{"id", "name",
+//  "matched_name", "method", "score"}], "seen": {"source", "path", "line"}|null,
+//  "ties": [{"id", "competition", "season", "round", "clubs"}], "decided_club": CLUB|null,
+//  "decided_at"}.
+std::string to_json(const NameReview& review);
+// {"club": CLUB, "name", "lang", "method", "canonical": bool,
+//  "source": {"source", "path", "line"}|null}.
+std::string to_json(const ClubAlias& alias);
 // {"id", "name", "country", "city", "names": [{"name", "lang", "origin"}]}.
 std::string to_json(const Club& club);
 // {"dry_run": bool, "files": [{"path", "format", "already_imported", "records", ...}]}.

@@ -35,6 +35,9 @@ struct Candidate {
   std::string matched_name;  // the known spelling that matched
   std::string method;        // the layer that matched: "exact", "normalized", "folded", ...
   double score = 0.0;        // 1.0 for an exact match; lower is weaker
+  // Why it matched, in plain words ("shares lech, poznan with ..."); filled by
+  // Database::resolve, empty elsewhere.
+  std::string explanation;
 };
 
 struct Resolution {
@@ -43,6 +46,43 @@ struct Resolution {
   std::optional<ClubRef> club;     // set when resolved
   std::vector<Candidate> candidates;  // best first; for an ambiguous name, every club it may mean
   std::string method;              // the layer that decided; empty when unknown
+};
+
+// --- Review of names an import could not bind, and known spellings ---
+
+using ReviewId = Id<struct ReviewTag>;
+
+// Where a review stands: waiting, or what a person decided.
+enum class ReviewStatus { kOpen, kAccepted, kCreated, kRejected };
+// "open", "accepted", "created", "rejected".
+std::string_view to_string(ReviewStatus status) noexcept;
+
+// A name an import could not bind to one known club. The import gave it a club of its own (the
+// provisional club) so that no fact was lost.
+struct NameReview {
+  ReviewId id;
+  std::string name;
+  std::string reason;                 // "unknown" or "ambiguous"
+  ReviewStatus status = ReviewStatus::kOpen;
+  std::optional<ClubRef> club;        // the provisional club (after an accept: the chosen club)
+  std::vector<Candidate> candidates;  // the clubs the matcher offered when the name was seen
+  std::optional<Evidence> seen;       // the source and line the name was first seen on
+  std::vector<Tie> ties;  // the ties the provisional club plays (while the review is undecided
+                          // or the club was created or the name rejected)
+  std::optional<ClubRef> decided_club;  // accepted: the club it was merged into; created: itself
+  std::optional<std::string> decided_at;  // ISO-8601 UTC, e.g. "2024-05-01T10:00:00Z"
+};
+
+// One known spelling of a club and how it came to be known.
+struct ClubAlias {
+  ClubRef club;
+  std::string name;
+  std::optional<std::string> lang;
+  // "registry", "import" (a new club's own name), "user", "review", or the matcher layer that
+  // bound it during an import ("normalized", "tokens", "tie", ...).
+  std::string method;
+  std::optional<Evidence> source;  // the source and line it was first seen on, when imported
+  bool canonical = false;          // the club's canonical name (cannot be removed)
 };
 
 // What is known about where a name was seen; every field is optional evidence.

@@ -24,6 +24,14 @@ json evidence(const std::vector<Evidence>& list) {
   return out;
 }
 
+json candidate(const Candidate& c) {
+  return json{{"id", c.club.id.value()},
+              {"name", c.club.name},
+              {"matched_name", c.matched_name},
+              {"method", c.method},
+              {"score", c.score}};
+}
+
 json leg_json(const Leg& leg) {
   return json{{"number", leg.number},
               {"date", opt(leg.date)},
@@ -99,11 +107,9 @@ std::string to_json(const Fixture& f) {
 std::string to_json(const Resolution& r) {
   json candidates = json::array();
   for (const Candidate& c : r.candidates) {
-    candidates.push_back({{"id", c.club.id.value()},
-                          {"name", c.club.name},
-                          {"matched_name", c.matched_name},
-                          {"method", c.method},
-                          {"score", c.score}});
+    json one = candidate(c);
+    one["explanation"] = c.explanation;
+    candidates.push_back(std::move(one));
   }
   return json{{"query", r.query},
               {"status", to_string(r.status)},
@@ -123,6 +129,44 @@ std::string to_json(const Club& c) {
               {"country", opt(c.country)},
               {"city", opt(c.city)},
               {"names", names}}
+      .dump();
+}
+
+std::string to_json(const NameReview& r) {
+  json candidates = json::array();
+  for (const Candidate& c : r.candidates) candidates.push_back(candidate(c));
+  json ties = json::array();
+  for (const Tie& t : r.ties) {
+    ties.push_back({{"id", t.id.value()},
+                    {"competition", t.competition},
+                    {"season", t.season},
+                    {"round", t.round},
+                    {"clubs", json::array({club(t.club_a), club(t.club_b)})}});
+  }
+  json seen = nullptr;
+  if (r.seen) seen = {{"source", r.seen->source.value()}, {"path", r.seen->path}, {"line", r.seen->line}};
+  return json{{"id", r.id.value()},
+              {"name", r.name},
+              {"reason", r.reason},
+              {"status", to_string(r.status)},
+              {"club", club(r.club)},
+              {"candidates", candidates},
+              {"seen", seen},
+              {"ties", ties},
+              {"decided_club", club(r.decided_club)},
+              {"decided_at", opt(r.decided_at)}}
+      .dump();
+}
+
+std::string to_json(const ClubAlias& a) {
+  json source = nullptr;
+  if (a.source) source = {{"source", a.source->source.value()}, {"path", a.source->path}, {"line", a.source->line}};
+  return json{{"club", club(a.club)},
+              {"name", a.name},
+              {"lang", opt(a.lang)},
+              {"method", a.method},
+              {"canonical", a.canonical},
+              {"source", source}}
       .dump();
 }
 

@@ -893,7 +893,7 @@ struct Matcher::Impl {
   Candidate candidate(const Hit& h) const {
     const Club& club = clubs.at(h.club.value());
     return Candidate{ClubRef{club.id, club.canonical}, names[h.name].text, kLayerName[h.layer],
-                     h.score};
+                     h.score, {}};
   }
 
   // One candidate per club, best first, in the order found.

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "footballdb/names.hpp"
 #include "footballdb/types.hpp"
@@ -76,5 +78,22 @@ class Matcher {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// One result row of a query, every column as text (nullopt for NULL).
+using Row = std::vector<std::optional<std::string>>;
+// Runs the SQL `sql` on a footballdb database and calls `row` once per result row, in order.
+using QueryRunner =
+    std::function<void(const char* sql, const std::function<void(const Row& row)>& row)>;
+
+// Builds the matcher over a footballdb database: every club, spelling (club_names), distinct pair
+// (club_distinct) and exonym, read through `run` with plain SQL. The one way a matcher is made
+// from a database, used by the library and by the loadable SQLite extension. Throws what `run`
+// throws, and Error(kInternal) for a row that does not read as the schema says.
+Matcher build_matcher(const QueryRunner& run);
+
+// A line of plain prose saying why `query` was matched to `candidate` by its layer: the spelling
+// it equals, or for the word layers which words the two share and which were left out
+// ("shares the words lech, poznan with ..."). Thread-safe.
+std::string explain(std::string_view query, const Candidate& candidate);
 
 }  // namespace footballdb::names

@@ -147,6 +147,20 @@ std::string fold_key(std::string_view name) {
   return out;
 }
 
+std::string_view to_string(ReviewStatus status) noexcept {
+  switch (status) {
+    case ReviewStatus::kOpen:
+      return "open";
+    case ReviewStatus::kAccepted:
+      return "accepted";
+    case ReviewStatus::kCreated:
+      return "created";
+    case ReviewStatus::kRejected:
+      return "rejected";
+  }
+  return "open";
+}
+
 std::string_view to_string(ResolveStatus status) noexcept {
   switch (status) {
     case ResolveStatus::kResolved:

@@ -7,14 +7,25 @@
 //       footballdb::name_key: NFKC, case folded, quote/dash/ș-ş unified. NULL -> NULL.
 //   fold_key(name TEXT) -> TEXT
 //       footballdb::fold_key: name_key with accents and letter variants folded. NULL -> NULL.
+//   club_id(name TEXT) -> INTEGER
+//       The id of the club `name` resolves to by the club-name matcher (the same layers as
+//       `footballdb resolve`), over the clubs, spellings, distinct pairs and exonyms of the
+//       database the connection has open (main). NULL when the name is unknown or ambiguous, and
+//       for NULL. The matcher is built on first use per connection and rebuilt when the
+//       database changed since (PRAGMA data_version and this connection's change count).
 //
-// All are deterministic and innocuous (usable in views, indexes and CHECK constraints).
+// name_key and fold_key are deterministic and innocuous (usable in views, indexes and CHECK
+// constraints); club_id reads the database, so it is neither.
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 
+#include <functional>
+#include <optional>
 #include <string>
 
+#include "footballdb/error.hpp"
 #include "footballdb/names.hpp"
+#include "names/matcher.hpp"
 
 #ifdef SQLITE_CORE
 #include "sqlext/functions.hpp"
@@ -40,6 +51,75 @@ void key_function(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) 
   }
 }
 
+// Runs `sql` on `db`, every column read as text; throws footballdb::Error on an SQLite error.
+void run_query(sqlite3* db, const char* sql,
+               const std::function<void(const footballdb::names::Row&)>& row) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+    throw footballdb::Error(footballdb::ErrorCode::kDatabase, sqlite3_errmsg(db));
+  }
+  struct Finalize {
+    sqlite3_stmt* stmt;
+    ~Finalize() { sqlite3_finalize(stmt); }
+  } finalize{stmt};
+  footballdb::names::Row values;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    values.clear();
+    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+      if (text) {
+        values.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+      } else {
+        values.emplace_back(std::nullopt);
+      }
+    }
+    row(values);
+  }
+  if (rc != SQLITE_DONE) throw footballdb::Error(footballdb::ErrorCode::kDatabase, sqlite3_errmsg(db));
+}
+
+// club_id's state on one connection: the matcher and the database state it was built from.
+struct ClubIdState {
+  std::optional<footballdb::names::Matcher> matcher;
+  sqlite3_int64 data_version = -1;
+  sqlite3_int64 changes = -1;
+};
+
+void club_id_function(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  auto* state = static_cast<ClubIdState*>(sqlite3_user_data(context));
+  sqlite3* db = sqlite3_context_db_handle(context);
+  try {
+    sqlite3_int64 version = 0;
+    run_query(db, "PRAGMA data_version",
+              [&version](const footballdb::names::Row& r) { version = std::stoll(r.at(0).value()); });
+    const sqlite3_int64 changes = sqlite3_total_changes64(db);
+    if (!state->matcher || version != state->data_version || changes != state->changes) {
+      state->matcher.reset();
+      state->matcher = footballdb::names::build_matcher(
+          [db](const char* sql, const std::function<void(const footballdb::names::Row&)>& row) {
+            run_query(db, sql, row);
+          });
+      state->data_version = version;
+      state->changes = changes;
+    }
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    const auto size = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
+    const footballdb::Resolution r = state->matcher->resolve(std::string_view(text, size));
+    if (r.status == footballdb::ResolveStatus::kResolved) {
+      sqlite3_result_int64(context, r.club->id.value());
+    } else {
+      sqlite3_result_null(context);
+    }
+  } catch (const std::exception& e) {
+    sqlite3_result_error(context, e.what(), -1);
+  }
+}
+
 int register_all(sqlite3* db) {
   constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
   struct Entry {
@@ -55,7 +135,9 @@ int register_all(sqlite3* db) {
                                         nullptr);
     if (rc != SQLITE_OK) return rc;
   }
-  return SQLITE_OK;
+  return sqlite3_create_function_v2(
+      db, "club_id", 1, SQLITE_UTF8, new ClubIdState(), club_id_function, nullptr, nullptr,
+      [](void* state) { delete static_cast<ClubIdState*>(state); });
 }
 
 }  // namespace

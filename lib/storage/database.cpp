@@ -8,6 +8,7 @@
 
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
+#include "names/matcher.hpp"
 #include "sqlext/functions.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/migrations.hpp"
@@ -76,10 +77,11 @@ Resolution Database::resolve(std::string_view name) const {
   if (out.status == ResolveStatus::kUnknown && out.candidates.empty() && !fold_key(name).empty()) {
     // Nothing matched: offer the clubs whose spellings contain the name as suggestions.
     for (const Club& club : find_clubs(name)) {
-      out.candidates.push_back(Candidate{ClubRef{club.id, club.name}, club.name, "contains", 0.1});
+      out.candidates.push_back(Candidate{ClubRef{club.id, club.name}, club.name, "contains", 0.1, {}});
       if (out.candidates.size() == 10) break;
     }
   }
+  for (Candidate& c : out.candidates) c.explanation = names::explain(name, c);
   return out;
 }
 

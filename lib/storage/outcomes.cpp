@@ -114,7 +114,8 @@ bool store_outcome(StatementCache& statements, std::int64_t tie, const TieFacts&
   return u.exec() > 0;
 }
 
-int recompute_outcomes(StatementCache& statements, std::int64_t competition_id) {
+int recompute_outcomes(StatementCache& statements, std::int64_t competition_id,
+                       std::int64_t tie) {
   struct Row {
     std::int64_t tie;
     std::int64_t competition;
@@ -126,8 +127,9 @@ int recompute_outcomes(StatementCache& statements, std::int64_t competition_id) 
     SQLite::Statement& q = statements.get(
         "SELECT t.id, c.id, c.name, s.start_year FROM ties t JOIN rounds r ON r.id = t.round_id "
         "JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id "
-        "WHERE ?1 = 0 OR c.id = ?1 ORDER BY t.id");
+        "WHERE (?1 = 0 OR c.id = ?1) AND (?2 = 0 OR t.id = ?2) ORDER BY t.id");
     q.bind(1, competition_id);
+    q.bind(2, tie);
     while (q.executeStep()) {
       rows.push_back(Row{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
                          q.getColumn(2).getString(), q.getColumn(3).getInt()});

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -303,6 +304,125 @@ TEST_F(Cli, ADatabaseOfANewerSchemaIsRefused) {
   EXPECT_NE(r.err.find("schema version 99, newer than this footballdb"), std::string::npos)
       << r.err;
   EXPECT_EQ(r.out, "");
+}
+
+// --- Name review and aliases ---
+
+class CliReview : public Cli {
+ protected:
+  void SetUp() override {
+    for (const char* file : {"000_98225e7db66c08bd.txt", "001_18477ec777a99af5.txt"}) {
+      const Result r = run({"import", "--competition", "UEFA Europa League", "--season", "2012-13",
+                            "--round", "Second qualifying round", data_path(file)});
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const Result r = run({"import", "--competition", "UEFA Intertoto Cup", "--season", "2005",
+                          data_path("002_1372deafbd61fe9d.txt")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  // The id of the open review of `name`.
+  std::string review_id(const std::string& name) {
+    for (const json& r : run_json({"review", "--json"})) {
+      if (r["name"] == name) return std::to_string(r["id"].get<int>());
+    }
+    ADD_FAILURE() << "no open review of " << name;
+    return "0";
+  }
+};
+
+TEST_F(CliReview, ListsTheQueueWithCandidatesAndWhereEachNameWasSeen) {
+  const json list = run_json({"review", "list", "--json"});
+  ASSERT_FALSE(list.empty());
+  const json* daugava = nullptr;
+  for (const json& r : list) {
+    if (r["name"] == "FC Daugava") daugava = &r;
+  }
+  ASSERT_NE(daugava, nullptr);
+  EXPECT_EQ((*daugava)["status"], "open");
+  EXPECT_NE((*daugava)["seen"]["path"].get<std::string>().find("000_"), std::string::npos);
+  EXPECT_EQ((*daugava)["ties"].size(), 1u);
+  EXPECT_GE((*daugava)["candidates"].size(), 2u);
+  const Result text = run({"review"});
+  EXPECT_NE(text.out.find("candidate: #"), std::string::npos) << text.out;
+}
+
+TEST_F(CliReview, AcceptThenUndoGivesBackTheSameExport) {
+  const Result legs = run({"import", "--competition", "UEFA Intertoto Cup", "--season", "2005",
+                           "--round", "First round",
+                           data_path("review/intertoto_2005_first_round.txt")});
+  ASSERT_EQ(legs.exit_code, 0) << legs.err;
+  const std::string before = run({"export"}).out;
+  const std::string id = review_id("Göteborg");
+  Result r = run({"review", "accept", id, "IFK Göteborg"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json ties = run_json({"ties", "--club", "IFK Göteborg", "--json"});
+  ASSERT_EQ(ties.size(), 2u);
+  EXPECT_EQ(ties[0]["legs"].size(), 2u);
+  EXPECT_EQ(ties[0]["aggregate"], json::array({5, 2}));
+  EXPECT_FALSE(ties[0]["disagreement"].get<bool>());
+  r = run({"review", "undo", id});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(run({"export"}).out, before);
+}
+
+TEST_F(CliReview, CreateRejectAndAClubById) {
+  Result r = run({"review", "create", review_id("Tescoma Zlín")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run({"review", "reject", review_id("Roda")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json all = run_json({"review", "list", "--all", "--json"});
+  int decided = 0;
+  for (const json& x : all) decided += x["status"] != "open";
+  EXPECT_EQ(decided, 2);
+  const json lech = run_json({"resolve", "Lech Poznań", "--json"});
+  const std::string hash = "#" + std::to_string(lech["club"]["id"].get<int>());
+  EXPECT_EQ(run_json({"ties", "--club", hash, "--json"}).size(), 2u);
+  EXPECT_EQ(run({"review", "accept", "9999", hash}).exit_code, 2);  // no such review
+}
+
+TEST_F(CliReview, AliasesAddResolveListAndRemove) {
+  EXPECT_EQ(run({"resolve", "Kolejorz"}).exit_code, 3);
+  Result r = run({"aliases", "add", "Kolejorz", "Lech Poznań"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(run_json({"resolve", "Kolejorz", "--json"})["club"]["name"], "KKS Lech Poznań");
+  const json aliases = run_json({"aliases", "list", "Lech Poznań", "--json"});
+  bool found = false;
+  for (const json& a : aliases) found |= a["name"] == "Kolejorz" && a["method"] == "user";
+  EXPECT_TRUE(found);
+  EXPECT_TRUE(aliases[0]["canonical"].get<bool>());
+  r = run({"aliases", "remove", "Kolejorz"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(run({"resolve", "Kolejorz"}).exit_code, 3);
+  r = run({"aliases", "remove", "KKS Lech Poznań"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("canonical"), std::string::npos);
+  r = run({"aliases", "add", "FC Santa Coloma", "UE Santa Coloma"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("different club"), std::string::npos);
+}
+
+TEST_F(CliReview, ResolveJsonExplainsTheMatch) {
+  const json r = run_json({"resolve", "Lech Posen", "--json"});
+  EXPECT_EQ(r["status"], "resolved");
+  EXPECT_EQ(r["method"], "exact");
+  ASSERT_FALSE(r["candidates"].empty());
+  EXPECT_EQ(r["candidates"][0]["method"], "exact");
+  EXPECT_FALSE(r["candidates"][0]["explanation"].get<std::string>().empty());
+}
+
+TEST_F(CliReview, ClubIdInTheShellAndTheStockSqlite3) {
+  const Result r = run({"shell", "SELECT c.name FROM clubs c WHERE c.id = club_id('Lech Posen');"
+                                 " SELECT club_id('Santa Coloma') IS NULL;"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "KKS Lech Poznań\n1\n");
+  const std::string module =
+      (std::filesystem::path(FOOTBALLDB_CLI).parent_path().parent_path() / "lib" / "footballdb")
+          .string();
+  const Result stock = shell("sqlite3 -cmd " + quote(".load " + module) + " t.db " +
+                             quote("SELECT club_id('Inter Baku') = club_id('FK İnter Baku')"));
+  ASSERT_EQ(stock.exit_code, 0) << stock.err;
+  EXPECT_EQ(stock.out, "1\n");
 }
 
 }  // namespace

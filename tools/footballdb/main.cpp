@@ -142,6 +142,49 @@ void print_report(const ImportReport& report) {
   if (report.dry_run) std::cout << "dry run: nothing was written\n";
 }
 
+// The club a command-line argument names: "#123" is club 123, anything else a name that must
+// resolve to one club.
+ClubId club_argument(const Database& db, const std::string& text) {
+  if (text.size() > 1 && text[0] == '#' &&
+      text.find_first_not_of("0123456789", 1) == std::string::npos) {
+    const ClubId id{std::stoll(text.substr(1))};
+    if (!db.club(id)) throw Error(ErrorCode::kClub, "there is no club " + text);
+    return id;
+  }
+  return db.require_club(text).id;
+}
+
+std::string tie_line(const Tie& t) {
+  return t.season + " " + t.competition + ", " + t.round + ": " +
+         (t.club_a ? t.club_a->name : "?") + " v " + (t.club_b ? t.club_b->name : "?");
+}
+
+void print_review(const NameReview& r) {
+  std::cout << "review " << r.id.value() << ": \"" << r.name << "\" (" << r.reason;
+  if (r.status != ReviewStatus::kOpen) std::cout << ", " << to_string(r.status);
+  std::cout << ")";
+  if (r.seen) std::cout << "  seen at " << r.seen->path << ":" << r.seen->line;
+  std::cout << "\n";
+  if (r.club) std::cout << "  club: #" << r.club->id.value() << " " << r.club->name << "\n";
+  for (const Tie& t : r.ties) std::cout << "  in: " << tie_line(t) << "\n";
+  for (const Candidate& c : r.candidates) {
+    std::cout << "  candidate: #" << c.club.id.value() << " " << c.club.name << " (" << c.method
+              << ", " << c.score << ", as \"" << c.matched_name << "\")\n";
+  }
+  if (r.decided_club) {
+    std::cout << "  decided: #" << r.decided_club->id.value() << " " << r.decided_club->name
+              << (r.decided_at ? " at " + *r.decided_at : "") << "\n";
+  }
+}
+
+void print_alias(const ClubAlias& a) {
+  std::cout << "#" << a.club.id.value() << " " << a.club.name << "  \"" << a.name << "\"  "
+            << a.method << (a.canonical ? ", canonical" : "");
+  if (a.lang) std::cout << " [" << *a.lang << "]";
+  if (a.source) std::cout << "  " << a.source->path << ":" << a.source->line;
+  std::cout << "\n";
+}
+
 // The directory of this executable, for finding the SQLite extension beside it.
 fs::path exe_dir() {
   std::error_code ec;
@@ -241,6 +284,45 @@ int run(int argc, char** argv) {
   clubs_cmd->add_option("text", text, "part of a name (accents and case do not matter)");
   clubs_cmd->add_flag("--json", json_out, "print JSON");
 
+  // review
+  bool all = false;
+  std::int64_t review_id = 0;
+  std::string club_text;
+  auto* review_cmd = app.add_subcommand("review", "names awaiting review, and deciding them");
+  review_cmd->require_subcommand(0, 1);
+  review_cmd->add_flag("--json", json_out, "print JSON");
+  review_cmd->add_flag("--all", all, "decided reviews too");
+  auto* review_list = review_cmd->add_subcommand("list", "open reviews (the default)");
+  review_list->add_flag("--json", json_out, "print JSON");
+  review_list->add_flag("--all", all, "decided reviews too");
+  auto* review_accept =
+      review_cmd->add_subcommand("accept", "the name means CLUB: merge its club into CLUB");
+  review_accept->add_option("id", review_id, "review id")->required();
+  review_accept->add_option("club", club_text, "a name of one club, or #ID")->required();
+  auto* review_create = review_cmd->add_subcommand("create", "the name is a club of its own");
+  review_create->add_option("id", review_id, "review id")->required();
+  auto* review_reject = review_cmd->add_subcommand("reject", "the name is no club name");
+  review_reject->add_option("id", review_id, "review id")->required();
+  auto* review_undo = review_cmd->add_subcommand("undo", "take back the decision on a review");
+  review_undo->add_option("id", review_id, "review id")->required();
+
+  // aliases
+  std::string alias;
+  auto* aliases_cmd = app.add_subcommand("aliases", "the spellings clubs are known by");
+  aliases_cmd->require_subcommand(1);
+  auto* aliases_list = aliases_cmd->add_subcommand(
+      "list", "spellings of CLUB, or every spelling not from the registry");
+  aliases_list->add_option("club", club_text, "a name of one club, or #ID");
+  aliases_list->add_flag("--all", all, "without CLUB: the registry's spellings too");
+  aliases_list->add_flag("--json", json_out, "print JSON");
+  auto* aliases_add = aliases_cmd->add_subcommand("add", "NAME becomes a spelling of CLUB");
+  aliases_add->add_option("name", alias, "the spelling")->required();
+  aliases_add->add_option("club", club_text, "a name of one club, or #ID")->required();
+  auto* aliases_remove = aliases_cmd->add_subcommand(
+      "remove", "NAME is no longer a spelling (bound facts keep their club)");
+  aliases_remove->add_option("name", alias, "the spelling (exact text)")->required();
+  aliases_remove->add_option("club", club_text, "the club, when several have the spelling");
+
   // shell
   std::vector<std::string> sql;
   auto* shell_cmd = app.add_subcommand(
@@ -285,8 +367,8 @@ int run(int argc, char** argv) {
     }
   } else if (*ties_cmd) {
     Database db = open_db(g);
-    if (club) tie_filter.club = db.require_club(*club).id;
-    if (opponent) tie_filter.opponent = db.require_club(*opponent).id;
+    if (club) tie_filter.club = club_argument(db, *club);
+    if (opponent) tie_filter.opponent = club_argument(db, *opponent);
     auto ties = db.ties(tie_filter);
     if (json_out) {
       print_json_array(ties);
@@ -298,7 +380,7 @@ int run(int argc, char** argv) {
     std::vector<Fixture> found;
     if (next || previous) {
       if (!club) throw Error(ErrorCode::kUsage, "--next and --previous need --club");
-      const ClubId id = db.require_club(*club).id;
+      const ClubId id = club_argument(db, *club);
       const Date day = date ? parse_date_option(*date, "--date") : today();
       auto f = next ? db.next_fixture(id, day) : db.previous_fixture(id, day);
       if (f) found.push_back(std::move(*f));
@@ -307,7 +389,7 @@ int run(int argc, char** argv) {
       if (date) filter.from = filter.to = parse_date_option(*date, "--date");
       if (from) filter.from = parse_date_option(*from, "--from");
       if (to) filter.to = parse_date_option(*to, "--to");
-      if (club) filter.club = db.require_club(*club).id;
+      if (club) filter.club = club_argument(db, *club);
       found = db.fixtures(filter);
     }
     if (json_out) {
@@ -336,6 +418,58 @@ int run(int argc, char** argv) {
       print_json_array(clubs);
     } else {
       for (const Club& c : clubs) std::cout << c.name << (c.country ? " (" + *c.country + ")" : "") << "\n";
+    }
+  } else if (*review_cmd) {
+    Database db = open_db(g);
+    const ReviewId id{review_id};
+    if (*review_accept) {
+      const ClubId target = club_argument(db, club_text);
+      db.accept_review(id, target);
+      std::cout << "review " << review_id << " accepted: merged into #" << target.value() << " "
+                << db.club(target)->name << "\n";
+    } else if (*review_create) {
+      const ClubRef created = db.create_club(id);
+      std::cout << "review " << review_id << ": created club #" << created.id.value() << " "
+                << created.name << "\n";
+    } else if (*review_reject) {
+      db.reject_review(id);
+      std::cout << "review " << review_id << " rejected\n";
+    } else if (*review_undo) {
+      db.undo_review(id);
+      std::cout << "review " << review_id << " is open again\n";
+    } else {
+      auto list = db.reviews(all);
+      if (json_out) {
+        print_json_array(list);
+      } else {
+        for (const NameReview& r : list) print_review(r);
+      }
+    }
+  } else if (*aliases_cmd) {
+    Database db = open_db(g);
+    if (*aliases_add) {
+      const ClubId target = club_argument(db, club_text);
+      if (auto accepted = db.add_alias(alias, target)) {
+        std::cout << "'" << alias << "' awaited review " << accepted->value()
+                  << ": accepted, merged into #" << target.value() << "\n";
+      } else {
+        std::cout << "'" << alias << "' is a spelling of #" << target.value() << " "
+                  << db.club(target)->name << "\n";
+      }
+    } else if (*aliases_remove) {
+      std::optional<ClubId> owner;
+      if (!club_text.empty()) owner = club_argument(db, club_text);
+      db.remove_alias(alias, owner);
+      std::cout << "'" << alias << "' removed\n";
+    } else {
+      std::optional<ClubId> owner;
+      if (!club_text.empty()) owner = club_argument(db, club_text);
+      auto list = db.aliases(owner, all);
+      if (json_out) {
+        print_json_array(list);
+      } else {
+        for (const ClubAlias& a : list) print_alias(a);
+      }
     }
   } else if (*shell_cmd) {
     run_shell(g, sql);
