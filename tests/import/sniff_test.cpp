@@ -56,6 +56,10 @@ TEST(Sniffers, ClaimFootballTxtFilesWithoutAMatchYet) {
   EXPECT_TRUE(sniff_football_txt(
       "= UEFA Champions League 2014/15    ## Qualifying 3rd Round\n\n# 30 teams\n"
       "## Third qualifying round\n\n3. Round - 1st Leg     # Tu+We 29+30 Jul\n"));
+  // No header: the season is in the file's folder name (archive/1950s/1959-60/cup.txt).
+  EXPECT_TRUE(sniff_football_txt(
+      "\nSemi-finals, 1st leg\n\n[Apr/13]\n  Eintracht Frankfurt   6-1  Rangers FC\n"
+      "[Apr/21]\n  Real Madrid    3-1  FC Barcelona\n"));
   // A team list alone (archive/1960s/1961-62/cup.txt).
   EXPECT_TRUE(sniff_football_txt("\nteams:\n- # Benfica (POR)\n- # Real Madrid (ESP)\n"));
   EXPECT_TRUE(sniff_football_txt(kFootballTxt));

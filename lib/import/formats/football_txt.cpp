@@ -208,8 +208,11 @@ struct ScoreText {
 
 class Parser {
  public:
-  Parser(const std::string& path, const RecordSink& sink)
+  // `fallback_season` stands in for a season neither a header nor the path gives.
+  Parser(const std::string& path, const RecordSink& sink,
+         std::optional<std::string> fallback_season = std::nullopt)
       : path_(path), sink_(sink), path_season_(season_of_path(path)) {
+    if (!path_season_) path_season_ = std::move(fallback_season);
     context_.season = path_season_;
   }
 
@@ -651,7 +654,9 @@ bool sniff_football_txt(std::string_view head) {
     if (std::holds_alternative<LegRecord>(record)) ++legs;
     if (std::holds_alternative<RoundRecord>(record)) ++rounds;
   };
-  Parser parser("", count);
+  // The file's folder may name its season ("1959-60/cup.txt"), which `head` does not tell:
+  // any season reads dates without a year ("[Apr/13]") in a file without a header.
+  Parser parser("", count, std::string("2000-01"));
   // The last line may be cut short: only whole lines count.
   std::size_t end = head.rfind('\n');
   if (end == string_view::npos) return false;
@@ -670,7 +675,6 @@ bool sniff_football_txt(std::string_view head) {
     }
     start = stop + 1;
   }
-  // Without a season, dates of older files fail to read; their matches still count.
   if (legs > 0) return failures <= legs && parser.format_markers() > 0;
   // A file of the format without a match yet: a season header above round headings only
   // ("= UEFA Champions League 2014/15", "Play-off Round - 1st Leg"), or a team list alone.
