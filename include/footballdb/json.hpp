@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "footballdb/check.hpp"
 #include "footballdb/import.hpp"
 #include "footballdb/names.hpp"
 #include "footballdb/query.hpp"
@@ -35,5 +36,13 @@ std::string to_json(const ClubAlias& alias);
 std::string to_json(const Club& club);
 // {"dry_run": bool, "files": [{"path", "format", "already_imported", "records", ...}]}.
 std::string to_json(const ImportReport& report);
+// {"conflicts": [...], "disagreements": [...], "partial_ties": [...], "name_reviews": [...],
+//  "rule_anomalies": [...]}: one array per kind of finding, each finding with its "tie"
+// ({"id", "competition", "season", "round", "clubs": [CLUB|null, CLUB|null]}) and details:
+// conflict {"leg", "field", "stored", "claimed", "source", "path", "line"}; disagreement
+// {"aggregate", "winner", "decided_by", "outcome_from", "reasons": [text]}; partial tie
+// {"stated": [...], "evidence": [...]}; name review {"id", "name", "reason", "club",
+// "candidates": [name], "source", "path", "line"}; rule anomaly {"anomalies": [text]}.
+std::string to_json(const CheckReport& report);
 
 }  // namespace footballdb

@@ -51,13 +51,9 @@ json leg_json(const Leg& leg) {
               {"evidence", evidence(leg.evidence)}};
 }
 
-}  // namespace
-
-std::string to_json(const Tie& tie) {
-  json legs = json::array();
-  for (const Leg& leg : tie.legs) legs.push_back(leg_json(leg));
+json stated_json(const std::vector<StatedOutcome>& list) {
   json stated = json::array();
-  for (const StatedOutcome& s : tie.stated) {
+  for (const StatedOutcome& s : list) {
     stated.push_back({{"winner", club(s.winner)},
                       {"aggregate", aggregate(s.aggregate)},
                       {"decided_by", decided_by(s.decided_by)},
@@ -66,6 +62,23 @@ std::string to_json(const Tie& tie) {
                       {"path", s.evidence.path},
                       {"line", s.evidence.line}});
   }
+  return stated;
+}
+
+json summary_json(const TieSummary& t) {
+  return json{{"id", t.id.value()},
+              {"competition", t.competition},
+              {"season", t.season},
+              {"round", t.round},
+              {"clubs", json::array({club(t.club_a), club(t.club_b)})}};
+}
+
+}  // namespace
+
+std::string to_json(const Tie& tie) {
+  json legs = json::array();
+  for (const Leg& leg : tie.legs) legs.push_back(leg_json(leg));
+  json stated = stated_json(tie.stated);
   json out{{"id", tie.id.value()},
            {"competition", tie.competition},
            {"season", tie.season},
@@ -186,6 +199,59 @@ std::string to_json(const ImportReport& report) {
                      {"conflicts", f.conflicts}});
   }
   return json{{"dry_run", report.dry_run}, {"files", files}}.dump();
+}
+
+std::string to_json(const CheckReport& report) {
+  json conflicts = json::array();
+  for (const ConflictFinding& f : report.conflicts) {
+    conflicts.push_back({{"tie", summary_json(f.tie)},
+                         {"leg", opt(f.leg)},
+                         {"field", f.field},
+                         {"stored", f.stored},
+                         {"claimed", f.claimed},
+                         {"source", f.evidence.source.value()},
+                         {"path", f.evidence.path},
+                         {"line", f.evidence.line}});
+  }
+  json disagreements = json::array();
+  for (const DisagreementFinding& f : report.disagreements) {
+    disagreements.push_back(
+        {{"tie", summary_json(f.tie)},
+         {"aggregate", aggregate(f.outcome.aggregate)},
+         {"winner", club(f.winner)},
+         {"decided_by", decided_by(f.outcome.decided_by)},
+         {"outcome_from", f.winner || f.outcome.aggregate
+                              ? json(f.outcome.stated ? "stated" : "legs")
+                              : json(nullptr)},
+         {"reasons", f.reasons}});
+  }
+  json partial = json::array();
+  for (const PartialTieFinding& f : report.partial_ties) {
+    partial.push_back({{"tie", summary_json(f.tie)},
+                       {"stated", stated_json(f.stated)},
+                       {"evidence", evidence(f.evidence)}});
+  }
+  json reviews = json::array();
+  for (const NameReviewFinding& f : report.name_reviews) {
+    reviews.push_back({{"id", f.id},
+                       {"name", f.name},
+                       {"reason", f.reason},
+                       {"club", club(f.club)},
+                       {"candidates", f.candidates},
+                       {"source", f.evidence ? json(f.evidence->source.value()) : json(nullptr)},
+                       {"path", f.evidence ? json(f.evidence->path) : json(nullptr)},
+                       {"line", f.evidence ? json(f.evidence->line) : json(nullptr)}});
+  }
+  json anomalies = json::array();
+  for (const RuleAnomalyFinding& f : report.rule_anomalies) {
+    anomalies.push_back({{"tie", summary_json(f.tie)}, {"anomalies", f.anomalies}});
+  }
+  return json{{"conflicts", conflicts},
+              {"disagreements", disagreements},
+              {"partial_ties", partial},
+              {"name_reviews", reviews},
+              {"rule_anomalies", anomalies}}
+      .dump();
 }
 
 }  // namespace footballdb

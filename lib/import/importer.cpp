@@ -1,10 +1,14 @@
 // import_files: one transaction over every file, format detection, content hashes.
 #include <openssl/evp.h>
 
+#include <array>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <istream>
+#include <streambuf>
 #include <memory>
 
 #include "footballdb/error.hpp"
@@ -67,6 +71,62 @@ std::string head_of(const std::string& path) {
   head.resize(static_cast<std::size_t>(in.gcount()));
   return head;
 }
+
+// A file's bytes as read through a stream, reporting how far reading got to `progress` at
+// most every kInterval (the first time after kInterval too, so quick files say nothing).
+class ProgressBuf : public std::streambuf {
+ public:
+  using Progress = std::function<void(const std::string&, std::size_t, std::size_t)>;
+  static constexpr std::chrono::milliseconds kInterval{250};
+
+  ProgressBuf(std::streambuf& source, std::size_t total, const std::string& path,
+              const Progress& progress)
+      : source_(source), total_(total), path_(path), progress_(progress),
+        last_(std::chrono::steady_clock::now()) {}
+
+ protected:
+  int_type underflow() override {
+    const std::streamsize n =
+        source_.sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    if (n <= 0) return traits_type::eof();
+    done_ += static_cast<std::size_t>(n);
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ >= kInterval) {
+      last_ = now;
+      progress_(path_, done_, total_);
+    }
+    return traits_type::to_int_type(buffer_[0]);
+  }
+
+  pos_type seekoff(off_type off, std::ios_base::seekdir dir,
+                   std::ios_base::openmode which) override {
+    if (dir == std::ios_base::cur) {
+      return seekpos(static_cast<off_type>(done_) - (egptr() - gptr()) + off, which);
+    }
+    if (dir == std::ios_base::beg) return seekpos(off, which);
+    setg(nullptr, nullptr, nullptr);
+    const pos_type pos = source_.pubseekoff(off, dir, std::ios_base::in);
+    if (pos != pos_type(off_type(-1))) done_ = static_cast<std::size_t>(off_type(pos));
+    return pos;
+  }
+
+  pos_type seekpos(pos_type pos, std::ios_base::openmode) override {
+    setg(nullptr, nullptr, nullptr);
+    const pos_type at = source_.pubseekpos(pos, std::ios_base::in);
+    if (at != pos_type(off_type(-1))) done_ = static_cast<std::size_t>(off_type(at));
+    return at;
+  }
+
+ private:
+  std::streambuf& source_;
+  std::size_t total_;
+  const std::string& path_;
+  const Progress& progress_;
+  std::chrono::steady_clock::time_point last_;
+  std::size_t done_ = 0;
+  std::array<char, 1 << 16> buffer_{};
+};
 
 // Every record a parser reads goes through the assembler into the store.
 void assemble(import::ImportContext& context,
@@ -188,7 +248,14 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       if (!in) throw Error(ErrorCode::kIo, "cannot open '" + given + "'");
       import::ClubLookup clubs(club_index.matcher(), store, source, file);
       import::ImportContext context{db, store, source, given, options, file, clubs};
-      format.run(in, context);
+      if (options.progress) {
+        ProgressBuf counted(*in.rdbuf(), static_cast<std::size_t>(std::filesystem::file_size(path)),
+                            given, options.progress);
+        std::istream counted_in(&counted);
+        format.run(counted_in, context);
+      } else {
+        format.run(in, context);
+      }
     }
   } catch (const SQLite::Exception& e) {
     // A constraint the parsers did not catch: still the input's fault, never half-imported.

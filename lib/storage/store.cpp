@@ -307,9 +307,10 @@ MergeResult Store::merge_tie(const TieDraft& d) {
                 found.end());
   }
 
-  auto pair_text = [](std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
-    auto one = [](std::optional<std::int64_t> c) {
-      return c ? "club " + std::to_string(*c) : std::string("?");
+  // Conflicts show clubs by name, as they were called when the conflict was met.
+  auto pair_text = [this](std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
+    auto one = [this](std::optional<std::int64_t> c) {
+      return c ? club_name(ClubId{*c}) : std::string("?");
     };
     return one(a) + " v " + one(b);
   };
@@ -365,8 +366,11 @@ MergeResult Store::merge_tie(const TieDraft& d) {
     bool changed = clubs_changed;
     std::vector<std::tuple<std::string, std::string, std::string>> differences;
     auto show_int = [](const auto& v) { return std::to_string(*v); };
+    auto show_club = [this](const std::optional<std::int64_t>& v) {
+      return club_name(ClubId{*v});
+    };
     reconcile(number, d.number, "number", show_int, differences, changed);
-    reconcile(coin_toss, raw(d.coin_toss_winner), "coin_toss_winner", show_int, differences,
+    reconcile(coin_toss, raw(d.coin_toss_winner), "coin_toss_winner", show_club, differences,
               changed);
     for (const auto& [field, was, claimed] : differences) {
       add_conflict(tie_id, std::nullopt, source, line, field, was, claimed);
@@ -428,6 +432,41 @@ MergeResult Store::merge_tie(const TieDraft& d) {
   return result;
 }
 
+std::string Store::club_name(ClubId club) {
+  SQLite::Statement& q = statements_.get("SELECT name FROM clubs WHERE id = ?");
+  q.bind(1, club.value());
+  std::string name = q.executeStep() ? q.getColumn(0).getString()
+                                     : "club " + std::to_string(club.value());
+  q.reset();
+  return name;
+}
+
+std::optional<int> Store::swap_numbers(std::int64_t tie, const Leg& other, const LegDraft& draft,
+                                       SourceId source) {
+  const Leg& d = draft.leg;
+  if (d.replay || other.replay || other.home.id != d.away.id || other.away.id != d.home.id) {
+    return std::nullopt;
+  }
+  SQLite::Statement& same_source = statements_.get(
+      "SELECT 1 FROM leg_evidence WHERE leg_id = ? AND source_id = ?");
+  same_source.bind(1, other.id.value());
+  same_source.bind(2, source.value());
+  const bool from_this_source = same_source.executeStep();
+  same_source.reset();
+  SQLite::Statement& legs = statements_.get("SELECT count(*) FROM legs WHERE tie_id = ?");
+  legs.bind(1, tie);
+  legs.executeStep();
+  const bool alone = legs.getColumn(0).getInt() == 1;
+  legs.reset();
+  if (!from_this_source || !alone) return std::nullopt;
+  const bool draft_first = d.date && other.date && *d.date < *other.date;
+  SQLite::Statement& u = statements_.get("UPDATE legs SET number = ? WHERE id = ?");
+  u.bind(1, draft_first ? 2 : 1);
+  u.bind(2, other.id.value());
+  u.exec();
+  return draft_first ? 1 : 2;
+}
+
 void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
                       MergeResult& result) {
   const Leg& d = draft.leg;
@@ -451,6 +490,7 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
     }
     q.reset();
   }
+  std::optional<int> number = draft.numbered ? std::optional<int>(d.number) : std::nullopt;
   if (!stored && draft.numbered) {
     SQLite::Statement& q = statements_.get(
         std::string("SELECT ") + kLegColumns +
@@ -461,12 +501,15 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
     if (q.executeStep()) {
       Leg other = read_leg(q);
       q.reset();
-      add_conflict(tie, other.id.value(), source, draft.line, "home_away",
-                   other.home.name + " v " + other.away.name,
-                   "club " + std::to_string(d.home.id.value()) + " v club " +
-                       std::to_string(d.away.id.value()));
-      ++result.conflicts;
-      return;
+      if (auto renumbered = swap_numbers(tie, other, draft, source)) {
+        number = renumbered;
+      } else {
+        add_conflict(tie, other.id.value(), source, draft.line, "home_away",
+                     other.home.name + " v " + other.away.name,
+                     club_name(d.home.id) + " v " + club_name(d.away.id));
+        ++result.conflicts;
+        return;
+      }
     }
     q.reset();
   }
@@ -479,7 +522,7 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
         "WHERE tie_id = ?1)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
         "?17, ?18, ?19) RETURNING id");
     ins.bind(1, tie);
-    bind_opt(ins, 2, draft.numbered ? std::optional<int>(d.number) : std::nullopt);
+    bind_opt(ins, 2, number);
     ins.bind(3, d.replay ? 1 : 0);
     ins.bind(4, std::string(to_string(d.status)));
     bind_opt(ins, 5, d.date ? std::optional<std::string>(d.date->to_string()) : std::nullopt);

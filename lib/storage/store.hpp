@@ -134,6 +134,15 @@ class Store {
   void add_conflict(std::optional<std::int64_t> tie, std::optional<std::int64_t> leg,
                     SourceId source, int line, const std::string& field,
                     const std::string& stored, const std::string& claimed);
+  // The club's name, for conflicts that show clubs.
+  std::string club_name(ClubId club);
+  // When `draft` gives the number of the stored leg `other` of tie `tie` to the return fixture
+  // (home and away swapped) and `source` gave `other` too, the source labels both legs alike:
+  // the legs are told apart by the swap and numbered 1 and 2 by date (the stored one first
+  // when the dates do not tell). Renumbers `other` and returns the draft's number; nullopt
+  // (nothing changed) in any other case, such as a tie that has more legs.
+  std::optional<int> swap_numbers(std::int64_t tie, const Leg& other, const LegDraft& draft,
+                                  SourceId source);
   // Merges one leg into stored tie `tie`; counts into `result`.
   void merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source, MergeResult& result);
 

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "testing.hpp"
+#include "cli/cli_runner.hpp"
 
 namespace footballdb {
 namespace {
@@ -19,62 +19,16 @@ using testing::data_path;
 const std::string kSample = data_path("json/uefa-europa-league-2012-13-q2.json");
 const std::string kCases = data_path("json/cases.json");
 
-// `text` quoted for the shell.
-std::string quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
+using Result = testing::CliResult;
+using testing::quote;
+using testing::read_file;
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-struct Result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-class Cli : public ::testing::Test {
+class Cli : public testing::CliFixture {
  protected:
-  // Runs `command` (a shell command line) in the test's directory, with `input` on standard
-  // input.
-  Result shell(const std::string& command, const std::string& input = "") {
-    dir_.write("stdin", input);
-    const std::string line =
-        "cd " + quote(dir_.path("")) + " && " + command + " <stdin >stdout 2>stderr";
-    const int status = std::system(line.c_str());
-    Result r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = read_file(dir_.path("stdout"));
-    r.err = read_file(dir_.path("stderr"));
-    return r;
-  }
-
-  // Runs `footballdb --db t.db ARGS...`.
-  Result run(const std::vector<std::string>& args, const std::string& input = "") {
-    std::string command = quote(FOOTBALLDB_CLI) + " --db t.db";
-    for (const std::string& a : args) command += " " + quote(a);
-    return shell(command, input);
-  }
-
-  // Runs `args`, expects exit 0 and returns standard output as JSON.
-  json run_json(const std::vector<std::string>& args) {
-    const Result r = run(args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return json::parse(r.out);
-  }
-
   void import_sample() {
     const Result r = run({"import", kSample});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
-
-  testing::TempDir dir_;
 };
 
 TEST_F(Cli, ImportThenTheTiesOfAClubAsJson) {

@@ -144,7 +144,7 @@ TEST(CsvChamps, FixtureGivesExactRecordsForEveryKindOfRow) {
       "leg 8 | " + ec +
           "1973-74 | final | 1974-05-17 | Bayern Munich [GER] v Atletico Madrid [ESP]"
           " | replay | ft 4-0 | ht 1-0",
-      // a walkover in the second leg (HT NA)
+      // a "walkover" in the second leg with a score (HT NA): a result awarded 3-0
       "round 9:17 | " + ec + "1990-91 | QF | knockout",
       "tie 9 | " + ec +
           "1990-91 | QF | AC Milan [ITA] v Olympique Marseille [FRA] | winner=Olympique Marseille",
@@ -153,10 +153,10 @@ TEST(CsvChamps, FixtureGivesExactRecordsForEveryKindOfRow) {
           " | ft 1-1 | ht 1-1",
       "tie 10 | " + ec +
           "1990-91 | QF | Olympique Marseille [FRA] v AC Milan [ITA]"
-          " | winner=Olympique Marseille | by walkover",
+          " | winner=Olympique Marseille | by awarded",
       "leg 10 | " + ec +
           "1990-91 | QF | 1991-03-20 | Olympique Marseille [FRA] v AC Milan [ITA] | leg 2"
-          " | ft 3-0 | walkover to Olympique Marseille",
+          " | ft 3-0 | awarded",
       // 1992-93: the new name; a quoted club name with a comma and a tie winner NA
       "round 11:17 | " + cl + "1992-93 | prelim | knockout",
       "tie 11 | " + cl + "1992-93 | prelim | Hibernians, Paola [MLT] v Valur Reykjavik [ISL]",

@@ -185,6 +185,58 @@ void print_alias(const ClubAlias& a) {
   std::cout << "\n";
 }
 
+std::string tie_title(const TieSummary& t) {
+  return t.season + " " + t.competition + ", " + t.round + ": " +
+         (t.club_a ? t.club_a->name : "?") + " v " +
+         (t.club_b ? t.club_b->name : "(opponent unknown)");
+}
+
+// Prints one heading with its count, then `items`, one block each.
+template <class T, class Print>
+void print_group(const char* heading, const std::vector<T>& items, Print print_item) {
+  std::cout << heading << " (" << items.size() << ")\n";
+  for (const T& item : items) print_item(item);
+  std::cout << "\n";
+}
+
+void print_check(const CheckReport& report) {
+  print_group("Conflicts", report.conflicts, [](const ConflictFinding& f) {
+    std::cout << "  " << tie_title(f.tie) << "\n    "
+              << (f.leg ? "leg " + std::to_string(*f.leg) + " " : std::string()) << f.field
+              << ": stored " << f.stored << ", claimed " << f.claimed << "  ["
+              << f.evidence.path << ":" << f.evidence.line << "]\n";
+  });
+  print_group("Stated results that disagree", report.disagreements,
+              [](const DisagreementFinding& f) {
+                std::cout << "  " << tie_title(f.tie) << "\n";
+                for (const std::string& r : f.reasons) std::cout << "    " << r << "\n";
+              });
+  print_group("Partial ties (opponent unknown)", report.partial_ties,
+              [](const PartialTieFinding& f) {
+                std::cout << "  " << tie_title(f.tie) << "\n";
+                for (const StatedOutcome& s : f.stated) {
+                  std::cout << "    stated: " << s.text << "  [" << s.evidence.path << ":"
+                            << s.evidence.line << "]\n";
+                }
+              });
+  print_group("Names awaiting review", report.name_reviews, [](const NameReviewFinding& f) {
+    std::cout << "  " << f.name << " (" << f.reason << ")";
+    if (f.evidence) std::cout << "  [" << f.evidence->path << ":" << f.evidence->line << "]";
+    std::cout << "\n";
+    if (!f.candidates.empty()) {
+      std::cout << "    may be:";
+      for (std::size_t i = 0; i < f.candidates.size(); ++i) {
+        std::cout << (i == 0 ? " " : "; ") << f.candidates[i];
+      }
+      std::cout << "\n";
+    }
+  });
+  print_group("Rule anomalies", report.rule_anomalies, [](const RuleAnomalyFinding& f) {
+    std::cout << "  " << tie_title(f.tie) << "\n";
+    for (const std::string& a : f.anomalies) std::cout << "    " << a << "\n";
+  });
+}
+
 // The directory of this executable, for finding the SQLite extension beside it.
 fs::path exe_dir() {
   std::error_code ec;
@@ -236,6 +288,15 @@ int run(int argc, char** argv) {
   import_cmd->add_option("--competition", import_options.competition, "competition of the files");
   import_cmd->add_option("--season", import_options.season, "season, e.g. 2012-13 or 2005");
   import_cmd->add_option("--round", import_options.round, "round, e.g. \"Second qualifying round\"");
+  import_cmd->add_option(
+      "--mapping", import_options.csv_mapping,
+      "CSV only: which column holds which field, as FIELD=COLUMN,... e.g. "
+      "\"home=HomeTeam,away=AwayTeam,date=Date,score=FT\". Fields: home, away (required), date "
+      "(YYYY-MM-DD) or date_dmy (DD/MM/YYYY), kickoff, season or season_start (1955 for "
+      "1955-56), competition, round, leg, score, ht, aet, pens, winner, home_country, "
+      "away_country, venue; competition_name=NAME (or competition_name@YEAR=NAME from a season "
+      "on) names the competition of every row. Default: the built-in mapping of "
+      "engsoccerdata's champs.csv when the header has its columns");
   import_cmd->add_flag("--dry-run", import_options.dry_run, "report what would change, write nothing");
   import_cmd->add_flag("--json", json_out, "report as JSON");
   import_cmd->add_option("files", files, "files to import")->required();
@@ -322,6 +383,11 @@ int run(int argc, char** argv) {
       "remove", "NAME is no longer a spelling (bound facts keep their club)");
   aliases_remove->add_option("name", alias, "the spelling (exact text)")->required();
   aliases_remove->add_option("club", club_text, "the club, when several have the spelling");
+  // check
+  auto* check_cmd = app.add_subcommand(
+      "check", "list data-quality findings: conflicts between sources, stated results the legs "
+               "contradict, partial ties, names awaiting review, rule anomalies (exit 0)");
+  check_cmd->add_flag("--json", json_out, "print one JSON object with an array per kind");
 
   // shell
   std::vector<std::string> sql;
@@ -342,11 +408,10 @@ int run(int argc, char** argv) {
   if (*import_cmd) {
     Database db = open_db(g);
     if (isatty(STDERR_FILENO)) {
-      import_options.progress = [last = std::size_t{0}](const std::string& path,
-                                                        std::size_t done, std::size_t) mutable {
-        if (done >= last && done - last < (1u << 20)) return;
-        last = done;
-        std::cerr << "\r" << path << ": " << done / (1u << 20) << " MiB read" << std::flush;
+      import_options.progress = [](const std::string& path, std::size_t done,
+                                   std::size_t total) {
+        std::cerr << "\r\033[K" << path << ": " << done / 1024 << " of " << total / 1024
+                  << " KiB (" << (total ? done * 100 / total : 100) << "%)" << std::flush;
       };
     }
     ImportReport report = import_files(db, files, import_options);
@@ -470,6 +535,14 @@ int run(int argc, char** argv) {
       } else {
         for (const ClubAlias& a : list) print_alias(a);
       }
+    }
+  } else if (*check_cmd) {
+    Database db = open_db(g);
+    const CheckReport report = check(db);
+    if (json_out) {
+      std::cout << to_json(report) << "\n";
+    } else {
+      print_check(report);
     }
   } else if (*shell_cmd) {
     run_shell(g, sql);

@@ -300,7 +300,12 @@ class RowMapper {
     DecisionCell decision = decision_value();
     leg.penalties = decision.penalties;
     auto winner = text(kWinner);
-    if (decision.decided_by == DecidedBy::kWalkover) {
+    if (decision.decided_by == DecidedBy::kWalkover && leg.full_time) {
+      // A "walkover" with a score (Marseille v Milan 1991, 3-0) is a result the organiser
+      // awarded after a match was abandoned or forfeited.
+      decision.decided_by = DecidedBy::kAwarded;
+      leg.status = LegStatus::kAwarded;
+    } else if (decision.decided_by == DecidedBy::kWalkover) {
       leg.status = LegStatus::kWalkover;
       leg.awarded_to = winner;
     }

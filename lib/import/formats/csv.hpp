@@ -37,7 +37,9 @@
 // winner and decision, so that the tie's rows together state what the source says of the tie.
 // A RoundRecord comes before the first row of each round of a competition's season, once a file
 // (knockout false for a round of group matches, true for other rounds when the mapping has a leg
-// column, else nullopt). A walkover row gives a leg of status kWalkover awarded to the winner.
+// column, else nullopt). A walkover row gives a leg of status kWalkover awarded to the winner;
+// a "walkover" row with a score is a result the organiser awarded: a leg of status kAwarded
+// with that score, its tie stated as decided by kAwarded.
 // The parser states what the file says and checks no claim against another: a stated winner that
 // the scores contradict, or a date outside its season, is left for the tie rules to find.
 #pragma once

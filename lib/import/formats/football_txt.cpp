@@ -208,8 +208,11 @@ struct ScoreText {
 
 class Parser {
  public:
-  Parser(const std::string& path, const RecordSink& sink)
+  // `fallback_season` stands in for a season neither a header nor the path gives.
+  Parser(const std::string& path, const RecordSink& sink,
+         std::optional<std::string> fallback_season = std::nullopt)
       : path_(path), sink_(sink), path_season_(season_of_path(path)) {
+    if (!path_season_) path_season_ = std::move(fallback_season);
     context_.season = path_season_;
   }
 
@@ -233,7 +236,10 @@ class Parser {
     }
     if (looks_like_date(text)) return read_date(text);
     if (starts_with(text, "- ") || text == "-") return;  // a YAML-like list item
-    if (text.back() == ':' && tokens_of(text).size() == 1) return;  // a YAML-like key ("teams:")
+    if (text.back() == ':' && tokens_of(text).size() == 1) {  // a YAML-like key ("teams:")
+      if (text == "teams:") ++team_lists_;
+      return;
+    }
     if (looks_like_match(text)) return read_match(text);
     if (!indented) return read_heading(text, text);
     fail(text, "expected a match line such as 'Home (ABC) v Away (DEF)  2-1 (1-0)'");
@@ -241,6 +247,10 @@ class Parser {
 
   // Lines that only Football.TXT has: a header with a season, a » heading, a date line.
   int format_markers() const { return markers_; }
+  // "= Competition 2014/15" headers (one '=', not a "== heading ==" of MediaWiki) with a season.
+  int season_headers() const { return season_headers_; }
+  // "teams:" keys of an openfootball team list.
+  int team_lists() const { return team_lists_; }
 
  private:
   [[noreturn]] void fail(string_view at, string_view expected) const {
@@ -288,6 +298,7 @@ class Parser {
     if (!competition.empty()) context_.competition = competition;
     context_.season = season ? season : path_season_;
     if (season) ++markers_;
+    if (season && !starts_with(text, "==") && text.back() != '=') ++season_headers_;
     leg_number_.reset();
     replay_ = false;
     date_.reset();
@@ -612,6 +623,8 @@ class Parser {
   string_view line_;
   int number_ = 0;
   int markers_ = 0;
+  int season_headers_ = 0;
+  int team_lists_ = 0;
   std::optional<int> leg_number_;  // from the current heading
   bool replay_ = false;            // from the current heading
   std::optional<Date> date_;       // of the current date line
@@ -635,11 +648,15 @@ void parse_football_txt(std::istream& in, const std::string& path, const RecordS
 
 bool sniff_football_txt(std::string_view head) {
   int legs = 0;
+  int rounds = 0;
   int failures = 0;
-  RecordSink count = [&legs](Record&& record) {
+  RecordSink count = [&legs, &rounds](Record&& record) {
     if (std::holds_alternative<LegRecord>(record)) ++legs;
+    if (std::holds_alternative<RoundRecord>(record)) ++rounds;
   };
-  Parser parser("", count);
+  // The file's folder may name its season ("1959-60/cup.txt"), which `head` does not tell:
+  // any season reads dates without a year ("[Apr/13]") in a file without a header.
+  Parser parser("", count, std::string("2000-01"));
   // The last line may be cut short: only whole lines count.
   std::size_t end = head.rfind('\n');
   if (end == string_view::npos) return false;
@@ -658,8 +675,11 @@ bool sniff_football_txt(std::string_view head) {
     }
     start = stop + 1;
   }
-  // Without a season, dates of older files fail to read; their matches still count.
-  return legs > 0 && failures <= legs && parser.format_markers() > 0;
+  if (legs > 0) return failures <= legs && parser.format_markers() > 0;
+  // A file of the format without a match yet: a season header above round headings only
+  // ("= UEFA Champions League 2014/15", "Play-off Round - 1st Leg"), or a team list alone.
+  if (failures > 0) return false;
+  return parser.season_headers() > 0 || (parser.team_lists() > 0 && rounds == 0);
 }
 
 }  // namespace footballdb::import

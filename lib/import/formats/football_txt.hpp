@@ -44,7 +44,9 @@ namespace footballdb::import {
 void parse_football_txt(std::istream& in, const std::string& path, const RecordSink& sink);
 
 // True when `head` (the first few KiB of a file) looks like Football.TXT: it holds at least one
-// match line and a header, heading or date line of the format. Never throws.
+// match line and a header, heading or date line of the format; or, with no match line, it
+// reads without error and holds a "= Competition 2014/15" header or is a "teams:" list alone
+// (openfootball files of rounds not yet played). Never throws.
 bool sniff_football_txt(std::string_view head);
 
 }  // namespace footballdb::import
