@@ -42,6 +42,7 @@ struct FileReport {
   int claims = 0;          // stated winners and aggregates recorded
   int clubs_added = 0;
   int reviews = 0;         // names queued for review (each got a club of its own meanwhile)
+  int reviews_settled = 0;  // earlier reviews this file decided, binding a name through its tie
   int conflicts = 0;       // facts that disagree with what is stored (kept, not applied)
 };
 

@@ -196,6 +196,8 @@ std::string to_json(const ImportReport& report) {
                      {"legs_confirmed", f.legs_confirmed},
                      {"claims", f.claims},
                      {"clubs_added", f.clubs_added},
+                     {"reviews", f.reviews},
+                     {"reviews_settled", f.reviews_settled},
                      {"conflicts", f.conflicts}});
   }
   return json{{"dry_run", report.dry_run}, {"files", files}}.dump();

@@ -10,7 +10,7 @@ std::optional<ClubId> ClubLookup::resolved(const std::string& name, const Source
   if (auto it = cache_.find(name); it != cache_.end()) return it->second;
   MatchContext context;
   context.country = country;
-  Resolution r = matcher_.resolve(name, context);
+  Resolution r = matcher().resolve(name, context);
   if (r.status != ResolveStatus::kResolved) return std::nullopt;
   const ClubId id = r.club->id;
   if (r.method != "exact") store_.add_club_name(id, name, std::nullopt, source_, r.method, where.line);
@@ -24,10 +24,10 @@ std::optional<ClubId> ClubLookup::through_tie(const std::string& name, ClubId kn
   auto opponent = store_.tie_opponent(round, known);
   if (!opponent || !*opponent) return std::nullopt;
   const ClubId other = **opponent;
-  const Resolution alone = matcher_.resolve(name);
+  const Resolution alone = matcher().resolve(name);
   const bool candidate = std::any_of(alone.candidates.begin(), alone.candidates.end(),
                                      [other](const Candidate& c) { return c.club.id == other; });
-  if (!candidate && !matcher_.compatible(name, other)) return std::nullopt;
+  if (!candidate && !matcher().compatible(name, other)) return std::nullopt;
   // A name that means nothing else is learned as a spelling of the club; one that may also mean
   // other clubs ("Víkingur") is bound here only, through this tie.
   if (alone.status == ResolveStatus::kUnknown) {
@@ -46,7 +46,7 @@ ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
   }
   MatchContext context;
   context.country = country;
-  const Resolution r = matcher_.resolve(name, context);
+  const Resolution r = matcher().resolve(name, context);
   nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
   for (const Candidate& c : r.candidates) {
     candidates.push_back({{"id", c.club.id.value()},
@@ -67,8 +67,8 @@ ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
 std::optional<ClubPair> ClubLookup::through_one_tie(const std::string& a, const std::string& b,
                                                     const storage::RoundKey& round,
                                                     const SourceLocation& where) {
-  const Resolution ra = matcher_.resolve(a);
-  const Resolution rb = matcher_.resolve(b);
+  const Resolution ra = matcher().resolve(a);
+  const Resolution rb = matcher().resolve(b);
   std::optional<ClubPair> found;
   for (const Candidate& ca : ra.candidates) {
     auto opponent = store_.tie_opponent(round, ca.club.id);
@@ -89,6 +89,26 @@ std::optional<ClubPair> ClubLookup::through_one_tie(const std::string& a, const 
     }
   }
   return found;
+}
+
+void ClubLookup::settle_through_tie(ClubId known, ClubId other, const storage::RoundKey& round) {
+  auto opponent = store_.tie_opponent(round, known);
+  if (!opponent || !*opponent || **opponent == other) return;
+  if (store_.tie_opponent(round, other)) return;  // `other` is paired already: no single answer
+  const ClubId provisional = **opponent;
+  auto review = store_.open_review_of(provisional);
+  if (!review) return;
+  const bool candidate = std::find(review->candidates.begin(), review->candidates.end(), other) !=
+                         review->candidates.end();
+  if (!candidate && !matcher().compatible(review->name, other)) return;
+  store_.accept_review(*review, other, "tie");
+  ++report_.reviews_settled;
+  // The provisional club is gone: forget what pointed at it.
+  for (auto* names : {&cache_, &unbound_}) {
+    for (auto it = names->begin(); it != names->end();) {
+      it = it->second == provisional ? names->erase(it) : std::next(it);
+    }
+  }
 }
 
 ClubId ClubLookup::get(const std::string& name, const SourceLocation& where,
@@ -116,13 +136,17 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
   }
   if (!out.a) out.a = unbound(a, where, country_a);
   if (b && !out.b) out.b = unbound(*b, where, country_b);
+  if (out.a && out.b) {
+    settle_through_tie(*out.a, *out.b, round);
+    settle_through_tie(*out.b, *out.a, round);
+  }
   return out;
 }
 
 ClubId ClubLookup::one_of(const std::string& name, const ClubPair& clubs,
                           const SourceLocation& where) {
   for (const auto& club : {clubs.a, clubs.b}) {
-    if (club && matcher_.compatible(name, *club)) return *club;
+    if (club && matcher().compatible(name, *club)) return *club;
   }
   if (auto id = resolved(name, where, std::nullopt)) return *id;
   throw input_error(where, "expected \"" + name + "\" to be one of the tie's clubs");

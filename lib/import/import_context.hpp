@@ -26,9 +26,9 @@ struct ClubPair {
 // club of its own, so that no fact is lost, and goes to the review queue with its candidates.
 class ClubLookup {
  public:
-  ClubLookup(const names::Matcher& matcher, storage::Store& store, SourceId source,
+  ClubLookup(storage::ClubIndex& clubs, storage::Store& store, SourceId source,
              FileReport& report)
-      : matcher_(matcher), store_(store), source_(source), report_(report) {}
+      : clubs_(clubs), store_(store), source_(source), report_(report) {}
 
   // The club `name` means on its own (no tie to help).
   ClubId get(const std::string& name, const SourceLocation& where,
@@ -61,7 +61,15 @@ class ClubLookup {
   ClubId unbound(const std::string& name, const SourceLocation& where,
                  const std::optional<std::string>& country);
 
-  const names::Matcher& matcher_;
+  // The matcher over the clubs as they are now (a merge rebuilds it).
+  const names::Matcher& matcher() { return clubs_.current(); }
+  // When `known` has a tie in `round` against a club of its own that an earlier source gave a
+  // name awaiting review, and `other` is a club that name may mean (and has no tie in the round
+  // yet), the two sources describe one tie: the review is accepted and that club merged into
+  // `other`. So whichever of a pairing table and a results list comes first, one tie remains.
+  void settle_through_tie(ClubId known, ClubId other, const storage::RoundKey& round);
+
+  storage::ClubIndex& clubs_;
   storage::Store& store_;
   SourceId source_;
   FileReport& report_;

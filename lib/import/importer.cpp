@@ -220,6 +220,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
   SQLite::Transaction tx(detail::DatabaseAccess::sqlite(db),
                          SQLite::TransactionBehavior::IMMEDIATE);
   storage::Store store(statements, club_index);
+  club_index.matcher();  // up to date with every commit before this transaction began
   // Names learned in a transaction that is rolled back must be forgotten too.
   struct ForgetOnRollback {
     storage::ClubIndex& index;
@@ -246,7 +247,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       const SourceId source = store.add_source(path, sha, format.name, utc_now());
       std::ifstream in(path, std::ios::binary);
       if (!in) throw Error(ErrorCode::kIo, "cannot open '" + given + "'");
-      import::ClubLookup clubs(club_index.matcher(), store, source, file);
+      import::ClubLookup clubs(club_index, store, source, file);
       import::ImportContext context{db, store, source, given, options, file, clubs};
       if (options.progress) {
         ProgressBuf counted(*in.rdbuf(), static_cast<std::size_t>(std::filesystem::file_size(path)),

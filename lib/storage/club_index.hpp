@@ -18,6 +18,10 @@ class ClubIndex {
 
   // The matcher over every club, spelling, distinct pair and exonym in the database.
   const names::Matcher& matcher();
+  // The matcher as this connection left it, without asking whether another connection changed
+  // the file: for use inside a write transaction, where none can. The reference is valid until
+  // the next write through this index or invalidate().
+  const names::Matcher& current() { return matcher_ ? *matcher_ : matcher(); }
 
   // Keep a built matcher in step with writes made through this connection.
   void club_added(ClubId id, const std::string& name, const std::optional<std::string>& country,

@@ -6,6 +6,7 @@
 #include "footballdb/error.hpp"
 #include "storage/club_merge.hpp"
 #include "storage/database_impl.hpp"
+#include "storage/review.hpp"
 #include "storage/rows.hpp"
 #include "storage/store.hpp"
 
@@ -142,36 +143,64 @@ void require_club_exists(const Database& db, ClubId club) {
 // Accepts open review `r`: its provisional club is merged into `club`, journaled for undo.
 void accept(storage::StatementCache& statements, storage::ClubIndex& clubs, const NameReview& r,
             ClubId club) {
-  const ClubId provisional = r.club->id;
-  if (provisional == club) {
+  if (r.club->id == club) {
     throw Error(ErrorCode::kUsage, "'" + r.name + "' already has that club; to confirm it as a "
                                    "club of its own, create it");
   }
+  storage::accept_review(statements, clubs, storage::OpenReview{r.id.value(), r.name, r.club->id, {}},
+                         club, "review");
+}
+
+}  // namespace
+
+namespace storage {
+
+std::optional<OpenReview> open_review_of(StatementCache& statements, ClubId club) {
+  SQLite::Statement& q = statements.get(
+      "SELECT id, name, candidates FROM name_reviews WHERE club_id = ? AND status = 'open' "
+      "ORDER BY id LIMIT 1");
+  q.bind(1, club.value());
+  if (!q.executeStep()) return std::nullopt;
+  OpenReview r;
+  r.id = q.getColumn(0).getInt64();
+  r.name = q.getColumn(1).getString();
+  r.club = club;
+  for (const Candidate& c : parse_candidates(q.getColumn(2).getString())) {
+    r.candidates.push_back(c.club.id);
+  }
+  q.reset();
+  return r;
+}
+
+void accept_review(StatementCache& statements, ClubIndex& clubs, const OpenReview& r, ClubId club,
+                   const std::string& method) {
+  const ClubId provisional = r.club;
   const storage::MergeScope scope =
-      storage::merge_scope(statements, provisional, club, r.id.value());
+      storage::merge_scope(statements, provisional, club, r.id);
   const std::string before = storage::capture_scope(statements, scope);
   storage::merge_clubs(statements, clubs, provisional, club);
   {
     SQLite::Statement& q = statements.get(
         std::string("UPDATE name_reviews SET status = 'accepted', decided_club = ?2, "
                     "decided_at = ") + kNow + " WHERE id = ?1");
-    q.bind(1, r.id.value());
+    q.bind(1, r.id);
     q.bind(2, club.value());
     q.exec();
   }
   {
     SQLite::Statement& q = statements.get(
-        "UPDATE club_names SET method = 'review' WHERE club_id = ?1 AND name = ?2 "
+        "UPDATE club_names SET method = ?4 WHERE club_id = ?1 AND name = ?2 "
         "AND id IN (SELECT value FROM json_each(?3))");
     q.bind(1, club.value());
     q.bind(2, r.name);
     q.bind(3, nlohmann::json(scope.names).dump());
+    q.bind(4, method);
     q.exec();
   }
   SQLite::Statement& q = statements.get(
       std::string("INSERT INTO club_merges(review_id, merged_club, into_club, scope, before, "
                   "after, merged_at) VALUES (?, ?, ?, ?, ?, ?, ") + kNow + ")");
-  q.bind(1, r.id.value());
+  q.bind(1, r.id);
   q.bind(2, provisional.value());
   q.bind(3, club.value());
   q.bind(4, storage::scope_to_json(scope));

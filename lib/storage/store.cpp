@@ -235,6 +235,14 @@ std::optional<std::optional<ClubId>> Store::tie_opponent(const RoundKey& round, 
   return out;
 }
 
+std::optional<OpenReview> Store::open_review_of(ClubId club) {
+  return storage::open_review_of(statements_, club);
+}
+
+void Store::accept_review(const OpenReview& review, ClubId into, const std::string& method) {
+  storage::accept_review(statements_, clubs_, review, into, method);
+}
+
 std::optional<ClubId> Store::reviewed_club(const std::string& name) {
   SQLite::Statement& q = statements_.get(
       "SELECT club_id FROM name_reviews WHERE name = ? AND status = 'open' AND club_id IS NOT NULL "

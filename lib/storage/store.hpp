@@ -12,6 +12,7 @@
 #include "footballdb/rules.hpp"
 #include "footballdb/types.hpp"
 #include "storage/club_index.hpp"
+#include "storage/review.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace footballdb::storage {
@@ -110,6 +111,10 @@ class Store {
   // nullopt while the opponent is unknown). Creates nothing.
   std::optional<std::optional<ClubId>> tie_opponent(const RoundKey& round, ClubId club);
 
+  // The open review whose name was given club `club` (see storage/review.hpp).
+  std::optional<OpenReview> open_review_of(ClubId club);
+  // Accepts `review` by merging its club into `into`, the name bound by `method`.
+  void accept_review(const OpenReview& review, ClubId into, const std::string& method);
   // The club `name` was given when it was queued for review, while the review is open.
   std::optional<ClubId> reviewed_club(const std::string& name);
   // Queues `name` for review: it got club `club` of its own at `source`:`line`; `candidates` is

@@ -136,8 +136,10 @@ void print_report(const ImportReport& report) {
     std::cout << f.path << " (" << f.format << "): " << f.records << " records, "
               << f.ties_added << " ties added, " << f.ties_merged << " merged, " << f.legs_added
               << " legs added, " << f.legs_confirmed << " confirmed, " << f.claims
-              << " claims, " << f.clubs_added << " new clubs, " << f.conflicts
-              << " conflicts\n";
+              << " claims, " << f.clubs_added << " new clubs, " << f.conflicts << " conflicts, "
+              << f.reviews << " names to review";
+    if (f.reviews_settled > 0) std::cout << ", " << f.reviews_settled << " reviews settled";
+    std::cout << "\n";
   }
   if (report.dry_run) std::cout << "dry run: nothing was written\n";
 }
