@@ -95,6 +95,23 @@ TEST_F(Cli, FixturesOfADay) {
   EXPECT_EQ(legs[1]["home"]["name"], "FK Shkëndija 79");
 }
 
+TEST_F(Cli, CsvWithAMappingTakesTheSeasonFromTheDates) {
+  dir_.write("legs.csv",
+             "Date,Home,Away,FT,Stage\n"
+             "05/07/2012,Lech Poznan,Zhetysu,2-0,2nd qualifying round\n"
+             "12/07/2012,Zhetysu,Lech Poznan,1-1,2nd qualifying round\n");
+  const Result r = run({"import", "--competition", "Europa League", "--mapping",
+                        "date_dmy=Date,home=Home,away=Away,score=FT,round=Stage", "legs.csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json ties = run_json({"ties", "--club", "Lech Posen", "--json"});
+  ASSERT_EQ(ties.size(), 1u);
+  EXPECT_EQ(ties[0]["competition"], "UEFA Europa League");
+  EXPECT_EQ(ties[0]["season"], "2012-13");
+  EXPECT_EQ(ties[0]["round"], "Second qualifying round");
+  EXPECT_EQ(ties[0]["aggregate"], json::array({3, 1}));
+  EXPECT_EQ(ties[0]["clubs"][1]["name"], "FC Zhetysu Taldykorgan");
+}
+
 TEST_F(Cli, NextAndPreviousFixtureOfAClub) {
   import_sample();
   const json next =

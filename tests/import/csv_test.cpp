@@ -110,67 +110,67 @@ TEST(CsvChamps, FixtureGivesExactRecordsForEveryKindOfRow) {
   const std::vector<std::string> expected = {
       // two legs and a replay decided by a coin toss
       "round 2:17 | " + ec + "1964-65 | QF | knockout",
-      "tie 2 | " + ec + "1964-65 | QF | Koln [GER] v Liverpool [ENG] | winner=Liverpool",
       "leg 2 | " + ec + "1964-65 | QF | 1965-03-10 | Koln [GER] v Liverpool [ENG] | leg 1 | ft 0-0",
-      "tie 3 | " + ec + "1964-65 | QF | Liverpool [ENG] v Koln [GER] | winner=Liverpool",
+      "tie 2 | " + ec + "1964-65 | QF | Koln [GER] v Liverpool [ENG] | winner=Liverpool",
       "leg 3 | " + ec +
           "1964-65 | QF | 1965-03-17 | Liverpool [ENG] v Koln [GER] | leg 2 | ft 0-0 | ht 0-0",
-      "tie 4 | " + ec +
-          "1964-65 | QF | Liverpool [ENG] v Koln [GER] | winner=Liverpool | by coin_toss"
-          " | coin toss won by Liverpool",
+      "tie 3 | " + ec + "1964-65 | QF | Liverpool [ENG] v Koln [GER] | winner=Liverpool",
       "leg 4 | " + ec +
           "1964-65 | QF | 1965-03-24 | Liverpool [ENG] v Koln [GER] | replay | ft 2-2"
           " | ht 2-1 | aet 2-2",
+      "tie 4 | " + ec +
+          "1964-65 | QF | Liverpool [ENG] v Koln [GER] | winner=Liverpool | by coin_toss"
+          " | coin toss won by Liverpool",
       // a coin toss after extra time in the second leg
       "round 5:17 | " + ec + "1969-70 | R16 | knockout",
-      "tie 5 | " + ec + "1969-70 | R16 | Celtic [SCO] v SL Benfica [POR] | winner=Celtic",
       "leg 5 | " + ec +
           "1969-70 | R16 | 1969-11-12 | Celtic [SCO] v SL Benfica [POR] | leg 1 | ft 3-0 | ht 3-0",
-      "tie 6 | " + ec +
-          "1969-70 | R16 | SL Benfica [POR] v Celtic [SCO] | winner=Celtic | by coin_toss"
-          " | coin toss won by Celtic",
+      "tie 5 | " + ec + "1969-70 | R16 | Celtic [SCO] v SL Benfica [POR] | winner=Celtic",
       "leg 6 | " + ec +
           "1969-70 | R16 | 1969-11-26 | SL Benfica [POR] v Celtic [SCO] | leg 2 | ft 3-0"
           " | ht 2-0 | aet 3-0",
+      "tie 6 | " + ec +
+          "1969-70 | R16 | SL Benfica [POR] v Celtic [SCO] | winner=Celtic | by coin_toss"
+          " | coin toss won by Celtic",
       // a final ("initial") drawn after extra time and replayed
       "round 7:17 | " + ec + "1973-74 | final | knockout",
-      "tie 7 | " + ec +
-          "1973-74 | final | Bayern Munich [GER] v Atletico Madrid [ESP] | winner=Bayern Munich",
       "leg 7 | " + ec +
           "1973-74 | final | 1974-05-15 | Bayern Munich [GER] v Atletico Madrid [ESP]"
           " | leg 1 | ft 0-0 | ht 0-0 | aet 1-1",
-      "tie 8 | " + ec +
+      "tie 7 | " + ec +
           "1973-74 | final | Bayern Munich [GER] v Atletico Madrid [ESP] | winner=Bayern Munich",
       "leg 8 | " + ec +
           "1973-74 | final | 1974-05-17 | Bayern Munich [GER] v Atletico Madrid [ESP]"
           " | replay | ft 4-0 | ht 1-0",
+      "tie 8 | " + ec +
+          "1973-74 | final | Bayern Munich [GER] v Atletico Madrid [ESP] | winner=Bayern Munich",
       // a "walkover" in the second leg with a score (HT NA): a result awarded 3-0
       "round 9:17 | " + ec + "1990-91 | QF | knockout",
-      "tie 9 | " + ec +
-          "1990-91 | QF | AC Milan [ITA] v Olympique Marseille [FRA] | winner=Olympique Marseille",
       "leg 9 | " + ec +
           "1990-91 | QF | 1991-03-06 | AC Milan [ITA] v Olympique Marseille [FRA] | leg 1"
           " | ft 1-1 | ht 1-1",
-      "tie 10 | " + ec +
-          "1990-91 | QF | Olympique Marseille [FRA] v AC Milan [ITA]"
-          " | winner=Olympique Marseille | by awarded",
+      "tie 9 | " + ec +
+          "1990-91 | QF | AC Milan [ITA] v Olympique Marseille [FRA] | winner=Olympique Marseille",
       "leg 10 | " + ec +
           "1990-91 | QF | 1991-03-20 | Olympique Marseille [FRA] v AC Milan [ITA] | leg 2"
           " | ft 3-0 | awarded",
+      "tie 10 | " + ec +
+          "1990-91 | QF | Olympique Marseille [FRA] v AC Milan [ITA]"
+          " | winner=Olympique Marseille | by awarded",
       // 1992-93: the new name; a quoted club name with a comma and a tie winner NA
       "round 11:17 | " + cl + "1992-93 | prelim | knockout",
-      "tie 11 | " + cl + "1992-93 | prelim | Hibernians, Paola [MLT] v Valur Reykjavik [ISL]",
       "leg 11 | " + cl +
           "1992-93 | prelim | 1992-08-19 | Hibernians, Paola [MLT] v Valur Reykjavik [ISL]"
           " | leg 1 | ft 1-2",
+      "tie 11 | " + cl + "1992-93 | prelim | Hibernians, Paola [MLT] v Valur Reykjavik [ISL]",
       // a one-off final: no leg number
       "round 12:17 | " + cl + "1992-93 | final | knockout",
-      "tie 12 | " + cl +
-          "1992-93 | final | Olympique Marseille [FRA] v AC Milan [ITA] | winner=Olympique "
-          "Marseille",
       "leg 12 | " + cl +
           "1992-93 | final | 1993-05-26 | Olympique Marseille [FRA] v AC Milan [ITA]"
           " | ft 1-0 | ht 1-0",
+      "tie 12 | " + cl +
+          "1992-93 | final | Olympique Marseille [FRA] v AC Milan [ITA] | winner=Olympique "
+          "Marseille",
       // group rows: no ties; a round is reported once even when rows of groups interleave
       "round 13:17 | " + cl + "2004-05 | GroupA | group",
       "leg 13 | " + cl +
@@ -181,32 +181,32 @@ TEST(CsvChamps, FixtureGivesExactRecordsForEveryKindOfRow) {
       "leg 15 | " + cl +
           "2004-05 | GroupA | 2004-09-29 | Olympiacos [GRE] v Liverpool [ENG] | ft 1-0 | ht 1-0",
       "round 16:17 | " + cl + "2004-05 | R16 | knockout",
-      "tie 16 | " + cl +
-          "2004-05 | R16 | Liverpool [ENG] v Bayer Leverkusen [GER] | winner=Liverpool",
       "leg 16 | " + cl +
           "2004-05 | R16 | 2005-02-22 | Liverpool [ENG] v Bayer Leverkusen [GER] | leg 1"
           " | ft 3-1 | ht 2-0",
-      "tie 17 | " + cl +
-          "2004-05 | R16 | Bayer Leverkusen [GER] v Liverpool [ENG] | winner=Liverpool",
+      "tie 16 | " + cl +
+          "2004-05 | R16 | Liverpool [ENG] v Bayer Leverkusen [GER] | winner=Liverpool",
       "leg 17 | " + cl +
           "2004-05 | R16 | 2005-03-09 | Bayer Leverkusen [GER] v Liverpool [ENG] | leg 2"
           " | ft 1-3 | ht 0-2",
+      "tie 17 | " + cl +
+          "2004-05 | R16 | Bayer Leverkusen [GER] v Liverpool [ENG] | winner=Liverpool",
       // extra time and penalties (the shoot-out cell has a trailing blank)
       "round 18:17 | " + cl + "2004-05 | final | knockout",
-      "tie 18 | " + cl +
-          "2004-05 | final | AC Milan [ITA] v Liverpool [ENG] | winner=Liverpool | by penalties",
       "leg 18 | " + cl +
           "2004-05 | final | 2005-05-25 | AC Milan [ITA] v Liverpool [ENG] | ft 3-3 | ht 3-0"
           " | aet 3-3 | pens 2-3",
+      "tie 18 | " + cl +
+          "2004-05 | final | AC Milan [ITA] v Liverpool [ENG] | winner=Liverpool | by penalties",
       // away goals
       "round 19:17 | " + cl + "2008-09 | SF | knockout",
-      "tie 19 | " + cl + "2008-09 | SF | Barcelona [ESP] v Chelsea [ENG] | winner=Barcelona",
       "leg 19 | " + cl +
           "2008-09 | SF | 2009-04-28 | Barcelona [ESP] v Chelsea [ENG] | leg 1 | ft 0-0 | ht 0-0",
-      "tie 20 | " + cl +
-          "2008-09 | SF | Chelsea [ENG] v Barcelona [ESP] | winner=Barcelona | by away_goals",
+      "tie 19 | " + cl + "2008-09 | SF | Barcelona [ESP] v Chelsea [ENG] | winner=Barcelona",
       "leg 20 | " + cl +
           "2008-09 | SF | 2009-05-06 | Chelsea [ENG] v Barcelona [ESP] | leg 2 | ft 1-1 | ht 1-0",
+      "tie 20 | " + cl +
+          "2008-09 | SF | Chelsea [ENG] v Barcelona [ESP] | winner=Barcelona | by away_goals",
   };
   auto records = parse(read_file(kFixture), engsoccerdata_champs_mapping(), kFixture);
   EXPECT_EQ(describe_all(records), expected);
@@ -214,13 +214,13 @@ TEST(CsvChamps, FixtureGivesExactRecordsForEveryKindOfRow) {
 
 TEST(CsvChamps, TieTextIsTheRowAndRecordsPointAtIt) {
   auto records = parse(read_file(kFixture), engsoccerdata_champs_mapping(), kFixture);
-  const auto& tie = std::get<TieRecord>(records.at(1));
+  const auto& tie = std::get<TieRecord>(records.at(2));
   EXPECT_EQ(
       tie.text,
       "1965-03-10,1964,\"QF\",\"1\",\"Koln\",\"Liverpool\",\"0-0\",NA,NA,NA,0,0,0,0,NA,NA,0,0,"
       "0,0,\"Liverpool\",\"GER\",\"ENG\"");
   EXPECT_EQ(tie.where.to_string(), kFixture + ":2:1");
-  EXPECT_EQ(std::get<LegRecord>(records.at(2)).where.to_string(), kFixture + ":2:1");
+  EXPECT_EQ(std::get<LegRecord>(records.at(1)).where.to_string(), kFixture + ":2:1");
 }
 
 TEST(CsvChamps, LfWithoutBomReadsLikeCrlfWithBom) {
@@ -245,12 +245,12 @@ TEST(Csv, QuotedFieldsKeepCommasQuotesAndLineBreaks) {
       mapping);
   EXPECT_EQ(describe_all(records),
             (std::vector<std::string>{
-                "tie 2 | ? | ? | ? | Club \"Atletico\", Madrid v Celtic",
                 "leg 2 | ? | ? | ? | no date | Club \"Atletico\", Madrid v Celtic"
                 " | at Estadio\nMetropolitano | ft 1-0",
-                "tie 5 | ? | ? | ? | Celtic v Club \"Atletico\", Madrid",
+                "tie 2 | ? | ? | ? | Club \"Atletico\", Madrid v Celtic",
                 "leg 5 | ? | ? | ? | no date | Celtic v Club \"Atletico\", Madrid | at Celtic Park "
                 "| ft 0-0",
+                "tie 5 | ? | ? | ? | Celtic v Club \"Atletico\", Madrid",
             }));
 }
 
@@ -267,13 +267,13 @@ TEST(Csv, UserMappingReadsDayMonthYearDatesSeasonsAndCompetitions) {
       describe_all(records),
       (std::vector<std::string>{
           "round 2:28 | UEFA Europa League | 2012-13 | Q2 | knockout",
-          "tie 2 | UEFA Europa League | 2012-13 | Q2 | St Patrick's Athletic v IBV",
           "leg 2 | UEFA Europa League | 2012-13 | Q2 | 2012-07-19 | St Patrick's Athletic v IBV"
           " | 20:45 | leg 1 | ft 1-0",
+          "tie 2 | UEFA Europa League | 2012-13 | Q2 | St Patrick's Athletic v IBV",
           "round 3:12 | UEFA Cup | 2008-09 | Final | knockout",
-          "tie 3 | UEFA Cup | 2008-09 | Final | Shakhtar Donetsk v Werder Bremen",
           "leg 3 | UEFA Cup | 2008-09 | Final | 2009-05-20 | Shakhtar Donetsk v Werder Bremen"
           " | ft 1-1",
+          "tie 3 | UEFA Cup | 2008-09 | Final | Shakhtar Donetsk v Werder Bremen",
       }));
 }
 

@@ -314,8 +314,9 @@ class RowMapper {
     leg.venue = text(kVenue);
 
     report_round(leg.context, leg_cell);
-    if (!leg_cell.group) {
-      TieRecord tie;
+    const bool knockout = !leg_cell.group;
+    TieRecord tie;
+    if (knockout) {
       tie.where = leg.where;
       tie.context = leg.context;
       tie.club_a = leg.home;
@@ -326,9 +327,10 @@ class RowMapper {
       tie.stated_decided_by = decision.decided_by;
       if (decision.decided_by == DecidedBy::kCoinToss) tie.stated_coin_toss_winner = winner;
       tie.text = row.raw;
-      sink_(std::move(tie));
     }
+    // The leg first: its date gives the season to a file that states none.
     sink_(std::move(leg));
+    if (knockout) sink_(std::move(tie));
   }
 
  private:

@@ -33,7 +33,7 @@
 // Column names in a spec cannot contain ',' or '='; blanks around names are ignored.
 //
 // Records: every row gives a LegRecord. A row that is not a group match is taken as a match of a
-// knockout tie and is preceded by a TieRecord (club_a home, club_b away) carrying the row's stated
+// knockout tie and is followed by a TieRecord (club_a home, club_b away) carrying the row's stated
 // winner and decision, so that the tie's rows together state what the source says of the tie.
 // A RoundRecord comes before the first row of each round of a competition's season, once a file
 // (knockout false for a round of group matches, true for other rounds when the mapping has a leg
