@@ -188,16 +188,22 @@ void Assembler::round(const RoundRecord& r) {
   if (season_known && !play_off) round_of(r.context, r.where, std::nullopt, r.knockout);
 }
 
+storage::TieDraft Assembler::draft_of(const RoundContext& round, std::optional<int> number,
+                                      const ClubPair& clubs, const SourceLocation& where) const {
+  storage::TieDraft draft;
+  draft.round = round.key;
+  draft.number = number;
+  draft.club_a = clubs.a;
+  draft.club_b = clubs.b;
+  draft.evidence.emplace_back(ctx_.source, where.line);
+  return draft;
+}
+
 void Assembler::tie(const TieRecord& r) {
   RoundContext round = round_of(r.context, r.where, std::nullopt);
   const ClubPair clubs = ctx_.clubs.pair(r.club_a, r.club_b, r.country_a, r.country_b, round.key,
                                          r.where);
-  storage::TieDraft draft;
-  draft.round = round.key;
-  draft.number = r.number;
-  draft.club_a = clubs.a;
-  draft.club_b = clubs.b;
-  draft.evidence.emplace_back(ctx_.source, r.where.line);
+  storage::TieDraft draft = draft_of(round, r.number, clubs, r.where);
   // A stated club must be one of the tie's: bind it through them before anything else.
   auto stated = [&](const std::optional<std::string>& name) -> std::optional<ClubId> {
     if (!name) return std::nullopt;
@@ -258,12 +264,7 @@ void Assembler::leg(const LegRecord& r) {
     leg.penalties.reset();
   }
 
-  storage::TieDraft draft;
-  draft.round = round.key;
-  draft.number = r.tie_number;
-  draft.club_a = clubs.a;
-  draft.club_b = clubs.b;
-  draft.evidence.emplace_back(ctx_.source, r.where.line);
+  storage::TieDraft draft = draft_of(round, r.tie_number, clubs, r.where);
   draft.legs.push_back(std::move(d));
   ctx_.count(ctx_.store.merge_tie(draft));
 }

@@ -46,6 +46,9 @@ class Assembler {
   RoundContext round_of(const Context& context, const SourceLocation& where,
                         const std::optional<Date>& date,
                         std::optional<bool> knockout = std::nullopt);
+  // A draft of the tie of `clubs` in `round`, with the record at `where` as its evidence.
+  storage::TieDraft draft_of(const RoundContext& round, std::optional<int> number,
+                             const ClubPair& clubs, const SourceLocation& where) const;
   void round(const RoundRecord& r);
   void tie(const TieRecord& r);
   void leg(const LegRecord& r);

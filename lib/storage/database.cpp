@@ -167,26 +167,10 @@ void Database::set_rules(std::string_view competition, std::string_view from_sea
                          const RuleSet& rules) {
   const int year = season_year_or_throw(from_season);
   SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement& ins = impl_->statements.get(
-      "INSERT INTO competitions(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
-  ins.bind(1, std::string(competition));
-  ins.exec();
-  SQLite::Statement& id_q = impl_->statements.get("SELECT id FROM competitions WHERE name = ?");
-  id_q.bind(1, std::string(competition));
-  id_q.executeStep();
-  const std::int64_t id = id_q.getColumn(0).getInt64();
-  SQLite::Statement& put = impl_->statements.get(
-      "INSERT OR REPLACE INTO competition_rules(competition_id, from_season_year, away_goals, "
-      "away_goals_extra_time, extra_time, penalties, replays) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  put.bind(1, id);
-  put.bind(2, year);
-  put.bind(3, rules.away_goals ? 1 : 0);
-  put.bind(4, rules.away_goals_extra_time ? 1 : 0);
-  put.bind(5, rules.extra_time ? 1 : 0);
-  put.bind(6, rules.penalties ? 1 : 0);
-  put.bind(7, rules.replays ? 1 : 0);
-  put.exec();
-  storage::recompute_outcomes(impl_->statements, id);
+  storage::Store store(impl_->statements, impl_->clubs);
+  const std::string name(competition);
+  store.put_rules(name, year, rules);
+  store.recompute_competition(name);
   tx.commit();
 }
 

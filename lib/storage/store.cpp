@@ -20,6 +20,24 @@ std::optional<std::int64_t> raw(const std::optional<ClubId>& id) {
   return id->value();
 }
 
+// Binds what a leg says (status, date, kickoff, neutral, venue, the four scores, awarded_to) to
+// the 14 parameters from `first` on, in that order.
+void bind_leg_facts(SQLite::Statement& stmt, int first, const Leg& leg) {
+  stmt.bind(first, std::string(to_string(leg.status)));
+  bind_opt(stmt, first + 1,
+           leg.date ? std::optional<std::string>(leg.date->to_string()) : std::nullopt);
+  bind_opt(stmt, first + 2,
+           leg.kickoff ? std::optional<std::string>(leg.kickoff->to_string()) : std::nullopt);
+  stmt.bind(first + 3, leg.neutral_venue ? 1 : 0);
+  bind_opt(stmt, first + 4, leg.venue);
+  bind_score(stmt, first + 5, leg.full_time);
+  bind_score(stmt, first + 7, leg.half_time);
+  bind_score(stmt, first + 9, leg.extra_time);
+  bind_score(stmt, first + 11, leg.penalties);
+  bind_opt(stmt, first + 13,
+           leg.awarded_to ? std::optional<std::int64_t>(leg.awarded_to->value()) : std::nullopt);
+}
+
 std::string show(const std::optional<Score>& s) {
   return s ? std::to_string(s->home) + "-" + std::to_string(s->away) : "";
 }
@@ -524,7 +542,7 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
 
   if (!stored) {
     SQLite::Statement& ins = statements_.get(
-        "INSERT INTO legs(tie_id, number, replay, status, date, kickoff, home, away, neutral, "
+        "INSERT INTO legs(tie_id, number, replay, home, away, status, date, kickoff, neutral, "
         "venue, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away, "
         "awarded_to) VALUES (?1, coalesce(?2, (SELECT coalesce(max(number), 0) + 1 FROM legs "
         "WHERE tie_id = ?1)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
@@ -532,19 +550,9 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
     ins.bind(1, tie);
     bind_opt(ins, 2, number);
     ins.bind(3, d.replay ? 1 : 0);
-    ins.bind(4, std::string(to_string(d.status)));
-    bind_opt(ins, 5, d.date ? std::optional<std::string>(d.date->to_string()) : std::nullopt);
-    bind_opt(ins, 6, d.kickoff ? std::optional<std::string>(d.kickoff->to_string())
-                               : std::nullopt);
-    ins.bind(7, d.home.id.value());
-    ins.bind(8, d.away.id.value());
-    ins.bind(9, d.neutral_venue ? 1 : 0);
-    bind_opt(ins, 10, d.venue);
-    bind_score(ins, 11, d.full_time);
-    bind_score(ins, 13, d.half_time);
-    bind_score(ins, 15, d.extra_time);
-    bind_score(ins, 17, d.penalties);
-    bind_opt(ins, 19, raw(d.awarded_to));
+    ins.bind(4, d.home.id.value());
+    ins.bind(5, d.away.id.value());
+    bind_leg_facts(ins, 6, d);
     ins.executeStep();
     leg_id = ins.getColumn(0).getInt64();
     ins.reset();
@@ -590,18 +598,7 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
           "ft_home = ?7, ft_away = ?8, ht_home = ?9, ht_away = ?10, et_home = ?11, "
           "et_away = ?12, pen_home = ?13, pen_away = ?14, awarded_to = ?15 WHERE id = ?1");
       u.bind(1, *leg_id);
-      u.bind(2, std::string(to_string(merged.status)));
-      bind_opt(u, 3, merged.date ? std::optional<std::string>(merged.date->to_string())
-                                 : std::nullopt);
-      bind_opt(u, 4, merged.kickoff ? std::optional<std::string>(merged.kickoff->to_string())
-                                    : std::nullopt);
-      u.bind(5, merged.neutral_venue ? 1 : 0);
-      bind_opt(u, 6, merged.venue);
-      bind_score(u, 7, merged.full_time);
-      bind_score(u, 9, merged.half_time);
-      bind_score(u, 11, merged.extra_time);
-      bind_score(u, 13, merged.penalties);
-      bind_opt(u, 15, raw(merged.awarded_to));
+      bind_leg_facts(u, 2, merged);
       u.exec();
     }
     ++result.legs_confirmed;
