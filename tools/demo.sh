@@ -38,4 +38,4 @@ fdb shell "SELECT round, count(*) AS ties FROM tie_results WHERE season = '2005'
            GROUP BY round ORDER BY round_order;"
 
 say "Names the sources leave open (each kept as a club of its own until reviewed)"
-fdb shell "SELECT name, reason FROM name_reviews WHERE status = 'open' ORDER BY name;"
+fdb review
