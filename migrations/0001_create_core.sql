@@ -98,7 +98,8 @@ CREATE INDEX ties_by_club_a ON ties(club_a, round_id);
 CREATE INDEX ties_by_club_b ON ties(club_b, round_id);
 
 -- One match of a tie. Scores: full time after 90 minutes (or the awarded score), half time,
--- after extra time (90 minutes included), penalty shoot-out.
+-- after extra time (90 minutes included; possibly known without the 90-minute score),
+-- penalty shoot-out.
 CREATE TABLE legs (
   id INTEGER PRIMARY KEY,
   tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
@@ -129,7 +130,8 @@ CREATE TABLE legs (
   CHECK ((et_home IS NULL) = (et_away IS NULL)),
   CHECK ((pen_home IS NULL) = (pen_away IS NULL)),
   CHECK (ht_home IS NULL OR ft_home IS NULL OR (ht_home <= ft_home AND ht_away <= ft_away)),
-  CHECK (et_home IS NULL OR (ft_home IS NOT NULL AND et_home >= ft_home AND et_away >= ft_away)),
+  -- Sources may give only the score after extra time ("2:1 aet").
+  CHECK (et_home IS NULL OR ft_home IS NULL OR (et_home >= ft_home AND et_away >= ft_away)),
   CHECK (pen_home IS NULL OR pen_home <> pen_away),
   CHECK (status NOT IN ('scheduled', 'walkover', 'cancelled')
          OR (ft_home IS NULL AND et_home IS NULL AND pen_home IS NULL)),

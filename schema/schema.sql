@@ -1,6 +1,5 @@
 -- The current schema: what migrating an empty database from zero gives (a test checks it).
--- Regenerate after adding a migration:
---   footballdb --db new.db shell "SELECT sql || ';' FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'"
+-- Regenerate after adding a migration: tools/regen_schema.sh
 
 CREATE TABLE sources (
   id INTEGER PRIMARY KEY,
@@ -113,7 +112,8 @@ CREATE TABLE legs (
   CHECK ((et_home IS NULL) = (et_away IS NULL)),
   CHECK ((pen_home IS NULL) = (pen_away IS NULL)),
   CHECK (ht_home IS NULL OR ft_home IS NULL OR (ht_home <= ft_home AND ht_away <= ft_away)),
-  CHECK (et_home IS NULL OR (ft_home IS NOT NULL AND et_home >= ft_home AND et_away >= ft_away)),
+  -- Sources may give only the score after extra time ("2:1 aet").
+  CHECK (et_home IS NULL OR ft_home IS NULL OR (et_home >= ft_home AND et_away >= ft_away)),
   CHECK (pen_home IS NULL OR pen_home <> pen_away),
   CHECK (status NOT IN ('scheduled', 'walkover', 'cancelled')
          OR (ft_home IS NULL AND et_home IS NULL AND pen_home IS NULL)),

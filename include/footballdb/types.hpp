@@ -173,7 +173,8 @@ struct Leg {
   ClubRef away;
   bool neutral_venue = false;  // then neither club is away and away goals do not apply
   std::optional<std::string> venue;
-  std::optional<Score> full_time;   // after 90 minutes (or the awarded score)
+  std::optional<Score> full_time;   // after 90 minutes (or the awarded score); a source may
+                                    // give only extra_time
   std::optional<Score> half_time;
   std::optional<Score> extra_time;  // after extra time, the 90 minutes included
   std::optional<Score> penalties;   // shoot-out

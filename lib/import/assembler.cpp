@@ -256,7 +256,7 @@ void Assembler::leg(const LegRecord& r) {
     leg.status = leg.full_time ? LegStatus::kAwarded : LegStatus::kCancelled;
     leg.awarded_to.reset();
   }
-  if (leg.status == LegStatus::kPlayed && !leg.full_time) leg.status = LegStatus::kScheduled;
+  if (leg.status == LegStatus::kPlayed && !leg.score()) leg.status = LegStatus::kScheduled;
   if (leg.status == LegStatus::kScheduled || leg.status == LegStatus::kCancelled) {
     leg.full_time.reset();
     leg.half_time.reset();

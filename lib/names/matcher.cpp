@@ -1099,6 +1099,38 @@ void Matcher::remove_name(ClubId id, std::string_view name) {
   }
 }
 
+void Matcher::merge_club(ClubId from, ClubId into) {
+  auto it = impl_->clubs.find(from.value());
+  if (it == impl_->clubs.end() || from == into) return;
+  if (!impl_->clubs.count(into.value())) {
+    throw Error(ErrorCode::kUsage, "merge_club: no club with id " + std::to_string(into.value()));
+  }
+  Club gone = std::move(it->second);
+  impl_->clubs.erase(it);
+  for (std::size_t n : gone.names) {
+    impl_->unindex_name(n);
+    impl_->names[n].live = false;
+    impl_->add_name(into, impl_->names[n].text, impl_->names[n].lang);
+  }
+  for (const std::string& stem : gone.city_stems) {
+    auto& list = impl_->city_clubs[stem];
+    list.erase(std::remove(list.begin(), list.end(), from), list.end());
+  }
+  std::vector<std::pair<std::int64_t, std::int64_t>> moved;
+  for (auto p = impl_->distinct.begin(); p != impl_->distinct.end();) {
+    if (p->first != from.value() && p->second != from.value()) {
+      ++p;
+      continue;
+    }
+    moved.push_back(*p);
+    p = impl_->distinct.erase(p);
+  }
+  for (const auto& [a, b] : moved) {
+    const std::int64_t other = a == from.value() ? b : a;
+    if (other != into.value()) add_cannot_link(ClubId{other}, into);
+  }
+}
+
 void Matcher::add_exonym(std::string exonym, std::string name) {
   impl_->exonyms[fold_key(exonym)] = fold_key(name);
 }

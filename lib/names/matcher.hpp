@@ -57,6 +57,10 @@ class Matcher {
   void add_cannot_link(ClubId a, ClubId b);
   // Forgets the spelling `name` (exact text) of club `id`; nothing happens when it is not known.
   void remove_name(ClubId id, std::string_view name);
+  // Club `from` is club `into`: every spelling of `from` becomes one of `into`, its distinct
+  // pairs become `into`'s, and `from` is forgotten. Nothing happens when `from` is unknown;
+  // throws Error (kUsage) when `into` is.
+  void merge_club(ClubId from, ClubId into);
   // Teaches an exonym of a city: add_exonym("Posen", "Poznań").
   void add_exonym(std::string exonym, std::string name);
 

@@ -78,8 +78,13 @@ TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
     awarded = awarded || leg->status == LegStatus::kAwarded;
   }
   out.aggregate = agg;
-  out.extra_time = std::any_of(tie.legs.begin(), tie.legs.end(),
-                               [](const Leg& l) { return counts(l) && l.extra_time; });
+  // A leg still to be played: the aggregate so far, no winner yet.
+  const bool pending = std::any_of(tie.legs.begin(), tie.legs.end(), [](const Leg& l) {
+    return l.status == LegStatus::kScheduled && !l.replay;
+  });
+  if (pending) return out;
+  out.extra_time = std::any_of(regular.begin(), regular.end(),
+                               [](const Leg* l) { return l->extra_time.has_value(); });
 
   auto decide = [&out](ClubId winner, DecidedBy how) {
     out.winner = winner;
@@ -95,9 +100,10 @@ TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
     int away_a = 0;
     int away_b = 0;
     for (const Leg* leg : regular) {
-      const Score& s = leg->extra_time && rules.away_goals_extra_time ? *leg->extra_time
-                                                                       : *leg->full_time;
-      (leg->away.id == a ? away_a : away_b) += s.away;
+      const std::optional<Score> s =
+          leg->extra_time && rules.away_goals_extra_time ? leg->extra_time : leg->full_time;
+      if (!s) return out;  // only the score after extra time is known: away goals cannot tell
+      (leg->away.id == a ? away_a : away_b) += s->away;
     }
     if (away_a != away_b) return decide(away_a > away_b ? a : b, DecidedBy::kAwayGoals);
   }

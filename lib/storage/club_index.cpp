@@ -33,6 +33,10 @@ void ClubIndex::name_added(ClubId id, const std::string& name,
   if (matcher_) matcher_->add_name(id, name, lang);
 }
 
+void ClubIndex::club_merged(ClubId from, ClubId into) {
+  if (matcher_) matcher_->merge_club(from, into);
+}
+
 void ClubIndex::name_removed(ClubId id, const std::string& name) {
   if (matcher_) matcher_->remove_name(id, name);
 }

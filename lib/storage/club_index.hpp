@@ -20,7 +20,7 @@ class ClubIndex {
   const names::Matcher& matcher();
   // The matcher as this connection left it, without asking whether another connection changed
   // the file: for use inside a write transaction, where none can. The reference is valid until
-  // the next write through this index or invalidate().
+  // invalidate() (a rollback); the writes below change the matcher in place.
   const names::Matcher& current() { return matcher_ ? *matcher_ : matcher(); }
 
   // Keep a built matcher in step with writes made through this connection.
@@ -28,6 +28,7 @@ class ClubIndex {
                   const std::optional<std::string>& city);
   void name_added(ClubId id, const std::string& name, const std::optional<std::string>& lang);
   void name_removed(ClubId id, const std::string& name);
+  void club_merged(ClubId from, ClubId into);
   // Drops the matcher (after a rollback, or a change it cannot follow); the next use rebuilds it.
   void invalidate() { matcher_.reset(); }
 

@@ -267,7 +267,7 @@ ClubMergeResult merge_clubs(StatementCache& statements, ClubIndex& clubs, ClubId
   SQLite::Statement& del = statements.get("DELETE FROM clubs WHERE id = ?");
   del.bind(1, from.value());
   del.exec();
-  clubs.invalidate();
+  clubs.club_merged(from, into);
 
   std::set<std::int64_t> merged_away;
   for (const auto& [away, keep, round_text] : merges) {
@@ -279,7 +279,6 @@ ClubMergeResult merge_clubs(StatementCache& statements, ClubIndex& clubs, ClubId
     if (!merged_away.count(t.id)) recompute_outcomes(statements, 0, t.id);
   }
   for (const auto& merge : merges) recompute_outcomes(statements, 0, std::get<1>(merge));
-  clubs.invalidate();
   return result;
 }
 

@@ -187,12 +187,27 @@ TEST(DecideTie, UnplayedLegMeansNoWinnerYet) {
   second.full_time.reset();
   second.status = LegStatus::kScheduled;
   auto out = decide({leg(1, kA, {2, 0}), second}, kUefa2012);
-  EXPECT_EQ(out.aggregate, (Aggregate{2, 0}));  // scheduled legs count for nothing yet
+  EXPECT_EQ(out.aggregate, (Aggregate{2, 0}));  // the aggregate so far
+  EXPECT_FALSE(out.winner);                     // but no winner before the second leg
+  EXPECT_FALSE(out.decided_by);
   Leg unscored = leg(2, kB, {0, 0});
   unscored.full_time.reset();
   auto pending = decide({leg(1, kA, {2, 0}), unscored}, kUefa2012);
   EXPECT_FALSE(pending.aggregate);
   EXPECT_FALSE(pending.winner);
+}
+
+TEST(DecideTie, ExtraTimeScoreAloneCountsButCannotTellAwayGoalsWithoutNinetyMinutes) {
+  // "2:1 aet" with no score after 90 minutes: the aggregate and the winner on aggregate are
+  // known; a national cup that ignores extra-time away goals cannot decide a level tie.
+  Leg second = leg(2, kB, {0, 0}, Score{2, 1});
+  second.full_time.reset();
+  auto out = decide({leg(1, kA, {1, 0}), second}, kUefa2012);
+  EXPECT_EQ(out.aggregate, (Aggregate{2, 2}));
+  EXPECT_EQ(out.winner, kA);  // away goal in extra time (UEFA counts it)
+  RuleSet cup = kUefa2012;
+  cup.away_goals_extra_time = false;
+  EXPECT_FALSE(decide({leg(1, kA, {1, 0}), second}, cup).winner);
 }
 
 TEST(DecideTie, PartialTieHasNoComputedOutcome) {

@@ -36,8 +36,7 @@ TEST(Schema, MigratingAnEmptyDatabaseGivesExactlyTheSchemaFile) {
   SQLite::Database fresh(":memory:", SQLite::OPEN_READWRITE);
   fresh.exec(sql.str());
   EXPECT_EQ(schema_of(migrated), schema_of(fresh))
-      << "schema/schema.sql is out of date: regenerate it from a new database with "
-         "`footballdb --db new.db shell .schema`";
+      << "schema/schema.sql is out of date: regenerate it with tools/regen_schema.sh";
 }
 
 TEST(Schema, NewDatabaseIsStampedWithVersionAndApplicationId) {

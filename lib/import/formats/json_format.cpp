@@ -357,7 +357,7 @@ class Reader {
     leg.penalties = score(l, "penalties");
     if (!leg.full_time && !leg.extra_time) leg.full_time = score(l, "score");
     leg.awarded_to = opt_club_ref(l, "awarded_to");
-    if (leg.status == LegStatus::kPlayed && !leg.full_time) leg.status = LegStatus::kScheduled;
+    if (leg.status == LegStatus::kPlayed && !leg.score()) leg.status = LegStatus::kScheduled;
     validate(l, leg);
     return d;
   }
@@ -368,7 +368,6 @@ class Reader {
       return !x || !y || (x->home <= y->home && x->away <= y->away);
     };
     if (!le(leg.half_time, leg.full_time)) fail(l, "expected half_time <= full_time");
-    if (leg.extra_time && !leg.full_time) fail(l, "expected full_time with extra_time");
     if (!le(leg.full_time, leg.extra_time)) fail(l, "expected full_time <= extra_time");
     if (leg.penalties && leg.penalties->home == leg.penalties->away) {
       fail(l, "expected a penalty shoot-out with a winner");
