@@ -185,6 +185,10 @@ struct Leg {
   std::optional<Score> score() const { return extra_time ? extra_time : full_time; }
 };
 
+// What does not fit together in `leg`, in words ("half-time score above the full-time score"),
+// or nullopt when its facts are consistent: the checks the schema makes. Thread-safe.
+std::optional<std::string> leg_problem(const Leg& leg);
+
 // What a tie's legs decide, computed by the rules (see rules.hpp).
 struct TieOutcome {
   std::optional<Aggregate> aggregate;  // over the regular legs, extra time included

@@ -117,6 +117,38 @@ std::optional<LegStatus> parse_leg_status(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+std::optional<std::string> leg_problem(const Leg& leg) {
+  auto le = [](const std::optional<Score>& x, const std::optional<Score>& y) {
+    return !x || !y || (x->home <= y->home && x->away <= y->away);
+  };
+  for (const auto* s : {&leg.full_time, &leg.half_time, &leg.extra_time, &leg.penalties}) {
+    if (*s && ((*s)->home < 0 || (*s)->away < 0 || (*s)->home > 99 || (*s)->away > 99)) {
+      return "goals from 0 to 99";
+    }
+  }
+  if (leg.home.id == leg.away.id) return "two different clubs";
+  if (!le(leg.half_time, leg.full_time)) return "a half-time score no higher than the full-time score";
+  if (!le(leg.full_time, leg.extra_time)) {
+    return "a score after extra time no lower than the score after 90 minutes";
+  }
+  if (leg.penalties && leg.penalties->home == leg.penalties->away) {
+    return "a penalty shoot-out with a winner";
+  }
+  const bool scored = leg.full_time || leg.extra_time || leg.penalties;
+  if (leg.status == LegStatus::kWalkover) {
+    if (!leg.awarded_to || (*leg.awarded_to != leg.home.id && *leg.awarded_to != leg.away.id)) {
+      return "a walkover given to the home or the away club";
+    }
+    if (scored) return "no score for a walkover";
+  } else if (leg.awarded_to) {
+    return "a club given a walkover only for a walkover";
+  }
+  if ((leg.status == LegStatus::kScheduled || leg.status == LegStatus::kCancelled) && scored) {
+    return "no score for a scheduled or cancelled leg";
+  }
+  return std::nullopt;
+}
+
 std::string_view to_string(DecidedBy how) noexcept {
   switch (how) {
     case DecidedBy::kAggregate:

@@ -264,6 +264,7 @@ void Assembler::leg(const LegRecord& r) {
     leg.penalties.reset();
   }
 
+  if (auto problem = leg_problem(leg)) throw input_error(r.where, "expected " + *problem);
   storage::TieDraft draft = draft_of(round, r.tie_number, clubs, r.where);
   draft.legs.push_back(std::move(d));
   ctx_.count(ctx_.store.merge_tie(draft));

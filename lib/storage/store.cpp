@@ -568,21 +568,44 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
     auto show_text = [](const std::optional<std::string>& v) { return *v; };
     reconcile(merged.date, d.date, "date", show_date, differences, changed);
     reconcile(merged.kickoff, d.kickoff, "kickoff", show_time, differences, changed);
-    reconcile(merged.full_time, d.full_time, "full_time", show_score, differences, changed);
-    reconcile(merged.half_time, d.half_time, "half_time", show_score, differences, changed);
-    reconcile(merged.extra_time, d.extra_time, "extra_time", show_score, differences, changed);
-    reconcile(merged.penalties, d.penalties, "penalties", show_score, differences, changed);
     reconcile(merged.venue, d.venue, "venue", show_text, differences, changed);
-    if (merged.status != d.status) {
-      // A result for a scheduled leg is news; a source that knows less is no contradiction.
-      if (merged.status == LegStatus::kScheduled) {
-        merged.status = d.status;
-        merged.awarded_to = d.awarded_to;
-        changed = true;
-      } else if (d.status != LegStatus::kScheduled) {
-        differences.emplace_back("status", std::string(to_string(merged.status)),
-                                 std::string(to_string(d.status)));
+    // The result (status and scores) is one fact: a result for a scheduled leg is news, one
+    // that agrees may fill in what is missing, one that differs anywhere is a conflict and
+    // changes nothing of it. A source that knows less is no contradiction.
+    if (merged.status == LegStatus::kScheduled && d.status != LegStatus::kScheduled) {
+      merged.status = d.status;
+      merged.awarded_to = d.awarded_to;
+      merged.full_time = d.full_time;
+      merged.half_time = d.half_time;
+      merged.extra_time = d.extra_time;
+      merged.penalties = d.penalties;
+      changed = true;
+    } else if (d.status != LegStatus::kScheduled) {
+      std::vector<std::tuple<std::string, std::string, std::string>> result_differences;
+      Leg filled = merged;
+      bool result_changed = false;
+      if (merged.status != d.status) {
+        result_differences.emplace_back("status", std::string(to_string(merged.status)),
+                                        std::string(to_string(d.status)));
       }
+      reconcile(filled.full_time, d.full_time, "full_time", show_score, result_differences,
+                result_changed);
+      reconcile(filled.half_time, d.half_time, "half_time", show_score, result_differences,
+                result_changed);
+      reconcile(filled.extra_time, d.extra_time, "extra_time", show_score, result_differences,
+                result_changed);
+      reconcile(filled.penalties, d.penalties, "penalties", show_score, result_differences,
+                result_changed);
+      if (result_differences.empty() && result_changed && leg_problem(filled)) {
+        // Each part agrees, yet together they do not fit (a half-time score above the
+        // full-time one): the stored result stands and the new one is a conflict.
+        result_differences.emplace_back("result", show(merged.score()), show(d.score()));
+      }
+      if (result_differences.empty()) {
+        merged = filled;
+        changed = changed || result_changed;
+      }
+      differences.insert(differences.end(), result_differences.begin(), result_differences.end());
     }
     if (d.neutral_venue && !merged.neutral_venue) {
       merged.neutral_venue = true;

@@ -401,6 +401,56 @@ TEST(JsonImportMerge, ADifferentScoreIsAConflictAndTheStoredScoreStays) {
   EXPECT_FALSE(q.executeStep());
 }
 
+// One leg of Lech v Zhetysu as a source gives it: `facts` are the leg's JSON keys after the clubs.
+std::string lech_leg(const std::string& facts) {
+  return "{\"footballdb\": 1, \"ties\": [{\"competition\": \"UEFA Europa League\", "
+         "\"season\": \"2012-13\", \"round\": \"Second qualifying round\", \"legs\": [{"
+         "\"number\": 1, \"home\": \"Lech Poznań\", \"away\": \"Zhetysu Taldykorgan\", " +
+         facts + "}]}]}\n";
+}
+
+TEST(JsonImportMerge, AResultThatDiffersAnywhereChangesNothingOfTheStoredOne) {
+  TempDir dir;
+  Database db = Database::open(":memory:");
+  import_files(db, {dir.write("a.json", lech_leg("\"full_time\": [1, 0]"))});
+  // 3-0 with 2-0 at half time: the half-time score alone would not fit the stored 1-0.
+  const FileReport report =
+      import_files(db, {dir.write("b.json", lech_leg("\"full_time\": [3, 0], \"half_time\": [2, 0]"))})
+          .files[0];
+  EXPECT_EQ(report.conflicts, 1);
+  const Tie t = ties_of(db, "Lech Poznań").at(0);
+  ASSERT_EQ(t.legs.size(), 1u);
+  EXPECT_EQ(t.legs[0].full_time, (Score{1, 0}));
+  EXPECT_FALSE(t.legs[0].half_time);
+  EXPECT_EQ(select_text(db, "SELECT field || ' ' || stored || ' ' || claimed FROM conflicts"),
+            "full_time 1-0 3-0");
+}
+
+TEST(JsonImportMerge, AResultThatAgreesFillsInWhatIsMissing) {
+  TempDir dir;
+  Database db = Database::open(":memory:");
+  import_files(db, {dir.write("a.json", lech_leg("\"full_time\": [2, 0]"))});
+  const FileReport report =
+      import_files(db, {dir.write("b.json", lech_leg("\"full_time\": [2, 0], \"half_time\": [0, 0]"))})
+          .files[0];
+  EXPECT_EQ(report.conflicts, 0);
+  EXPECT_EQ(report.legs_confirmed, 1);
+  EXPECT_EQ(ties_of(db, "Lech Poznań").at(0).legs[0].half_time, (Score{0, 0}));
+}
+
+TEST(JsonImportMerge, APlayedLegAgainstAStoredWalkoverIsAConflict) {
+  TempDir dir;
+  Database db = Database::open(":memory:");
+  import_files(db, {dir.write("a.json", lech_leg("\"status\": \"walkover\", \"awarded_to\": \"Lech Poznań\""))});
+  const FileReport report =
+      import_files(db, {dir.write("b.json", lech_leg("\"full_time\": [1, 0]"))}).files[0];
+  EXPECT_EQ(report.conflicts, 1);  // the status: the score that comes with it is not applied
+  const Tie t = ties_of(db, "Lech Poznań").at(0);
+  EXPECT_EQ(t.legs[0].status, LegStatus::kWalkover);
+  EXPECT_FALSE(t.legs[0].full_time);
+  EXPECT_EQ(t.outcome.decided_by, DecidedBy::kWalkover);
+}
+
 TEST(JsonImportMerge, AClubWithASecondOpponentInAKnockoutRoundIsAConflict) {
   Database db = Database::open(":memory:");
   import_files(db, {kSample});
