@@ -101,7 +101,7 @@ void ClubLookup::settle_through_tie(ClubId known, ClubId other, const storage::R
   const bool candidate = std::find(review->candidates.begin(), review->candidates.end(), other) !=
                          review->candidates.end();
   if (!candidate && !matcher().compatible(review->name, other)) return;
-  store_.accept_review(*review, other, "tie");
+  if (!store_.try_accept_review(*review, other, "tie")) return;  // a person must decide
   ++report_.reviews_settled;
   // The provisional club is gone: forget what pointed at it.
   for (auto* names : {&cache_, &unbound_}) {

@@ -248,13 +248,19 @@ ClubMergeResult merge_clubs(StatementCache& statements, ClubIndex& clubs, ClubId
 
   ClubMergeResult result;
   result.ties_moved = static_cast<int>(from_ties.size());
-  exec(statements, "UPDATE ties SET club_a = ?2 WHERE club_a = ?1", from, into);
-  exec(statements, "UPDATE ties SET club_b = ?2 WHERE club_b = ?1", from, into);
-  exec(statements, "UPDATE ties SET winner = ?2 WHERE winner = ?1", from, into);
-  exec(statements, "UPDATE ties SET coin_toss_winner = ?2 WHERE coin_toss_winner = ?1", from, into);
-  exec(statements, "UPDATE legs SET home = ?2 WHERE home = ?1", from, into);
-  exec(statements, "UPDATE legs SET away = ?2 WHERE away = ?1", from, into);
-  exec(statements, "UPDATE legs SET awarded_to = ?2 WHERE awarded_to = ?1", from, into);
+  // Every column of a row at once: the row's checks (a winner is one of the tie's clubs, a
+  // walkover goes to the home or away club) hold before and after, never in between.
+  exec(statements,
+       "UPDATE ties SET club_a = iif(club_a = ?1, ?2, club_a), "
+       "club_b = iif(club_b = ?1, ?2, club_b), winner = iif(winner = ?1, ?2, winner), "
+       "coin_toss_winner = iif(coin_toss_winner = ?1, ?2, coin_toss_winner) "
+       "WHERE ?1 IN (club_a, club_b, winner, coin_toss_winner)",
+       from, into);
+  exec(statements,
+       "UPDATE legs SET home = iif(home = ?1, ?2, home), away = iif(away = ?1, ?2, away), "
+       "awarded_to = iif(awarded_to = ?1, ?2, awarded_to) "
+       "WHERE ?1 IN (home, away, awarded_to)",
+       from, into);
   exec(statements, "UPDATE tie_claims SET winner = ?2 WHERE winner = ?1", from, into);
   exec(statements, "UPDATE OR IGNORE club_names SET club_id = ?2 WHERE club_id = ?1", from, into);
   exec(statements, "UPDATE name_reviews SET club_id = ?2 WHERE club_id = ?1", from, into);

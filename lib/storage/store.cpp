@@ -257,8 +257,19 @@ std::optional<OpenReview> Store::open_review_of(ClubId club) {
   return storage::open_review_of(statements_, club);
 }
 
-void Store::accept_review(const OpenReview& review, ClubId into, const std::string& method) {
-  storage::accept_review(statements_, clubs_, review, into, method);
+bool Store::try_accept_review(const OpenReview& review, ClubId into, const std::string& method) {
+  statements_.get("SAVEPOINT accept_review").exec();
+  try {
+    storage::accept_review(statements_, clubs_, review, into, method);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kConflict) throw;
+    statements_.get("ROLLBACK TO accept_review").exec();
+    statements_.get("RELEASE accept_review").exec();
+    clubs_.invalidate();  // it may have followed part of the merge
+    return false;
+  }
+  statements_.get("RELEASE accept_review").exec();
+  return true;
 }
 
 std::optional<ClubId> Store::reviewed_club(const std::string& name) {

@@ -113,8 +113,10 @@ class Store {
 
   // The open review whose name was given club `club` (see storage/review.hpp).
   std::optional<OpenReview> open_review_of(ClubId club);
-  // Accepts `review` by merging its club into `into`, the name bound by `method`.
-  void accept_review(const OpenReview& review, ClubId into, const std::string& method);
+  // Accepts `review` by merging its club into `into`, the name bound by `method`. Returns false,
+  // with nothing changed, when the two clubs cannot be one (merge_clubs' Error(kConflict): they
+  // are recorded as distinct, met each other, or played one round against different clubs).
+  bool try_accept_review(const OpenReview& review, ClubId into, const std::string& method);
   // The club `name` was given when it was queued for review, while the review is open.
   std::optional<ClubId> reviewed_club(const std::string& name);
   // Queues `name` for review: it got club `club` of its own at `source`:`line`; `candidates` is

@@ -451,6 +451,50 @@ TEST(JsonImportMerge, APlayedLegAgainstAStoredWalkoverIsAConflict) {
   EXPECT_EQ(t.outcome.decided_by, DecidedBy::kWalkover);
 }
 
+// A tie of `a` v `b` in the 2012-13 (or `season`) second qualifying round, `a` winning 2-0, 1-1.
+std::string won_tie(const std::string& a, const std::string& b,
+                    const std::string& season = "2012-13") {
+  return "{\"competition\": \"UEFA Europa League\", \"season\": \"" + season +
+         "\", \"round\": \"Second qualifying round\", \"legs\": ["
+         "{\"number\": 1, \"home\": \"" + a + "\", \"away\": \"" + b + "\", \"full_time\": [2, 0]},"
+         "{\"number\": 2, \"home\": \"" + b + "\", \"away\": \"" + a + "\", \"full_time\": [1, 1]}]}";
+}
+
+TEST(JsonImportMerge, AcceptingANameThatWonItsTieMovesTheWinnerToo) {
+  TempDir dir;
+  Database db = Database::open(":memory:");
+  import_files(db, {dir.write("a.json", "{\"footballdb\": 1, \"ties\": [" +
+                                            won_tie("Víkingur", "KR Reykjavík") + "]}")});
+  const std::vector<NameReview> open = db.reviews();
+  ASSERT_EQ(open.size(), 1u);
+  db.accept_review(open[0].id, db.require_club("Víkingur Reykjavík").id);
+  const Tie t = ties_of(db, "KR Reykjavík").at(0);
+  EXPECT_EQ(t.winner->name, "Víkingur Reykjavík");
+  EXPECT_EQ(t.club_b->name, "Víkingur Reykjavík");
+}
+
+TEST(JsonImportMerge, AReviewThatCannotBeSettledThroughItsTieStaysOpen) {
+  TempDir dir;
+  Database db = Database::open(":memory:");
+  // "Víkingur" meets KR in 2012-13 and Fram in 2010-11, while Víkingur Reykjavík met Fylkir in
+  // that same 2010-11 round: whoever "Víkingur" is, it is not Víkingur Reykjavík.
+  import_files(db, {dir.write("a.json", "{\"footballdb\": 1, \"ties\": [" +
+                                            won_tie("Víkingur", "KR Reykjavík") + "," +
+                                            won_tie("Víkingur", "Fram Reykjavík", "2010-11") +
+                                            "," +
+                                            won_tie("Víkingur Reykjavík", "Fylkir", "2010-11") +
+                                            "]}")});
+  const FileReport report =
+      import_files(db, {dir.write("b.json", "{\"footballdb\": 1, \"ties\": [" +
+                                                won_tie("Víkingur Reykjavík", "KR Reykjavík") +
+                                                "]}")})
+          .files[0];
+  EXPECT_EQ(report.reviews_settled, 0);
+  EXPECT_EQ(report.conflicts, 1);  // the pairing: KR's tie is with "Víkingur"
+  ASSERT_EQ(db.reviews().size(), 1u);
+  EXPECT_EQ(db.reviews()[0].name, "Víkingur");
+}
+
 TEST(JsonImportMerge, AClubWithASecondOpponentInAKnockoutRoundIsAConflict) {
   Database db = Database::open(":memory:");
   import_files(db, {kSample});
