@@ -207,6 +207,8 @@ void Assembler::tie(const TieRecord& r) {
   // A stated club must be one of the tie's: bind it through them before anything else.
   auto stated = [&](const std::optional<std::string>& name) -> std::optional<ClubId> {
     if (!name) return std::nullopt;
+    if (*name == r.club_a) return clubs.a;  // the record's own spelling of a club
+    if (r.club_b && *name == *r.club_b) return clubs.b;
     return ctx_.clubs.one_of(*name, clubs, r.where);
   };
   draft.coin_toss_winner = stated(r.stated_coin_toss_winner);
@@ -249,7 +251,11 @@ void Assembler::leg(const LegRecord& r) {
   leg.half_time = r.half_time;
   leg.extra_time = r.extra_time;
   leg.penalties = r.penalties;
-  if (r.awarded_to) leg.awarded_to = ctx_.clubs.one_of(*r.awarded_to, clubs, r.where);
+  if (r.awarded_to) {
+    leg.awarded_to = *r.awarded_to == r.home   ? *clubs.a
+                     : *r.awarded_to == r.away ? *clubs.b
+                                               : ctx_.clubs.one_of(*r.awarded_to, clubs, r.where);
+  }
   if (leg.status == LegStatus::kWalkover && (leg.full_time || !leg.awarded_to)) {
     // A "walkover" with a score is a result awarded by the organiser; one that names nobody
     // as going through was simply not played.

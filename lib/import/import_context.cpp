@@ -4,17 +4,26 @@
 #include <nlohmann/json.hpp>
 
 namespace footballdb::import {
+namespace {
+
+// The caches' key: a name means one thing per country ("Dinamo" of ALB is not that of RUS).
+std::string cache_key(const std::string& name, const std::optional<std::string>& country) {
+  return country ? name + '\x1f' + *country : name;
+}
+
+}  // namespace
 
 std::optional<ClubId> ClubLookup::resolved(const std::string& name, const SourceLocation& where,
                                            const std::optional<std::string>& country) {
-  if (auto it = cache_.find(name); it != cache_.end()) return it->second;
+  const std::string key = cache_key(name, country);
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   MatchContext context;
   context.country = country;
   Resolution r = matcher().resolve(name, context);
   if (r.status != ResolveStatus::kResolved) return std::nullopt;
   const ClubId id = r.club->id;
   if (r.method != "exact") store_.add_club_name(id, name, std::nullopt, source_, r.method, where.line);
-  cache_.emplace(name, id);
+  cache_.emplace(key, id);
   return id;
 }
 
@@ -38,10 +47,11 @@ std::optional<ClubId> ClubLookup::through_tie(const std::string& name, ClubId kn
 
 ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
                            const std::optional<std::string>& country) {
-  if (auto it = unbound_.find(name); it != unbound_.end()) return it->second;
+  const std::string key = cache_key(name, country);
+  if (auto it = unbound_.find(key); it != unbound_.end()) return it->second;
   // A name already awaiting review keeps the club it was given then.
-  if (auto waiting = store_.reviewed_club(name)) {
-    unbound_.emplace(name, *waiting);
+  if (auto waiting = store_.reviewed_club(name, country)) {
+    unbound_.emplace(key, *waiting);
     return *waiting;
   }
   MatchContext context;
@@ -60,7 +70,7 @@ ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
                     candidates.dump(), source_, where.line);
   ++report_.clubs_added;
   ++report_.reviews;
-  unbound_.emplace(name, id);
+  unbound_.emplace(key, id);
   return id;
 }
 
@@ -145,11 +155,16 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
 
 ClubId ClubLookup::one_of(const std::string& name, const ClubPair& clubs,
                           const SourceLocation& where) {
-  for (const auto& club : {clubs.a, clubs.b}) {
-    if (club && matcher().compatible(name, *club)) return *club;
+  if (auto id = resolved(name, where, std::nullopt); id && (id == clubs.a || id == clubs.b)) {
+    return *id;
   }
-  if (auto id = resolved(name, where, std::nullopt)) return *id;
-  throw input_error(where, "expected \"" + name + "\" to be one of the tie's clubs");
+  std::vector<ClubId> fits;
+  for (const auto& club : {clubs.a, clubs.b}) {
+    if (club && matcher().compatible(name, *club)) fits.push_back(*club);
+  }
+  if (fits.size() == 1) return fits.front();
+  throw input_error(where, "expected \"" + name + "\" to name one of the tie's clubs" +
+                               (fits.empty() ? std::string() : ", not either of them"));
 }
 
 void ImportContext::count(const storage::MergeResult& merged) {

@@ -73,8 +73,9 @@ class ClubLookup {
   storage::Store& store_;
   SourceId source_;
   FileReport& report_;
-  std::unordered_map<std::string, ClubId> cache_;     // names the matcher resolved
-  std::unordered_map<std::string, ClubId> unbound_;   // names given a club of their own
+  // By name and country: names the matcher resolved, names given a club of their own.
+  std::unordered_map<std::string, ClubId> cache_;
+  std::unordered_map<std::string, ClubId> unbound_;
 };
 
 struct ImportContext {

@@ -127,7 +127,7 @@ int recompute_outcomes(StatementCache& statements, std::int64_t competition_id,
     SQLite::Statement& q = statements.get(
         "SELECT t.id, c.id, c.name, s.start_year FROM ties t JOIN rounds r ON r.id = t.round_id "
         "JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id "
-        "WHERE (?1 = 0 OR c.id = ?1) AND (?2 = 0 OR t.id = ?2) ORDER BY t.id");
+        "WHERE r.knockout = 1 AND (?1 = 0 OR c.id = ?1) AND (?2 = 0 OR t.id = ?2) ORDER BY t.id");
     q.bind(1, competition_id);
     q.bind(2, tie);
     while (q.executeStep()) {

@@ -20,8 +20,9 @@ TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie);
 bool store_outcome(StatementCache& statements, std::int64_t tie, const TieFacts& facts,
                    const RuleSet& rules);
 
-// Recomputes the stored outcome of every tie (of one competition when competition_id > 0, the
-// one tie `tie` when tie > 0). Returns how many changed.
+// Recomputes the stored outcome of every tie of a knockout round (of one competition when
+// competition_id > 0, the one tie `tie` when tie > 0); group matches have none. Returns how
+// many changed.
 int recompute_outcomes(StatementCache& statements, std::int64_t competition_id = 0,
                        std::int64_t tie = 0);
 

@@ -272,11 +272,13 @@ bool Store::try_accept_review(const OpenReview& review, ClubId into, const std::
   return true;
 }
 
-std::optional<ClubId> Store::reviewed_club(const std::string& name) {
+std::optional<ClubId> Store::reviewed_club(const std::string& name,
+                                          const std::optional<std::string>& country) {
   SQLite::Statement& q = statements_.get(
-      "SELECT club_id FROM name_reviews WHERE name = ? AND status = 'open' AND club_id IS NOT NULL "
-      "ORDER BY id LIMIT 1");
+      "SELECT r.club_id FROM name_reviews r JOIN clubs c ON c.id = r.club_id "
+      "WHERE r.name = ? AND r.status = 'open' AND c.country IS ? ORDER BY r.id LIMIT 1");
   q.bind(1, name);
+  bind_opt(q, 2, country);
   std::optional<ClubId> id;
   if (q.executeStep()) id = ClubId{q.getColumn(0).getInt64()};
   q.reset();

@@ -117,8 +117,10 @@ class Store {
   // with nothing changed, when the two clubs cannot be one (merge_clubs' Error(kConflict): they
   // are recorded as distinct, met each other, or played one round against different clubs).
   bool try_accept_review(const OpenReview& review, ClubId into, const std::string& method);
-  // The club `name` was given when it was queued for review, while the review is open.
-  std::optional<ClubId> reviewed_club(const std::string& name);
+  // The club `name` (seen with `country`) was given when it was queued for review, while the
+  // review is open.
+  std::optional<ClubId> reviewed_club(const std::string& name,
+                                      const std::optional<std::string>& country);
   // Queues `name` for review: it got club `club` of its own at `source`:`line`; `candidates` is
   // a JSON array of the clubs it may mean.
   void add_review(const std::string& name, const char* reason, ClubId club,
