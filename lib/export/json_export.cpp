@@ -83,7 +83,8 @@ json tie_element(const Tie& tie) {
 
 }  // namespace
 
-void export_json(const Database& db, std::ostream& out) {
+void export_json(const Database& db, std::ostream& out) try {
+  const storage::StatementCache::Scope statements_in_use(detail::DatabaseAccess::statements(db));
   auto& statements = detail::DatabaseAccess::statements(db);
   out << "{\"footballdb\": 1,\n";
   {
@@ -172,6 +173,8 @@ void export_json(const Database& db, std::ostream& out) {
     for (TieId id : ids) section.add(tie_element(*db.tie(id)));
   }
   out << "}\n";
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 }  // namespace footballdb

@@ -206,7 +206,8 @@ const Format& detect(const std::string& path, const std::string& given) {
 }  // namespace
 
 ImportReport import_files(Database& db, const std::vector<std::string>& paths,
-                          const ImportOptions& options) {
+                          const ImportOptions& options) try {
+  const storage::StatementCache::Scope statements_in_use(detail::DatabaseAccess::statements(db));
   if (options.season && !Season::normalize(*options.season)) {
     throw Error(ErrorCode::kUsage, "'" + *options.season +
                                        "' is not a season (expected YYYY or YYYY-YY)");
@@ -267,6 +268,8 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
     forget.committed = true;
   }
   return report;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 }  // namespace footballdb

@@ -233,7 +233,8 @@ void read_rule_anomalies(storage::StatementCache& statements, CheckReport& repor
 
 }  // namespace
 
-CheckReport check(const Database& db) {
+CheckReport check(const Database& db) try {
+  const storage::StatementCache::Scope statements_in_use(detail::DatabaseAccess::statements(db));
   auto& statements = detail::DatabaseAccess::statements(db);
   CheckReport report;
   read_conflicts(statements, report);
@@ -242,6 +243,8 @@ CheckReport check(const Database& db) {
   read_name_reviews(statements, report);
   read_rule_anomalies(statements, report);
   return report;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 }  // namespace footballdb

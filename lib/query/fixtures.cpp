@@ -57,23 +57,32 @@ std::optional<Fixture> first(std::vector<Fixture> v) {
 
 }  // namespace
 
-std::vector<Fixture> Database::fixtures(const FixtureFilter& filter) const {
+std::vector<Fixture> Database::fixtures(const FixtureFilter& filter) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   auto iso = [](const std::optional<Date>& d) {
     return d ? std::optional<std::string>(d->to_string()) : std::nullopt;
   };
   return run(impl_->statements, kWhere, iso(filter.from), iso(filter.to), filter.club,
              "ORDER BY l.date, l.kickoff IS NULL, l.kickoff, l.id");
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-std::optional<Fixture> Database::next_fixture(ClubId club, const Date& from) const {
+std::optional<Fixture> Database::next_fixture(ClubId club, const Date& from) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   return first(run(impl_->statements, kWhere, from.to_string(), std::nullopt, club,
                    "ORDER BY l.date, l.kickoff IS NULL, l.kickoff, l.id LIMIT 1"));
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-std::optional<Fixture> Database::previous_fixture(ClubId club, const Date& before) const {
+std::optional<Fixture> Database::previous_fixture(ClubId club, const Date& before) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   return first(run(impl_->statements, kBeforeWhere, std::nullopt, before.to_string(), club,
                    "ORDER BY l.date DESC, l.kickoff IS NULL DESC, l.kickoff DESC, l.id DESC "
                    "LIMIT 1"));
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 }  // namespace footballdb

@@ -109,7 +109,8 @@ void orient(Tie& tie, ClubId club) {
 
 }  // namespace
 
-std::vector<Tie> Database::ties(const TieFilter& filter) const {
+std::vector<Tie> Database::ties(const TieFilter& filter) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   std::optional<std::string> season;
   if (filter.season) {
     season = Season::normalize(*filter.season);
@@ -153,9 +154,12 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const {
     if (filter.club) orient(tie, *filter.club);
   }
   return ties;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-std::optional<Tie> Database::tie(TieId id) const {
+std::optional<Tie> Database::tie(TieId id) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   auto& statements = impl_->statements;
   SQLite::Statement& q = statements.get(std::string(kTieSelect) + "WHERE t.id = ?");
   q.bind(1, id.value());
@@ -164,6 +168,8 @@ std::optional<Tie> Database::tie(TieId id) const {
   q.reset();
   read_details(statements, tie);
   return tie;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 }  // namespace footballdb

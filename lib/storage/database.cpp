@@ -64,15 +64,18 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
 
 const std::string& Database::path() const { return impl_->db.getFilename(); }
 
-int Database::schema_version() const {
+int Database::schema_version() const try {
   return impl_->db.execAndGet("PRAGMA user_version").getInt();
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 int Database::latest_schema_version() { return storage::latest_version(); }
 
 // --- Clubs ---
 
-Resolution Database::resolve(std::string_view name) const {
+Resolution Database::resolve(std::string_view name) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   Resolution out = impl_->clubs.matcher().resolve(name);
   if (out.status == ResolveStatus::kUnknown && out.candidates.empty() && !fold_key(name).empty()) {
     // Nothing matched: offer the clubs whose spellings contain the name as suggestions.
@@ -83,9 +86,11 @@ Resolution Database::resolve(std::string_view name) const {
   }
   for (Candidate& c : out.candidates) c.explanation = names::explain(name, c);
   return out;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-ClubRef Database::require_club(std::string_view name) const {
+ClubRef Database::require_club(std::string_view name) const try {
   Resolution r = resolve(name);
   if (r.club) return *r.club;
   std::string message = "'" + std::string(name) + "' is " + std::string(to_string(r.status));
@@ -94,6 +99,8 @@ ClubRef Database::require_club(std::string_view name) const {
     for (const Candidate& c : r.candidates) message += "\n  " + c.club.name;
   }
   throw Error(ErrorCode::kClub, message);
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 namespace {
@@ -112,7 +119,8 @@ Club read_club_names(storage::StatementCache& statements, Club club) {
 
 }  // namespace
 
-std::optional<Club> Database::club(ClubId id) const {
+std::optional<Club> Database::club(ClubId id) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   SQLite::Statement& q =
       impl_->statements.get("SELECT id, name, country, city FROM clubs WHERE id = ?");
   q.bind(1, id.value());
@@ -120,9 +128,12 @@ std::optional<Club> Database::club(ClubId id) const {
   Club club{id, q.getColumn(1).getString(), storage::opt_text(q.getColumn(2)),
             storage::opt_text(q.getColumn(3)), {}};
   return read_club_names(impl_->statements, std::move(club));
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-std::vector<Club> Database::find_clubs(std::string_view text) const {
+std::vector<Club> Database::find_clubs(std::string_view text) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   std::vector<Club> clubs;
   {
     SQLite::Statement& q = impl_->statements.get(
@@ -137,6 +148,8 @@ std::vector<Club> Database::find_clubs(std::string_view text) const {
   }
   for (Club& club : clubs) club = read_club_names(impl_->statements, std::move(club));
   return clubs;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 // --- Rules ---
@@ -154,17 +167,21 @@ int season_year_or_throw(std::string_view season) {
 
 }  // namespace
 
-RuleSet Database::rules(std::string_view competition, std::string_view season) const {
+RuleSet Database::rules(std::string_view competition, std::string_view season) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const int year = season_year_or_throw(season);
   SQLite::Statement& q =
       impl_->statements.get("SELECT id FROM competitions WHERE name = ? COLLATE NOCASE");
   q.bind(1, std::string(competition));
   const std::int64_t id = q.executeStep() ? q.getColumn(0).getInt64() : 0;
   return storage::rules_for(impl_->statements, id, competition, year);
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 void Database::set_rules(std::string_view competition, std::string_view from_season,
-                         const RuleSet& rules) {
+                         const RuleSet& rules) try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const int year = season_year_or_throw(from_season);
   SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
   storage::Store store(impl_->statements, impl_->clubs);
@@ -172,13 +189,18 @@ void Database::set_rules(std::string_view competition, std::string_view from_sea
   store.put_rules(name, year, rules);
   store.recompute_competition(name);
   tx.commit();
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-int Database::recompute_outcomes() {
+int Database::recompute_outcomes() try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
   const int changed = storage::recompute_outcomes(impl_->statements);
   tx.commit();
   return changed;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 }  // namespace footballdb

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "footballdb/database.hpp"
+#include "footballdb/error.hpp"
 #include "storage/club_index.hpp"
 #include "storage/statement_cache.hpp"
 
@@ -21,6 +22,12 @@ struct Database::Impl {
 };
 
 namespace detail {
+
+// An SQLite failure as the library reports every failure: Error(kDatabase).
+[[noreturn]] inline void rethrow_database_error(const SQLite::Exception& e) {
+  throw Error(ErrorCode::kDatabase, e.what());
+}
+
 // The library's own way in to a Database's SQLite connection.
 struct DatabaseAccess {
   static SQLite::Database& sqlite(const Database& db) { return db.impl_->db; }

@@ -69,7 +69,8 @@ auto in_transaction(SQLite::Database& db, storage::ClubIndex& clubs, Work work) 
 
 }  // namespace
 
-std::optional<NameReview> Database::review(ReviewId id) const {
+std::optional<NameReview> Database::review(ReviewId id) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   SQLite::Statement& q = impl_->statements.get(
       "SELECT r.name, r.reason, r.status, r.club_id, c.name, r.candidates, r.source_id, s.path, "
       "r.line, r.decided_club, d.name, r.decided_at FROM name_reviews r "
@@ -103,9 +104,12 @@ std::optional<NameReview> Database::review(ReviewId id) const {
     }
   }
   return r;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-std::vector<NameReview> Database::reviews(bool include_decided) const {
+std::vector<NameReview> Database::reviews(bool include_decided) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   std::vector<ReviewId> ids;
   SQLite::Statement& q = impl_->statements.get(
       "SELECT id FROM name_reviews WHERE ? OR status = 'open' ORDER BY id");
@@ -117,6 +121,8 @@ std::vector<NameReview> Database::reviews(bool include_decided) const {
     if (auto r = review(id)) out.push_back(std::move(*r));
   }
   return out;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 namespace {
@@ -211,15 +217,19 @@ void accept_review(StatementCache& statements, ClubIndex& clubs, const OpenRevie
 
 }  // namespace
 
-void Database::accept_review(ReviewId id, ClubId club) {
+void Database::accept_review(ReviewId id, ClubId club) try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   in_transaction(impl_->db, impl_->clubs, [&] {
     const NameReview r = open_review(*this, id);
     require_club_exists(*this, club);
     accept(impl_->statements, impl_->clubs, r, club);
   });
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-ClubRef Database::create_club(ReviewId id) {
+ClubRef Database::create_club(ReviewId id) try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   return in_transaction(impl_->db, impl_->clubs, [&] {
     const NameReview r = open_review(*this, id);
     const std::int64_t club = r.club->id.value();
@@ -235,9 +245,12 @@ ClubRef Database::create_club(ReviewId id) {
          id.value(), club);
     return *r.club;
   });
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-void Database::reject_review(ReviewId id) {
+void Database::reject_review(ReviewId id) try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   in_transaction(impl_->db, impl_->clubs, [&] {
     open_review(*this, id);
     exec(impl_->statements,
@@ -245,9 +258,12 @@ void Database::reject_review(ReviewId id) {
              " WHERE id = ?1",
          id.value());
   });
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-void Database::undo_review(ReviewId id) {
+void Database::undo_review(ReviewId id) try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   in_transaction(impl_->db, impl_->clubs, [&] {
     std::optional<NameReview> r = review(id);
     const std::string which = "review " + std::to_string(id.value());
@@ -299,11 +315,14 @@ void Database::undo_review(ReviewId id) {
          "WHERE id = ?",
          id.value());
   });
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 // --- Aliases ---
 
-std::vector<ClubAlias> Database::aliases(std::optional<ClubId> club, bool include_registry) const {
+std::vector<ClubAlias> Database::aliases(std::optional<ClubId> club, bool include_registry) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   SQLite::Statement& q = impl_->statements.get(
       "SELECT n.club_id, c.name, n.name, n.lang, n.method, n.source_id, s.path, n.line "
       "FROM club_names n JOIN clubs c ON c.id = n.club_id "
@@ -328,9 +347,12 @@ std::vector<ClubAlias> Database::aliases(std::optional<ClubId> club, bool includ
   }
   q.reset();
   return out;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-std::optional<ReviewId> Database::add_alias(std::string_view name_view, ClubId club) {
+std::optional<ReviewId> Database::add_alias(std::string_view name_view, ClubId club) try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const std::string name(name_view);
   if (name_key(name).empty()) throw Error(ErrorCode::kUsage, "an alias needs a name");
   return in_transaction(impl_->db, impl_->clubs, [&]() -> std::optional<ReviewId> {
@@ -367,9 +389,12 @@ std::optional<ReviewId> Database::add_alias(std::string_view name_view, ClubId c
     store.add_club_name(club, name, std::nullopt, std::nullopt, "user");
     return std::nullopt;
   });
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
-void Database::remove_alias(std::string_view name_view, std::optional<ClubId> club) {
+void Database::remove_alias(std::string_view name_view, std::optional<ClubId> club) try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const std::string name(name_view);
   in_transaction(impl_->db, impl_->clubs, [&] {
     SQLite::Statement& q = impl_->statements.get(
@@ -406,6 +431,8 @@ void Database::remove_alias(std::string_view name_view, std::optional<ClubId> cl
     del.bind(2, name);
     del.exec();
   });
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
 }
 
 }  // namespace footballdb

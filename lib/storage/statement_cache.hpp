@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace footballdb::storage {
 
@@ -19,20 +20,58 @@ class StatementCache {
   SQLite::Statement& get(const std::string& sql) {
     auto it = cache_.find(sql);
     if (it == cache_.end()) {
-      it = cache_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+      it = cache_.emplace(sql, Entry{std::make_unique<SQLite::Statement>(db_, sql), false}).first;
     } else {
-      it->second->reset();
-      it->second->clearBindings();
+      it->second.statement->reset();
+      it->second.statement->clearBindings();
     }
-    return *it->second;
+    if (!it->second.in_use) {
+      it->second.in_use = true;
+      in_use_.push_back(&it->second);
+    }
+    return *it->second.statement;
   }
 
+  // Marks one call of the library's API. When the outermost scope ends, every statement used
+  // in it is reset: a statement left on a row would keep its read transaction open, so that
+  // this connection went on seeing an old snapshot and other connections could not write.
+  class Scope {
+   public:
+    explicit Scope(StatementCache& cache) : cache_(cache) { ++cache_.depth_; }
+    ~Scope() {
+      if (--cache_.depth_ == 0) cache_.reset_in_use();
+    }
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    StatementCache& cache_;
+  };
+
   // Finalizes every statement (before the connection closes or the schema changes).
-  void clear() { cache_.clear(); }
+  void clear() {
+    in_use_.clear();
+    cache_.clear();
+  }
 
  private:
+  struct Entry {
+    std::unique_ptr<SQLite::Statement> statement;
+    bool in_use = false;
+  };
+
+  void reset_in_use() noexcept {
+    for (Entry* e : in_use_) {
+      e->statement->tryReset();
+      e->in_use = false;
+    }
+    in_use_.clear();
+  }
+
   SQLite::Database& db_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+  std::unordered_map<std::string, Entry> cache_;
+  std::vector<Entry*> in_use_;  // entries fetched since the outermost scope began
+  int depth_ = 0;
 };
 
 }  // namespace footballdb::storage
