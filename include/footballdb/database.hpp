@@ -19,8 +19,9 @@ struct OpenOptions {
   bool create_if_missing = true;  // else a missing file is an Error(kIo)
   bool read_only = false;         // no writes; the file must be at the current schema version
   int busy_timeout_ms = 5000;     // how long to wait for another process's write lock
-  // Fill a new database with the club registry shipped with footballdb (data/clubs/): some
-  // 3,500 clubs with their spellings, the pairs known to be distinct, city exonyms.
+  // Fill a database that holds nothing yet (no club, no source) with the club registry shipped
+  // with footballdb (data/clubs/): some 3,500 clubs with their spellings, the pairs known to be
+  // distinct, city exonyms.
   bool load_registry = true;
 };
 
@@ -117,8 +118,8 @@ class Database {
   std::optional<Fixture> previous_fixture(ClubId club, const Date& before) const;
 
   // --- Rules ---
-  // The rules `competition` plays `season` by: its own (set_rules) where it has them, else
-  // uefa_rules. Throws Error(kUsage) for a season that is not "YYYY" or "YYYY-YY".
+  // The rules `competition` ("UEFA Europa League", "Europa League": names as users type them)
+  // plays `season` by: its own (set_rules) where it has them, else uefa_rules. Throws Error(kUsage) for a season that is not "YYYY" or "YYYY-YY".
   RuleSet rules(std::string_view competition, std::string_view season) const;
   // Makes `competition` play by `rules` from `from_season` on (until a later set_rules), and
   // recomputes the outcome of every tie this changes. Creates the competition if needed.

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "export/json_values.hpp"
+#include "footballdb/error.hpp"
 #include "footballdb/import.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/rows.hpp"
@@ -86,6 +87,8 @@ json tie_element(const Tie& tie) {
 void export_json(const Database& db, std::ostream& out) try {
   const storage::StatementCache::Scope statements_in_use(detail::DatabaseAccess::statements(db));
   auto& statements = detail::DatabaseAccess::statements(db);
+  // One read transaction: the sections agree with each other whatever other connections do.
+  SQLite::Transaction snapshot(detail::DatabaseAccess::sqlite(db));
   out << "{\"footballdb\": 1,\n";
   {
     Section section(out, "sources", true);
@@ -110,7 +113,9 @@ void export_json(const Database& db, std::ostream& out) try {
     }
     q.reset();
     for (ClubId id : ids) {
-      const Club club = *db.club(id);
+      const std::optional<Club> found = db.club(id);
+      if (!found) throw Error(ErrorCode::kInternal, "club " + std::to_string(id.value()) + " vanished");
+      const Club& club = *found;
       json names = json::array();
       for (const ClubName& n : club.names) {
         if (n.name == club.name) continue;
@@ -170,9 +175,14 @@ void export_json(const Database& db, std::ostream& out) try {
     SQLite::Statement& q = statements.get("SELECT id FROM ties ORDER BY id");
     while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64());
     q.reset();
-    for (TieId id : ids) section.add(tie_element(*db.tie(id)));
+    for (TieId id : ids) {
+      const std::optional<Tie> tie = db.tie(id);
+      if (!tie) throw Error(ErrorCode::kInternal, "tie " + std::to_string(id.value()) + " vanished");
+      section.add(tie_element(*tie));
+    }
   }
   out << "}\n";
+  snapshot.commit();
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
 }

@@ -9,12 +9,6 @@
 namespace footballdb::import {
 namespace {
 
-constexpr int kChampionsLeagueFirstSeason = 1992;
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t");
   if (first == std::string_view::npos) return "";
@@ -47,56 +41,6 @@ std::optional<CanonicalRound> round_named(std::string_view raw, const std::optio
 }
 
 }  // namespace
-
-std::string canonical_competition(std::string_view raw, std::optional<int> season_year,
-                                  bool* qualifying) {
-  std::string name = trim(raw);
-  std::string key = fold_key(name);
-  bool quali = false;
-  for (std::string_view suffix : {" quali", " qualifying", " qualification", " qualifiers"}) {
-    if (ends_with(key, suffix)) {
-      quali = true;
-      key.resize(key.size() - suffix.size());
-      while (!key.empty() && key.back() == ' ') key.pop_back();
-      name = name.substr(0, name.find_last_of("-–(")) ;
-      name = trim(name);
-    }
-  }
-  if (qualifying) *qualifying = quali;
-  const bool modern = season_year && *season_year >= kChampionsLeagueFirstSeason;
-  if (key == "champions league" || key == "uefa champions league" || key == "european cup" ||
-      key == "european champion clubs cup" || key == "european champions cup") {
-    if (!season_year) return key == "european cup" ? "European Cup" : "UEFA Champions League";
-    return modern ? "UEFA Champions League" : "European Cup";
-  }
-  if (key == "europa league" || key == "uefa europa league") return "UEFA Europa League";
-  if (key == "uefa cup") return "UEFA Cup";
-  if (key == "conference league" || key == "uefa conference league" ||
-      key == "europa conference league" || key == "uefa europa conference league") {
-    return "UEFA Conference League";
-  }
-  if (key == "intertoto cup" || key == "uefa intertoto cup") return "UEFA Intertoto Cup";
-  if (key == "cup winners cup" || key == "european cup winners cup" ||
-      key == "uefa cup winners cup") {
-    return "UEFA Cup Winners' Cup";
-  }
-  return name;
-}
-
-std::optional<std::string> competition_from_path(std::string_view path) {
-  const auto slash = path.find_last_of('/');
-  const std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  const bool champions_repo = path.find("champions-league") != std::string_view::npos;
-  if (file == "cl.txt" || file == "clq.txt" || file.rfind("cl_", 0) == 0) {
-    return "UEFA Champions League";
-  }
-  if (file == "el.txt" || file == "elq.txt" || file.rfind("el_", 0) == 0) {
-    return "UEFA Europa League";
-  }
-  if (file == "conf.txt" || file == "confq.txt") return "UEFA Conference League";
-  if (file == "cup.txt" && champions_repo) return "European Cup";
-  return std::nullopt;
-}
 
 Assembler::RoundContext Assembler::round_of(const Context& context, const SourceLocation& where,
                                             const std::optional<Date>& date,

@@ -3,7 +3,7 @@
 
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
-#include "import/assembler.hpp"
+#include "import/competitions.hpp"
 #include "import/rounds.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/rows.hpp"

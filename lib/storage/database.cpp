@@ -9,6 +9,7 @@
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
 #include "names/matcher.hpp"
+#include "import/competitions.hpp"
 #include "sqlext/functions.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/migrations.hpp"
@@ -47,9 +48,13 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
       db.exec("PRAGMA synchronous = NORMAL");
       // Imports touch indexes all over a large file: keep up to 64 MiB of pages in memory.
       db.exec("PRAGMA cache_size = -65536");
-      if (storage::migrate(db) == 0 && options.load_registry) {
+      storage::migrate(db);
+      if (options.load_registry) {
+        // A database that holds nothing yet gets the registry (also when an earlier first open
+        // stopped between the migrations and this).
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        if (db.execAndGet("SELECT count(*) FROM clubs").getInt() == 0) {
+        if (db.execAndGet("SELECT (SELECT count(*) FROM clubs) + (SELECT count(*) FROM sources)")
+                .getInt() == 0) {
           storage::Store store(impl->statements, impl->clubs);
           storage::load_registry(store, impl->statements);
         }
@@ -170,11 +175,11 @@ int season_year_or_throw(std::string_view season) {
 RuleSet Database::rules(std::string_view competition, std::string_view season) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const int year = season_year_or_throw(season);
-  SQLite::Statement& q =
-      impl_->statements.get("SELECT id FROM competitions WHERE name = ? COLLATE NOCASE");
-  q.bind(1, std::string(competition));
+  const std::string name = import::canonical_competition(competition, year);
+  SQLite::Statement& q = impl_->statements.get("SELECT id FROM competitions WHERE name = ?");
+  q.bind(1, name);
   const std::int64_t id = q.executeStep() ? q.getColumn(0).getInt64() : 0;
-  return storage::rules_for(impl_->statements, id, competition, year);
+  return storage::rules_for(impl_->statements, id, name, year);
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
 }
@@ -185,7 +190,7 @@ void Database::set_rules(std::string_view competition, std::string_view from_sea
   const int year = season_year_or_throw(from_season);
   SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
   storage::Store store(impl_->statements, impl_->clubs);
-  const std::string name(competition);
+  const std::string name = import::canonical_competition(competition, year);
   store.put_rules(name, year, rules);
   store.recompute_competition(name);
   tx.commit();

@@ -149,6 +149,7 @@ void print_report(const ImportReport& report) {
 ClubId club_argument(const Database& db, const std::string& text) {
   if (text.size() > 1 && text[0] == '#' &&
       text.find_first_not_of("0123456789", 1) == std::string::npos) {
+    if (text.size() > 18) throw Error(ErrorCode::kClub, "there is no club " + text);
     const ClubId id{std::stoll(text.substr(1))};
     if (!db.club(id)) throw Error(ErrorCode::kClub, "there is no club " + text);
     return id;
@@ -425,12 +426,17 @@ int run(int argc, char** argv) {
     }
   } else if (*export_cmd) {
     Database db = open_db(g);
-    if (output.empty()) {
-      export_json(db, std::cout);
-    } else {
-      std::ofstream out(output, std::ios::binary);
-      if (!out) throw Error(ErrorCode::kIo, "cannot write '" + output + "'");
-      export_json(db, out);
+    std::ofstream file;
+    if (!output.empty()) {
+      file.open(output, std::ios::binary);
+      if (!file) throw Error(ErrorCode::kIo, "cannot write '" + output + "'");
+    }
+    std::ostream& out = output.empty() ? std::cout : file;
+    export_json(db, out);
+    out.flush();
+    if (!out) {
+      throw Error(ErrorCode::kIo,
+                  "cannot write '" + (output.empty() ? "standard output" : output) + "'");
     }
   } else if (*ties_cmd) {
     Database db = open_db(g);

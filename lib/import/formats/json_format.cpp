@@ -8,6 +8,8 @@
 #include <unordered_set>
 
 #include "footballdb/error.hpp"
+#include "import/competitions.hpp"
+#include "import/rounds.hpp"
 
 namespace footballdb::import {
 namespace {
@@ -169,7 +171,13 @@ class Reader {
     auto round_name = text(object, round_field);
     if (!round_name) round_name = ctx_.options.round;
     if (!round_name) fail(object, std::string("expected \"") + round_field + "\" (or --round)");
-    return storage::RoundKey{*competition, season(object, text(object, "season")), *round_name};
+    // Names as every other format stores them, so that sources meet: "Europa League" is
+    // "UEFA Europa League", "Halbfinale" is "Semi-finals".
+    const std::string canonical_season = season(object, text(object, "season"));
+    if (auto canonical = canonical_round(*round_name)) round_name = canonical->name;
+    return storage::RoundKey{
+        canonical_competition(*competition, Season::start_year(canonical_season)),
+        canonical_season, *round_name};
   }
 
   ClubId club_ref(const json& object, const json& ref, const char* what) {
@@ -303,16 +311,22 @@ class Reader {
       rules.extra_time = boolean(r, "extra_time").value_or(rules.extra_time);
       rules.penalties = boolean(r, "penalties").value_or(rules.penalties);
       rules.replays = boolean(r, "replays").value_or(rules.replays);
-      ctx_.store.put_rules(name, *Season::start_year(from), rules);
-      rules_changed_.insert(name);
+      const std::string competition = canonical_competition(name, Season::start_year(from));
+      ctx_.store.put_rules(competition, *Season::start_year(from), rules);
+      rules_changed_.insert(competition);
     }
   }
 
   void round(const json& r) {
     expect_object(r, "a round");
     only_keys(r, {"competition", "season", "name", "order", "knockout"}, "a round");
-    ctx_.store.round_id(round_key(r, "name"), integer(r, "order", 0, 1 << 20),
-                        boolean(r, "knockout"));
+    const storage::RoundKey key = round_key(r, "name");
+    const auto canonical = canonical_round(key.round);
+    auto order = integer(r, "order", 0, 1 << 20);
+    if (!order && canonical) order = canonical->order;
+    auto knockout = boolean(r, "knockout");
+    if (!knockout && canonical) knockout = canonical->knockout;
+    ctx_.store.round_id(key, order, knockout);
   }
 
   storage::LegDraft leg(const json& l) {
