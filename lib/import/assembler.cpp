@@ -42,9 +42,9 @@ std::optional<CanonicalRound> round_named(std::string_view raw, const std::optio
 
 }  // namespace
 
-Assembler::RoundContext Assembler::round_of(const Context& context, const SourceLocation& where,
-                                            const std::optional<Date>& date,
-                                            std::optional<bool> knockout) {
+storage::RoundKey Assembler::round_of(const Context& context, const SourceLocation& where,
+                                      const std::optional<Date>& date,
+                                      std::optional<bool> knockout) {
   // Season: the record's, the command line's, or the split season of its date.
   std::optional<std::string> season;
   if (context.season) {
@@ -80,26 +80,24 @@ Assembler::RoundContext Assembler::round_of(const Context& context, const Source
     throw input_error(where, "expected a competition: the file names none; use --competition");
   }
   bool qualifying = false;
-  RoundContext out;
-  out.key.competition = canonical_competition(*competition, year, &qualifying);
-  out.key.season = *season;
+  storage::RoundKey out;
+  out.competition = canonical_competition(*competition, year, &qualifying);
+  out.season = *season;
 
   std::optional<std::string> round = context.round;
   if (!round) round = ctx_.options.round;
   if (!round) throw input_error(where, "expected a round: the file names none here; use --round");
   if (auto canonical = round_named(*round, date)) {
-    out.key.round = canonical->name;
-    out.knockout = canonical->knockout;
+    out.round = canonical->name;
     if (qualifying) {
-      if (auto q = qualifying_round(canonical->name)) out.key.round = *q;
+      if (auto q = qualifying_round(canonical->name)) out.round = *q;
     }
-    auto order = canonical_round(out.key.round);
-    ctx_.store.round_id(out.key, order ? std::optional<int>(order->order) : std::nullopt,
-                        out.knockout);
+    auto order = canonical_round(out.round);
+    ctx_.store.round_id(out, order ? std::optional<int>(order->order) : std::nullopt,
+                        canonical->knockout);
   } else {
-    out.key.round = trim(*round);
-    out.knockout = knockout.value_or(true);
-    ctx_.store.round_id(out.key, std::nullopt, out.knockout);
+    out.round = trim(*round);
+    ctx_.store.round_id(out, std::nullopt, knockout.value_or(true));
   }
   memo_.emplace(std::move(memo_key), out);
   return out;
@@ -132,10 +130,10 @@ void Assembler::round(const RoundRecord& r) {
   if (season_known && !play_off) round_of(r.context, r.where, std::nullopt, r.knockout);
 }
 
-storage::TieDraft Assembler::draft_of(const RoundContext& round, std::optional<int> number,
+storage::TieDraft Assembler::draft_of(const storage::RoundKey& round, std::optional<int> number,
                                       const ClubPair& clubs, const SourceLocation& where) const {
   storage::TieDraft draft;
-  draft.round = round.key;
+  draft.round = round;
   draft.number = number;
   draft.club_a = clubs.a;
   draft.club_b = clubs.b;
@@ -144,8 +142,8 @@ storage::TieDraft Assembler::draft_of(const RoundContext& round, std::optional<i
 }
 
 void Assembler::tie(const TieRecord& r) {
-  RoundContext round = round_of(r.context, r.where, std::nullopt);
-  const ClubPair clubs = ctx_.clubs.pair(r.club_a, r.club_b, r.country_a, r.country_b, round.key,
+  const storage::RoundKey round = round_of(r.context, r.where, std::nullopt);
+  const ClubPair clubs = ctx_.clubs.pair(r.club_a, r.club_b, r.country_a, r.country_b, round,
                                          r.where);
   storage::TieDraft draft = draft_of(round, r.number, clubs, r.where);
   // A stated club must be one of the tie's: bind it through them before anything else.
@@ -169,9 +167,9 @@ void Assembler::tie(const TieRecord& r) {
 }
 
 void Assembler::leg(const LegRecord& r) {
-  RoundContext round = round_of(r.context, r.where, r.date);
+  const storage::RoundKey round = round_of(r.context, r.where, r.date);
   const ClubPair clubs = ctx_.clubs.pair(r.home, r.away, r.home_country, r.away_country,
-                                         round.key, r.where);
+                                         round, r.where);
   if (!clubs.b || *clubs.a == *clubs.b) {
     throw input_error(r.where, "expected two different clubs, got \"" + r.home + "\" and \"" +
                                    r.away + "\"");

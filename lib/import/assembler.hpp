@@ -25,18 +25,14 @@ class Assembler {
   void operator()(Record&& record);
 
  private:
-  struct RoundContext {
-    storage::RoundKey key;
-    bool knockout = true;
-  };
   // The record's round in full: the record's context, else the command line's, else what the
   // file's name or the record's date imply. Creates the round (in canonical order) if needed;
   // `knockout` is the source's word for a round canonical_round does not know.
-  RoundContext round_of(const Context& context, const SourceLocation& where,
-                        const std::optional<Date>& date,
-                        std::optional<bool> knockout = std::nullopt);
+  storage::RoundKey round_of(const Context& context, const SourceLocation& where,
+                             const std::optional<Date>& date,
+                             std::optional<bool> knockout = std::nullopt);
   // A draft of the tie of `clubs` in `round`, with the record at `where` as its evidence.
-  storage::TieDraft draft_of(const RoundContext& round, std::optional<int> number,
+  storage::TieDraft draft_of(const storage::RoundKey& round, std::optional<int> number,
                              const ClubPair& clubs, const SourceLocation& where) const;
   void round(const RoundRecord& r);
   void tie(const TieRecord& r);
@@ -44,7 +40,7 @@ class Assembler {
 
   ImportContext& ctx_;
   std::optional<std::string> last_season_;  // a season inferred from dates, for undated records
-  std::unordered_map<std::string, RoundContext> memo_;  // round_of's answers by their inputs
+  std::unordered_map<std::string, storage::RoundKey> memo_;  // round_of's answers by their inputs
 };
 
 }  // namespace footballdb::import

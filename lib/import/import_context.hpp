@@ -79,7 +79,6 @@ class ClubLookup {
 };
 
 struct ImportContext {
-  const Database& db;
   storage::Store& store;
   SourceId source;
   std::string path;

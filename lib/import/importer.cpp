@@ -249,7 +249,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       std::ifstream in(path, std::ios::binary);
       if (!in) throw Error(ErrorCode::kIo, "cannot open '" + given + "'");
       import::ClubLookup clubs(club_index, store, source, file);
-      import::ImportContext context{db, store, source, given, options, file, clubs};
+      import::ImportContext context{store, source, given, options, file, clubs};
       if (options.progress) {
         ProgressBuf counted(*in.rdbuf(), static_cast<std::size_t>(std::filesystem::file_size(path)),
                             given, options.progress);

@@ -56,14 +56,7 @@ bool disagrees(const StatedOutcome& claim, const TieOutcome& computed) {
 }
 
 void read_details(storage::StatementCache& statements, Tie& tie) {
-  {
-    SQLite::Statement& q = statements.get(
-        std::string("SELECT ") + storage::kLegColumns +
-        " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away"
-        " WHERE l.tie_id = ? ORDER BY l.number");
-    q.bind(1, tie.id.value());
-    while (q.executeStep()) tie.legs.push_back(storage::read_leg(q));
-  }
+  tie.legs = storage::read_legs(statements, tie.id.value());
   for (Leg& leg : tie.legs) {
     leg.evidence = storage::read_evidence(statements, "leg_evidence", "leg_id", leg.id.value());
   }

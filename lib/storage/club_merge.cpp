@@ -15,13 +15,10 @@ namespace {
 
 using nlohmann::json;
 
-std::string club_name(StatementCache& statements, ClubId id) {
-  SQLite::Statement& q = statements.get("SELECT name FROM clubs WHERE id = ?");
-  q.bind(1, id.value());
-  if (!q.executeStep()) {
-    throw Error(ErrorCode::kUsage, "there is no club #" + std::to_string(id.value()));
-  }
-  return q.getColumn(0).getString();
+std::string existing_club_name(StatementCache& statements, ClubId id) {
+  auto name = club_name(statements, id);
+  if (!name) throw Error(ErrorCode::kUsage, "there is no club #" + std::to_string(id.value()));
+  return *name;
 }
 
 // One stored tie of a club, with what locates its round.
@@ -77,17 +74,11 @@ TieDraft tie_draft(StatementCache& statements, std::int64_t id) {
   for (const Evidence& e : read_evidence(statements, "tie_evidence", "tie_id", id)) {
     d.evidence.emplace_back(e.source, e.line);
   }
-  {
-    SQLite::Statement& q = statements.get(
-        std::string("SELECT ") + kLegColumns +
-        " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away"
-        " WHERE l.tie_id = ? ORDER BY l.number");
-    q.bind(1, id);
-    while (q.executeStep()) {
-      LegDraft leg;
-      leg.leg = read_leg(q);
-      d.legs.push_back(std::move(leg));
-    }
+  for (Leg& stored : read_legs(statements, id)) {
+    LegDraft leg;
+    leg.leg = std::move(stored);
+    leg.numbered = true;  // keeps its number where that is free in the tie it joins
+    d.legs.push_back(std::move(leg));
   }
   for (LegDraft& leg : d.legs) {
     for (const Evidence& e : read_evidence(statements, "leg_evidence", "leg_id", leg.leg.id.value())) {
@@ -199,8 +190,8 @@ void exec(StatementCache& statements, const std::string& sql, ClubId from, ClubI
 
 ClubMergeResult merge_clubs(StatementCache& statements, ClubIndex& clubs, ClubId from,
                             ClubId into) {
-  const std::string from_name = club_name(statements, from);
-  const std::string into_name = club_name(statements, into);
+  const std::string from_name = existing_club_name(statements, from);
+  const std::string into_name = existing_club_name(statements, into);
   if (from == into) throw Error(ErrorCode::kUsage, "a club cannot be merged into itself");
   const std::string both = "'" + from_name + "' (#" + std::to_string(from.value()) + ") and '" +
                            into_name + "' (#" + std::to_string(into.value()) + ")";

@@ -1,5 +1,6 @@
 #include "storage/outcomes.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,12 +38,7 @@ TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie) {
       if (!q.getColumn(2).isNull()) facts.coin_toss_winner = ClubId{q.getColumn(2).getInt64()};
     }
   }
-  SQLite::Statement& legs = statements.get(
-      std::string("SELECT ") + kLegColumns +
-      " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away"
-      " WHERE l.tie_id = ? ORDER BY l.number");
-  legs.bind(1, tie);
-  while (legs.executeStep()) facts.legs.push_back(read_leg(legs));
+  facts.legs = read_legs(statements, tie);
   return facts;
 }
 
@@ -136,8 +132,16 @@ int recompute_outcomes(StatementCache& statements, std::int64_t competition_id,
     }
   }
   int changed = 0;
+  std::map<std::pair<std::int64_t, int>, RuleSet> rules_of;  // by competition and season year
   for (const Row& row : rows) {
-    RuleSet rules = rules_for(statements, row.competition, row.name, row.year);
+    auto found = rules_of.find({row.competition, row.year});
+    if (found == rules_of.end()) {
+      found = rules_of
+                  .emplace(std::pair{row.competition, row.year},
+                           rules_for(statements, row.competition, row.name, row.year))
+                  .first;
+    }
+    const RuleSet& rules = found->second;
     if (store_outcome(statements, row.tie, load_tie_facts(statements, row.tie), rules)) ++changed;
   }
   return changed;

@@ -47,6 +47,24 @@ Leg read_leg(SQLite::Statement& row, int first) {
   return leg;
 }
 
+std::vector<Leg> read_legs(StatementCache& statements, std::int64_t tie) {
+  SQLite::Statement& q = statements.get(std::string("SELECT ") + kLegColumns + kLegFrom +
+                                        " WHERE l.tie_id = ? ORDER BY l.number");
+  q.bind(1, tie);
+  std::vector<Leg> legs;
+  while (q.executeStep()) legs.push_back(read_leg(q));
+  return legs;
+}
+
+std::optional<std::string> club_name(StatementCache& statements, ClubId club) {
+  SQLite::Statement& q = statements.get("SELECT name FROM clubs WHERE id = ?");
+  q.bind(1, club.value());
+  std::optional<std::string> name;
+  if (q.executeStep()) name = q.getColumn(0).getString();
+  q.reset();
+  return name;
+}
+
 void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::string>& value) {
   if (value) {
     stmt.bind(index, *value);

@@ -11,16 +11,22 @@
 
 namespace footballdb::storage {
 
-// Columns read_leg expects, in order, for `FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a
-// ON a.id = l.away`.
+// Columns read_leg expects, in order, for kLegFrom.
 inline constexpr const char* kLegColumns =
     "l.id, l.number, l.replay, l.status, l.date, l.kickoff, l.home, h.name, l.away, a.name, "
     "l.neutral, l.venue, l.ft_home, l.ft_away, l.ht_home, l.ht_away, l.et_home, l.et_away, "
     "l.pen_home, l.pen_away, l.awarded_to";
-inline constexpr int kLegColumnCount = 21;
+inline constexpr const char* kLegFrom =
+    " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away";
 
 // Reads a leg from the columns kLegColumns starting at `first`.
 Leg read_leg(SQLite::Statement& row, int first = 0);
+
+// The legs of tie `tie` in order of number (without their evidence).
+std::vector<Leg> read_legs(StatementCache& statements, std::int64_t tie);
+
+// The canonical name of club `club`; nullopt when there is no such club.
+std::optional<std::string> club_name(StatementCache& statements, ClubId club);
 
 std::optional<std::string> opt_text(const SQLite::Column& column);
 std::optional<int> opt_int(const SQLite::Column& column);

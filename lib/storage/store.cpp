@@ -472,12 +472,7 @@ MergeResult Store::merge_tie(const TieDraft& d) {
 }
 
 std::string Store::club_name(ClubId club) {
-  SQLite::Statement& q = statements_.get("SELECT name FROM clubs WHERE id = ?");
-  q.bind(1, club.value());
-  std::string name = q.executeStep() ? q.getColumn(0).getString()
-                                     : "club " + std::to_string(club.value());
-  q.reset();
-  return name;
+  return storage::club_name(statements_, club).value_or("club " + std::to_string(club.value()));
 }
 
 std::optional<int> Store::swap_numbers(std::int64_t tie, const Leg& other, const LegDraft& draft,
@@ -516,8 +511,7 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
   std::optional<Leg> stored;
   {
     SQLite::Statement& q = statements_.get(
-        std::string("SELECT ") + kLegColumns +
-        " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away"
+        std::string("SELECT ") + kLegColumns + kLegFrom +
         " WHERE l.tie_id = ? AND l.home = ? AND l.away = ? AND l.replay = ? ORDER BY l.number");
     q.bind(1, tie);
     q.bind(2, d.home.id.value());
@@ -532,8 +526,7 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
   std::optional<int> number = draft.numbered ? std::optional<int>(d.number) : std::nullopt;
   if (!stored && draft.numbered) {
     SQLite::Statement& q = statements_.get(
-        std::string("SELECT ") + kLegColumns +
-        " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away"
+        std::string("SELECT ") + kLegColumns + kLegFrom +
         " WHERE l.tie_id = ? AND l.number = ?");
     q.bind(1, tie);
     q.bind(2, d.number);
