@@ -101,6 +101,8 @@ struct Season {
   // Parses "2012-13", "2012/13", "2012-2013", "2012/2013" or "2005"; the result is in canonical
   // form ("2012-13", "2005"). Nullopt when the text is not a season or the years do not follow.
   static std::optional<std::string> normalize(std::string_view text);
+  // normalize(text), or Error(kUsage) "'text' is not a season (expected YYYY or YYYY-YY)".
+  static std::string require(std::string_view text);
   // The year a canonical season starts in ("2012-13" -> 2012); nullopt when not canonical.
   static std::optional<int> start_year(std::string_view canonical);
   // The split season a match on `date` belongs to: July to June ("2012-07-05" -> "2012-13").

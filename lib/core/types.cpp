@@ -1,5 +1,7 @@
 #include "footballdb/types.hpp"
 
+#include "footballdb/error.hpp"
+
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -78,6 +80,15 @@ std::optional<std::string> Season::normalize(std::string_view text) {
   }
   if (!second || *second != *first + 1) return std::nullopt;
   return std::to_string(*first) + "-" + two_digits(*second % 100);
+}
+
+std::string Season::require(std::string_view text) {
+  auto canonical = normalize(text);
+  if (!canonical) {
+    throw Error(ErrorCode::kUsage,
+                "'" + std::string(text) + "' is not a season (expected YYYY or YYYY-YY)");
+  }
+  return *canonical;
 }
 
 std::optional<int> Season::start_year(std::string_view canonical) {

@@ -5,16 +5,11 @@
 #include "footballdb/error.hpp"
 #include "footballdb/names.hpp"
 #include "import/rounds.hpp"
+#include "import/text.hpp"
 
 namespace footballdb::import {
 namespace {
 
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return "";
-  const auto last = s.find_last_not_of(" \t");
-  return std::string(s.substr(first, last - first + 1));
-}
 
 // The qualifying round a "First/Second/Third round" of a qualifying competition is.
 std::optional<std::string> qualifying_round(const std::string& canonical) {
@@ -96,7 +91,7 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
     ctx_.store.round_id(out, order ? std::optional<int>(order->order) : std::nullopt,
                         canonical->knockout);
   } else {
-    out.round = trim(*round);
+    out.round = std::string(trim(*round));
     ctx_.store.round_id(out, std::nullopt, knockout.value_or(true));
   }
   memo_.emplace(std::move(memo_key), out);

@@ -1,6 +1,7 @@
 #include "import/competitions.hpp"
 
 #include "footballdb/names.hpp"
+#include "import/text.hpp"
 
 namespace footballdb::import {
 namespace {
@@ -11,12 +12,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return "";
-  const auto last = s.find_last_not_of(" \t");
-  return std::string(s.substr(first, last - first + 1));
-}
 
 // `name` without its last word and the separators before it ("UEFA Europa League – Quali",
 // "Coupe de France (Qualifying)" -> "UEFA Europa League", "Coupe de France"). Whole UTF-8
@@ -48,7 +43,7 @@ std::string without_last_word(std::string name) {
 
 std::string canonical_competition(std::string_view raw, std::optional<int> season_year,
                                   bool* qualifying) {
-  std::string name = trim(raw);
+  std::string name(trim(raw));
   std::string key = fold_key(name);
   bool quali = false;
   for (std::string_view suffix : {" quali", " qualifying", " qualification", " qualifiers"}) {

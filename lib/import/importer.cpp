@@ -208,10 +208,7 @@ const Format& detect(const std::string& path, const std::string& given) {
 ImportReport import_files(Database& db, const std::vector<std::string>& paths,
                           const ImportOptions& options) try {
   const storage::StatementCache::Scope statements_in_use(detail::DatabaseAccess::statements(db));
-  if (options.season && !Season::normalize(*options.season)) {
-    throw Error(ErrorCode::kUsage, "'" + *options.season +
-                                       "' is not a season (expected YYYY or YYYY-YY)");
-  }
+  if (options.season) Season::require(*options.season);
   if (options.format) format_named(*options.format);
 
   auto& statements = detail::DatabaseAccess::statements(db);

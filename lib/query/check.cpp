@@ -6,6 +6,7 @@
 #include <string>
 
 #include "footballdb/rules.hpp"
+#include "query/claims.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/outcomes.hpp"
 #include "storage/rows.hpp"
@@ -66,14 +67,6 @@ std::optional<ClubRef> club_named(const TieSummary& tie, std::optional<ClubId> i
   return ClubRef{*id, "club " + std::to_string(id->value())};
 }
 
-// Whether `claim` says something that `winner`, `agg` and `how` contradict.
-bool contradicts(const StatedOutcome& claim, std::optional<ClubId> winner,
-                 const std::optional<Aggregate>& agg, const std::optional<DecidedBy>& how) {
-  return (claim.winner && winner && claim.winner->id != *winner) ||
-         (claim.aggregate && agg && *claim.aggregate != *agg) ||
-         (claim.decided_by && how && *claim.decided_by != *how);
-}
-
 // The reasons a tie's statements disagree with its outcome and with each other; empty when
 // they do not.
 std::vector<std::string> disagreement_reasons(const Tie& tie, const TieSummary& summary) {
@@ -89,14 +82,12 @@ std::vector<std::string> disagreement_reasons(const Tie& tie, const TieSummary& 
     const std::string says = where(claim.evidence) + " says " +
                              statement_text(summary, claim.winner, claim.aggregate,
                                             claim.decided_by);
-    if (!o.stated && contradicts(claim, o.winner, o.aggregate, o.decided_by)) {
+    if (!o.stated && query::contradicts(claim, o)) {
       reasons.push_back(says + "; " + given);
     }
     for (std::size_t j = 0; j < i; ++j) {
       const StatedOutcome& other = tie.stated[j];
-      std::optional<ClubId> other_winner;
-      if (other.winner) other_winner = other.winner->id;
-      if (contradicts(claim, other_winner, other.aggregate, other.decided_by)) {
+      if (query::contradicts(claim, query::as_outcome(other))) {
         reasons.push_back(says + "; " + where(other.evidence) + " says " +
                           statement_text(summary, other.winner, other.aggregate,
                                          other.decided_by));

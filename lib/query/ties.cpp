@@ -5,6 +5,7 @@
 #include "footballdb/error.hpp"
 #include "import/competitions.hpp"
 #include "import/rounds.hpp"
+#include "query/claims.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/rows.hpp"
 
@@ -45,16 +46,6 @@ Tie read_tie_row(SQLite::Statement& q) {
   return tie;
 }
 
-// Whether a source's claim contradicts the outcome (where both say something). An outcome taken
-// from the claims agrees with each of them where it says something at all.
-bool disagrees(const StatedOutcome& claim, const TieOutcome& computed) {
-  if (claim.winner && computed.winner && claim.winner->id != *computed.winner) return true;
-  if (claim.aggregate && computed.aggregate && *claim.aggregate != *computed.aggregate) {
-    return true;
-  }
-  return claim.decided_by && computed.decided_by && *claim.decided_by != *computed.decided_by;
-}
-
 void read_details(storage::StatementCache& statements, Tie& tie) {
   tie.legs = storage::read_legs(statements, tie.id.value());
   for (Leg& leg : tie.legs) {
@@ -76,14 +67,11 @@ void read_details(storage::StatementCache& statements, Tie& tie) {
     }
     if (auto how = opt_text(q.getColumn(7))) claim.decided_by = parse_decided_by(*how);
     claim.text = q.getColumn(8).getString();
-    tie.disagreement = tie.disagreement || disagrees(claim, tie.outcome);
-    // Two sources that contradict each other are a disagreement too.
+    // An outcome taken from the claims agrees with each where it says something at all; two
+    // sources that contradict each other are a disagreement too.
+    tie.disagreement = tie.disagreement || query::contradicts(claim, tie.outcome);
     for (const StatedOutcome& other : tie.stated) {
-      TieOutcome as_outcome;
-      if (other.winner) as_outcome.winner = other.winner->id;
-      as_outcome.aggregate = other.aggregate;
-      as_outcome.decided_by = other.decided_by;
-      tie.disagreement = tie.disagreement || disagrees(claim, as_outcome);
+      tie.disagreement = tie.disagreement || query::contradicts(claim, query::as_outcome(other));
     }
     tie.stated.push_back(std::move(claim));
   }
@@ -105,13 +93,7 @@ void orient(Tie& tie, ClubId club) {
 std::vector<Tie> Database::ties(const TieFilter& filter) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   std::optional<std::string> season;
-  if (filter.season) {
-    season = Season::normalize(*filter.season);
-    if (!season) {
-      throw Error(ErrorCode::kUsage, "'" + *filter.season +
-                                         "' is not a season (expected YYYY or YYYY-YY)");
-    }
-  }
+  if (filter.season) season = Season::require(*filter.season);
   // Competition and round as users type them: "Europa League", "Halbfinale".
   std::optional<std::string> competition;
   if (filter.competition) {

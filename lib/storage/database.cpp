@@ -162,12 +162,7 @@ std::vector<Club> Database::find_clubs(std::string_view text) const try {
 namespace {
 
 int season_year_or_throw(std::string_view season) {
-  auto canonical = Season::normalize(season);
-  if (!canonical) {
-    throw Error(ErrorCode::kUsage, "'" + std::string(season) +
-                                       "' is not a season (expected YYYY or YYYY-YY)");
-  }
-  return *Season::start_year(*canonical);
+  return *Season::start_year(Season::require(season));
 }
 
 }  // namespace

@@ -178,10 +178,10 @@ std::int64_t Store::round_id(const RoundKey& key, std::optional<int> order,
 const Store::RoundInfo& Store::round_info(const RoundKey& key, std::optional<int> order,
                                           std::optional<bool> knockout) {
   if (auto it = rounds_.find(key); it != rounds_.end()) return it->second;
-  auto year = Season::start_year(key.season);
-  if (!year) {
-    throw Error(ErrorCode::kUsage, "'" + key.season + "' is not a season (expected YYYY or YYYY-YY)");
+  if (Season::require(key.season) != key.season) {
+    throw Error(ErrorCode::kInternal, "season '" + key.season + "' is not in canonical form");
   }
+  const auto year = Season::start_year(key.season);
   const std::int64_t competition = competition_id(key.competition);
   SQLite::Statement& season_ins = statements_.get(
       "INSERT INTO seasons(competition_id, name, start_year) VALUES (?, ?, ?) "

@@ -1,5 +1,7 @@
 #include "import/formats/csv.hpp"
 
+#include "import/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -126,12 +128,6 @@ class CsvReader {
   std::size_t column_pos_ = 0;
   int column_ = 1;
 };
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // Splits one header line into trimmed names (quotes removed); a BOM and line end are allowed.
 std::vector<std::string> header_names(std::string_view header_line) {

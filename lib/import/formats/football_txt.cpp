@@ -1,5 +1,7 @@
 #include "import/formats/football_txt.hpp"
 
+#include "import/text.hpp"
+
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -13,23 +15,9 @@ namespace {
 using std::string_view;
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-string_view trim(string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 bool starts_with(string_view s, string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-std::string lower_ascii(string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool contains(string_view s, string_view part) { return s.find(part) != string_view::npos; }
 
@@ -56,7 +44,7 @@ std::optional<int> read_number(string_view s, std::size_t max_digits) {
   if (s.empty() || s.size() > max_digits) return std::nullopt;
   int value = 0;
   for (char c : s) {
-    if (!is_digit(c)) return std::nullopt;
+    if (!is_ascii_digit(c)) return std::nullopt;
     value = value * 10 + (c - '0');
   }
   return value;
@@ -105,13 +93,13 @@ bool looks_like_date(string_view text) {
 bool looks_like_time(string_view token) {
   if (token.size() != 4 && token.size() != 5) return false;
   std::size_t sep = token.size() - 3;
-  return (token[sep] == '.' || token[sep] == ':') && is_digit(token[0]) && is_digit(token[sep - 1]) &&
-         is_digit(token[sep + 1]) && is_digit(token[sep + 2]);
+  return (token[sep] == '.' || token[sep] == ':') && is_ascii_digit(token[0]) && is_ascii_digit(token[sep - 1]) &&
+         is_ascii_digit(token[sep + 1]) && is_ascii_digit(token[sep + 2]);
 }
 
 // A token that starts a score: a digit, then somewhere a dash ("2-1", or a broken "2-x").
 bool starts_score(string_view token) {
-  return !token.empty() && is_digit(token[0]) && contains(token, "-");
+  return !token.empty() && is_ascii_digit(token[0]) && contains(token, "-");
 }
 
 bool is_versus(string_view token) { return token == "v" || token == "vs" || token == "vs."; }
@@ -128,7 +116,7 @@ bool looks_like_match(string_view text) {
 
 // "Group A", "League, Matchday 1": false; "Round of 16", "Final", "Playoffs": true.
 std::optional<bool> knockout_of(string_view round) {
-  std::string l = lower_ascii(round);
+  std::string l = ascii_lower(round);
   for (string_view word : {"group", "gruppe", "league"}) {
     if (contains(l, word)) return false;
   }
@@ -142,7 +130,7 @@ std::optional<bool> knockout_of(string_view round) {
 
 // The leg a heading part names ("1st leg", "Leg 2", "Hinspiel"), else nullopt.
 std::optional<int> leg_of(string_view part) {
-  std::string l = lower_ascii(part);
+  std::string l = ascii_lower(part);
   if (l == "hinspiel") return 1;
   if (l == "rückspiel" || l == "rueckspiel") return 2;
   auto tokens = tokens_of(l);
@@ -165,7 +153,7 @@ std::optional<int> leg_of(string_view part) {
 std::optional<int> matchday_of(string_view part) {
   auto tokens = tokens_of(part);
   if (tokens.size() != 2) return std::nullopt;
-  std::string word = lower_ascii(tokens[0]);
+  std::string word = ascii_lower(tokens[0]);
   if (word != "matchday" && word != "spieltag") return std::nullopt;
   return read_number(tokens[1], 2);
 }
@@ -328,7 +316,7 @@ class Parser {
     bool replay = false;
     std::vector<string_view> kept;
     for (string_view part : parts) {
-      std::string l = lower_ascii(part);
+      std::string l = ascii_lower(part);
       if (auto n = leg_of(part)) {
         leg = n;
       } else if (l == "replay" || l == "replays") {
@@ -417,7 +405,7 @@ class Parser {
     std::size_t p = i;
     auto digits = [&]() -> std::optional<int> {
       std::size_t from = p;
-      while (p < s.size() && is_digit(s[p])) ++p;
+      while (p < s.size() && is_ascii_digit(s[p])) ++p;
       return read_number(s.substr(from, p - from), 3);
     };
     auto home = digits();
@@ -465,7 +453,7 @@ class Parser {
     // One score of the bracket; nothing when the place is empty, as in "(1-0, )".
     auto bracket_score = [&]() -> std::optional<Score> {
       skip();
-      if (i >= s.size() || !is_digit(s[i])) return std::nullopt;
+      if (i >= s.size() || !is_ascii_digit(s[i])) return std::nullopt;
       auto score = score_at(s, i);
       if (!score) fail(s.substr(i), "expected a score such as 1-0 in the bracket");
       skip();
@@ -495,7 +483,7 @@ class Parser {
       std::size_t open = text.rfind('[');
       if (open == string_view::npos) fail(text, "expected '[' opening the note that ends the line");
       string_view note_view = text.substr(open);
-      std::string note = lower_ascii(trim(text.substr(open + 1, text.size() - open - 2)));
+      std::string note = ascii_lower(trim(text.substr(open + 1, text.size() - open - 2)));
       if (note == "awarded") {
         leg.status = LegStatus::kAwarded;
       } else if (note == "annulled") {
