@@ -23,6 +23,7 @@
 #include "import/import_context.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/store.hpp"
+#include "storage/write_transaction.hpp"
 
 namespace footballdb {
 namespace {
@@ -215,18 +216,10 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
   auto& club_index = detail::DatabaseAccess::clubs(db);
   ImportReport report;
   report.dry_run = options.dry_run;
-  SQLite::Transaction tx(detail::DatabaseAccess::sqlite(db),
-                         SQLite::TransactionBehavior::IMMEDIATE);
+  // Names learned in a transaction that is rolled back are forgotten with it.
+  storage::WriteTransaction tx(detail::DatabaseAccess::sqlite(db), club_index);
   storage::Store store(statements, club_index);
   club_index.matcher();  // up to date with every commit before this transaction began
-  // Names learned in a transaction that is rolled back must be forgotten too.
-  struct ForgetOnRollback {
-    storage::ClubIndex& index;
-    bool committed = false;
-    ~ForgetOnRollback() {
-      if (!committed) index.invalidate();
-    }
-  } forget{club_index};
   try {
     for (const std::string& given : paths) {
       const std::string path = std::filesystem::absolute(given).lexically_normal().string();
@@ -262,7 +255,6 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
   }
   if (!options.dry_run) {
     tx.commit();
-    forget.committed = true;
   }
   return report;
 } catch (const SQLite::Exception& e) {

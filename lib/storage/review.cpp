@@ -9,6 +9,7 @@
 #include "storage/review.hpp"
 #include "storage/rows.hpp"
 #include "storage/store.hpp"
+#include "storage/write_transaction.hpp"
 
 namespace footballdb {
 namespace {
@@ -45,25 +46,20 @@ void exec(storage::StatementCache& statements, const std::string& sql, std::int6
   q.exec();
 }
 
-// Runs `work` in one IMMEDIATE transaction; on a throw rolls back and drops the club index,
-// which may have followed writes that are now undone.
+// Runs `work` in one write transaction. The club index is dropped afterwards in any case: an
+// undo brings back clubs and spellings it cannot follow.
 template <class Work>
 auto in_transaction(SQLite::Database& db, storage::ClubIndex& clubs, Work work) {
-  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-  try {
-    if constexpr (std::is_void_v<decltype(work())>) {
-      work();
-      tx.commit();
-      clubs.invalidate();
-    } else {
-      auto out = work();
-      tx.commit();
-      clubs.invalidate();
-      return out;
-    }
-  } catch (...) {
+  storage::WriteTransaction tx(db, clubs);
+  if constexpr (std::is_void_v<decltype(work())>) {
+    work();
+    tx.commit();
     clubs.invalidate();
-    throw;
+  } else {
+    auto out = work();
+    tx.commit();
+    clubs.invalidate();
+    return out;
   }
 }
 

@@ -1,0 +1,33 @@
+// A write transaction that keeps the club index honest.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "storage/club_index.hpp"
+
+namespace footballdb::storage {
+
+// BEGIN IMMEDIATE on construction. Ending without commit() rolls back and drops the club index,
+// which may have followed writes that are now undone.
+class WriteTransaction {
+ public:
+  WriteTransaction(SQLite::Database& db, ClubIndex& clubs)
+      : tx_(db, SQLite::TransactionBehavior::IMMEDIATE), clubs_(clubs) {}
+  ~WriteTransaction() {
+    if (!committed_) clubs_.invalidate();
+  }
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+  void commit() {
+    tx_.commit();
+    committed_ = true;
+  }
+
+ private:
+  SQLite::Transaction tx_;
+  ClubIndex& clubs_;
+  bool committed_ = false;
+};
+
+}  // namespace footballdb::storage
