@@ -1,7 +1,6 @@
 #include "import/import_context.hpp"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 namespace footballdb::import {
 namespace {
@@ -57,17 +56,9 @@ ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
   MatchContext context;
   context.country = country;
   const Resolution r = matcher().resolve(name, context);
-  nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
-  for (const Candidate& c : r.candidates) {
-    candidates.push_back({{"id", c.club.id.value()},
-                          {"name", c.club.name},
-                          {"matched_name", c.matched_name},
-                          {"method", c.method},
-                          {"score", c.score}});
-  }
   const ClubId id = store_.add_club(name, country, std::nullopt, "import", source_, where.line);
   store_.add_review(name, r.status == ResolveStatus::kAmbiguous ? "ambiguous" : "unknown", id,
-                    candidates.dump(), source_, where.line);
+                    storage::candidates_to_json(r.candidates), source_, where.line);
   ++report_.clubs_added;
   ++report_.reviews;
   unbound_.emplace(key, id);

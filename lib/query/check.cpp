@@ -8,6 +8,7 @@
 #include "footballdb/rules.hpp"
 #include "query/claims.hpp"
 #include "storage/database_impl.hpp"
+#include "storage/review.hpp"
 #include "storage/outcomes.hpp"
 #include "storage/rows.hpp"
 
@@ -171,13 +172,8 @@ void read_name_reviews(storage::StatementCache& statements, CheckReport& report)
     f.name = q.getColumn(1).getString();
     f.reason = q.getColumn(2).getString();
     f.club = opt_club(q.getColumn(3), q.getColumn(4));
-    const auto candidates = nlohmann::json::parse(q.getColumn(5).getString(), nullptr, false);
-    if (candidates.is_array()) {
-      for (const auto& c : candidates) {
-        if (c.is_object() && c.contains("name") && c["name"].is_string()) {
-          f.candidates.push_back(c["name"].get<std::string>());
-        }
-      }
+    for (const Candidate& c : storage::candidates_from_json(q.getColumn(5).getString())) {
+      f.candidates.push_back(c.club.name);
     }
     if (!q.getColumn(6).isNull()) {
       f.evidence = Evidence{SourceId{q.getColumn(6).getInt64()}, q.getColumn(7).getString(),

@@ -24,18 +24,7 @@ ReviewStatus parse_status(const std::string& text) {
 }
 
 std::vector<Candidate> parse_candidates(const std::string& text) {
-  std::vector<Candidate> out;
-  const nlohmann::json list = nlohmann::json::parse(text, nullptr, false);
-  if (!list.is_array()) return out;
-  for (const nlohmann::json& c : list) {
-    Candidate candidate;
-    candidate.club = ClubRef{ClubId{c.value("id", std::int64_t{0})}, c.value("name", "")};
-    candidate.matched_name = c.value("matched_name", "");
-    candidate.method = c.value("method", "");
-    candidate.score = c.value("score", 0.0);
-    out.push_back(std::move(candidate));
-  }
-  return out;
+  return storage::candidates_from_json(text);
 }
 
 void exec(storage::StatementCache& statements, const std::string& sql, std::int64_t a,
@@ -156,6 +145,34 @@ void accept(storage::StatementCache& statements, storage::ClubIndex& clubs, cons
 }  // namespace
 
 namespace storage {
+
+std::string candidates_to_json(const std::vector<Candidate>& candidates) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Candidate& c : candidates) {
+    list.push_back({{"id", c.club.id.value()},
+                    {"name", c.club.name},
+                    {"matched_name", c.matched_name},
+                    {"method", c.method},
+                    {"score", c.score}});
+  }
+  return list.dump();
+}
+
+std::vector<Candidate> candidates_from_json(const std::string& text) {
+  std::vector<Candidate> out;
+  const nlohmann::json list = nlohmann::json::parse(text, nullptr, false);
+  if (!list.is_array()) return out;
+  for (const nlohmann::json& c : list) {
+    if (!c.is_object()) continue;
+    Candidate candidate;
+    candidate.club = ClubRef{ClubId{c.value("id", std::int64_t{0})}, c.value("name", "")};
+    candidate.matched_name = c.value("matched_name", "");
+    candidate.method = c.value("method", "");
+    candidate.score = c.value("score", 0.0);
+    out.push_back(std::move(candidate));
+  }
+  return out;
+}
 
 std::optional<OpenReview> open_review_of(StatementCache& statements, ClubId club) {
   SQLite::Statement& q = statements.get(

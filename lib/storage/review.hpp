@@ -7,11 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "footballdb/names.hpp"
 #include "footballdb/types.hpp"
 #include "storage/club_index.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace footballdb::storage {
+
+// The candidates of a review as name_reviews.candidates stores them (a JSON array of
+// {id, name, matched_name, method, score}), and back; text that is not such an array gives none.
+std::string candidates_to_json(const std::vector<Candidate>& candidates);
+std::vector<Candidate> candidates_from_json(const std::string& text);
 
 // An open review and the club the import gave its name.
 struct OpenReview {
