@@ -124,7 +124,8 @@ class Database {
   // Makes `competition` play by `rules` from `from_season` on (until a later set_rules), and
   // recomputes the outcome of every tie this changes. Creates the competition if needed.
   void set_rules(std::string_view competition, std::string_view from_season, const RuleSet& rules);
-  // Recomputes every tie's stored outcome from its legs; returns how many changed.
+  // Recomputes every knockout tie's stored outcome from its legs (from what its sources agree
+  // on where the legs decide nothing); returns how many changed.
   int recompute_outcomes();
 
  private:

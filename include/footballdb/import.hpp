@@ -55,8 +55,9 @@ struct ImportReport {
 // nothing is and the database is as it was. A file whose content was imported before is
 // skipped. Throws Error(kInput) "file:line:column: ..." for a file that does not read or a tie
 // whose competition, season or round neither the file nor `options` give, Error(kIo) for one
-// that cannot be opened, Error(kClub) for an ambiguous club name, Error(kUsage) for an unknown
-// format or a season in `options` that is not one.
+// that cannot be opened, Error(kUsage) for an unknown format or a season in `options` that is
+// not one, Error(kDatabase) ("import rolled back: ...") when SQLite refuses a write. A club name
+// that is unknown or ambiguous is no error: it gets a club of its own and waits for review.
 ImportReport import_files(Database& db, const std::vector<std::string>& paths,
                           const ImportOptions& options = {});
 

@@ -145,7 +145,8 @@ struct ClubRef {
 struct ClubName {
   std::string name;
   std::optional<std::string> lang;    // "en", "de", ... when known
-  std::optional<std::string> origin;  // "registry", a source path, "user"
+  // The source file it was first seen in, else how it was bound: "registry", "user", "review".
+  std::optional<std::string> origin;
 };
 
 struct Club {
@@ -227,7 +228,8 @@ struct Tie {
   std::optional<ClubRef> coin_toss_winner;  // evidence: who won the drawing of lots
   std::vector<StatedOutcome> stated;
   std::vector<Evidence> evidence;
-  // A source states a winner, aggregate or decision that differs from the computed outcome.
+  // A source states a winner, aggregate or decision that differs from the computed outcome, or
+  // two sources state different ones.
   bool disagreement = false;
 };
 

@@ -112,7 +112,8 @@ namespace {
 
 Club read_club_names(storage::StatementCache& statements, Club club) {
   SQLite::Statement& q = statements.get(
-      "SELECT n.name, n.lang, s.path FROM club_names n LEFT JOIN sources s ON s.id = n.source_id "
+      "SELECT n.name, n.lang, coalesce(s.path, n.method) FROM club_names n "
+      "LEFT JOIN sources s ON s.id = n.source_id "
       "WHERE n.club_id = ? ORDER BY n.id");
   q.bind(1, club.id.value());
   while (q.executeStep()) {

@@ -108,7 +108,7 @@ class Store {
   void recompute_competition(const std::string& competition);
 
   // Whether `club` has a tie in `round` (nullopt when not), and its opponent there (an inner
-  // nullopt while the opponent is unknown). Creates nothing.
+  // nullopt while the opponent is unknown). Creates the round when it is new, no tie.
   std::optional<std::optional<ClubId>> tie_opponent(const RoundKey& round, ClubId club);
 
   // The open review whose name was given club `club` (see storage/review.hpp).

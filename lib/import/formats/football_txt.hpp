@@ -36,8 +36,9 @@ namespace footballdb::import {
 // Scores: "5-6 pen. 1-2 a.e.t. (0-1, 0-0)" gives penalties 5-6, extra_time 1-2, full_time 0-1,
 // half_time 0-0; "1-1 (0-0)" gives full_time and half_time. A match with no score is kScheduled.
 // Notes: [awarded] -> kAwarded, [annulled] -> kAnnulled, [cancelled] -> kCancelled,
-// [walkover] / [w/o] -> kWalkover (awarded_to: the club ahead on the score, when one is),
-// [neutral] -> neutral_venue, [replay] -> replay.
+// [walkover] / [w/o] -> kWalkover (awarded_to: the club ahead on the score, when one is; the
+// assembler takes a walkover with a score as an awarded result, and one that names nobody as
+// a cancelled match), [neutral] -> neutral_venue, [replay] -> replay.
 //
 // Throws Error (ErrorCode::kInput) "path:line:column: expected ..." on a line that looks like a
 // match, date or heading but does not read, and ErrorCode::kIo when `in` fails while reading.
