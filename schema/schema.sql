@@ -264,3 +264,8 @@ CREATE TABLE club_merges (
   undone_at TEXT
 ) STRICT;
 CREATE INDEX club_merges_by_review ON club_merges(review_id);
+CREATE TABLE club_countries (
+  club_id INTEGER NOT NULL REFERENCES clubs(id) ON DELETE CASCADE,
+  country TEXT NOT NULL CHECK (length(country) = 3 AND country = upper(country)),
+  PRIMARY KEY (club_id, country)
+) STRICT, WITHOUT ROWID;

@@ -85,9 +85,29 @@ struct ClubAlias {
   bool canonical = false;          // the club's canonical name (cannot be removed)
 };
 
-// What is known about where a name was seen; every field is optional evidence.
+// What is known about where a name was seen or asked for; every field is optional evidence.
+// The country fields are hard evidence: a club of another country is never a candidate (a club
+// whose country is not known still is). The scope is soft: it is searched first.
 struct MatchContext {
-  std::optional<std::string> country;  // a country code such as "AZE": narrows the candidates
+  // The club's country as the source states it (a column, a "(LTU)" after the name), a code
+  // such as "AZE".
+  std::optional<std::string> country;
+  // The countries whose clubs the competition admits (the FA Cup: England and Wales); empty
+  // when any country may play.
+  std::vector<std::string> countries;
+  // The clubs that have data in what the name is asked about (a query's filters), sorted by id:
+  // when not empty, the name is matched among these first, and among every club only when none
+  // of these fits.
+  std::vector<ClubId> scope;
+  // Clubs the name cannot mean, as the data shows (the other club of the same match, a club
+  // already paired with another opponent in the round), sorted by id.
+  std::vector<ClubId> excluded;
+  // A name a person typed (a query), not one a source printed: a short form ("Sturm",
+  // "Shamrock") may then mean the one club whose name holds it with a city or a common word
+  // more ("SK Sturm Graz", "Shamrock Rovers"), and, among the clubs of the scope, the one club
+  // whose name holds it at all. From a source, a short name resolves only to a club whose name
+  // is that name and a legal form ("Helsingborg": Helsingborgs IF).
+  bool typed = false;
 };
 
 // One club of a registry file (data/clubs/registry.txt, data/clubs/extra.txt).

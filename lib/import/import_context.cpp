@@ -2,22 +2,36 @@
 
 #include <algorithm>
 
+#include "vocabulary/countries.hpp"
+
 namespace footballdb::import {
 namespace {
 
-// The caches' key: a name means one thing per country ("Dinamo" of ALB is not that of RUS).
-std::string cache_key(const std::string& name, const std::optional<std::string>& country) {
-  return country ? name + '\x1f' + *country : name;
+// The caches' key: a name means one thing per country ("Dinamo" of ALB is not that of RUS) and
+// per competition (the countries it admits).
+std::string cache_key(const std::string& name, const MatchContext& context) {
+  std::string key = name;
+  if (context.country) key += '\x1f' + *context.country;
+  for (const std::string& c : context.countries) key += '\x1e' + c;
+  return key;
 }
 
 }  // namespace
 
+MatchContext ClubLookup::context(const std::optional<std::string>& country,
+                                 const std::optional<std::string>& competition) {
+  MatchContext out;
+  if (country) out.country = vocabulary::canonical_country(*country);
+  if (competition) out.countries = vocabulary::admitted_countries(*competition);
+  return out;
+}
+
 std::optional<ClubId> ClubLookup::resolved(const std::string& name, const SourceLocation& where,
-                                           const std::optional<std::string>& country) {
-  const std::string key = cache_key(name, country);
+                                           const std::optional<std::string>& country,
+                                           const std::optional<std::string>& competition) {
+  const MatchContext context = this->context(country, competition);
+  const std::string key = cache_key(name, context);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  MatchContext context;
-  context.country = country;
   Resolution r = matcher().resolve(name, context);
   if (r.status != ResolveStatus::kResolved) return std::nullopt;
   const ClubId id = r.club->id;
@@ -45,18 +59,19 @@ std::optional<ClubId> ClubLookup::through_tie(const std::string& name, ClubId kn
 }
 
 ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
-                           const std::optional<std::string>& country) {
-  const std::string key = cache_key(name, country);
+                           const std::optional<std::string>& country,
+                           const std::optional<std::string>& competition) {
+  const MatchContext context = this->context(country, competition);
+  const std::string key = cache_key(name, context);
   if (auto it = unbound_.find(key); it != unbound_.end()) return it->second;
   // A name already awaiting review keeps the club it was given then.
-  if (auto waiting = store_.reviewed_club(name, country)) {
+  if (auto waiting = store_.reviewed_club(name, context.country)) {
     unbound_.emplace(key, *waiting);
     return *waiting;
   }
-  MatchContext context;
-  context.country = country;
   const Resolution r = matcher().resolve(name, context);
-  const ClubId id = store_.add_club(name, country, std::nullopt, "import", source_, where.line);
+  const ClubId id =
+      store_.add_club(name, context.country, std::nullopt, "import", source_, where.line);
   store_.add_review(name, r.status == ResolveStatus::kAmbiguous ? "ambiguous" : "unknown", id,
                     storage::candidates_to_json(r.candidates), source_, where.line);
   ++report_.clubs_added;
@@ -114,8 +129,8 @@ void ClubLookup::settle_through_tie(ClubId known, ClubId other, const storage::R
 
 ClubId ClubLookup::get(const std::string& name, const SourceLocation& where,
                        const std::optional<std::string>& country) {
-  if (auto id = resolved(name, where, country)) return *id;
-  return unbound(name, where, country);
+  if (auto id = resolved(name, where, country, std::nullopt)) return *id;
+  return unbound(name, where, country, std::nullopt);
 }
 
 ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>& b,
@@ -123,8 +138,8 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
                           const std::optional<std::string>& country_b,
                           const storage::RoundKey& round, const SourceLocation& where) {
   ClubPair out;
-  out.a = resolved(a, where, country_a);
-  if (b) out.b = resolved(*b, where, country_b);
+  out.a = resolved(a, where, country_a, round.competition);
+  if (b) out.b = resolved(*b, where, country_b, round.competition);
   if (out.a && b && !out.b) out.b = through_tie(*b, *out.a, round, where);
   if (out.b && !out.a) out.a = through_tie(a, *out.b, round, where);
   if (b && !out.a && !out.b) {
@@ -135,8 +150,8 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
       out.b = both->b;
     }
   }
-  if (!out.a) out.a = unbound(a, where, country_a);
-  if (b && !out.b) out.b = unbound(*b, where, country_b);
+  if (!out.a) out.a = unbound(a, where, country_a, round.competition);
+  if (b && !out.b) out.b = unbound(*b, where, country_b, round.competition);
   if (out.a && out.b) {
     settle_through_tie(*out.a, *out.b, round);
     settle_through_tie(*out.b, *out.a, round);
@@ -146,7 +161,8 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
 
 ClubId ClubLookup::one_of(const std::string& name, const ClubPair& clubs,
                           const SourceLocation& where) {
-  if (auto id = resolved(name, where, std::nullopt); id && (id == clubs.a || id == clubs.b)) {
+  if (auto id = resolved(name, where, std::nullopt, std::nullopt);
+      id && (id == clubs.a || id == clubs.b)) {
     return *id;
   }
   std::vector<ClubId> fits;

@@ -44,9 +44,11 @@ class ClubLookup {
   // Throws Error(kInput) at `where` when it names neither.
   ClubId one_of(const std::string& name, const ClubPair& clubs, const SourceLocation& where);
 
-  // The matcher's answer, or nullopt when it does not resolve the name.
+  // The matcher's answer, or nullopt when it does not resolve the name. `country` is the one the
+  // source states; `competition` (canonical) admits the countries it lists.
   std::optional<ClubId> resolved(const std::string& name, const SourceLocation& where,
-                                 const std::optional<std::string>& country);
+                                 const std::optional<std::string>& country,
+                                 const std::optional<std::string>& competition = std::nullopt);
 
  private:
   // `name` bound through the tie in `round` of `known`, when it can name that tie's opponent.
@@ -59,7 +61,12 @@ class ClubLookup {
   // A club of its own for `name`, queued for review (the club it got before when the name
   // already awaits review).
   ClubId unbound(const std::string& name, const SourceLocation& where,
-                 const std::optional<std::string>& country);
+                 const std::optional<std::string>& country,
+                 const std::optional<std::string>& competition);
+  // The hard evidence of a mention: the country the source states (as the registry writes its
+  // code) and the countries the competition admits.
+  static MatchContext context(const std::optional<std::string>& country,
+                              const std::optional<std::string>& competition);
 
   // The matcher over the clubs as they are now (a merge rebuilds it).
   const names::Matcher& matcher() { return clubs_.current(); }

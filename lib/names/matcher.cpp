@@ -20,12 +20,18 @@
 namespace footballdb::names {
 namespace {
 
-enum Layer { kExact, kNormalized, kFolded, kTransliterated, kTokens, kExonym, kAbbreviation };
-constexpr std::array<const char*, 7> kLayerName = {
-    "exact", "normalized", "folded", "transliterated", "tokens", "exonym", "abbreviation"};
-constexpr std::array<double, 7> kLayerScore = {1.0, 0.95, 0.9, 0.8, 0.7, 0.65, 0.6};
+// kCity is no layer that matches: it marks a club of the city a city-only name names, listed as
+// a rival of the club whose name holds the city.
+enum Layer { kExact, kNormalized, kFolded, kTransliterated, kTokens, kExonym, kAbbreviation, kCity };
+constexpr std::array<const char*, 8> kLayerName = {
+    "exact", "normalized", "folded", "transliterated", "tokens", "exonym", "abbreviation", "city"};
+constexpr std::array<double, 8> kLayerScore = {1.0, 0.95, 0.9, 0.8, 0.7, 0.65, 0.6, 0.3};
 // A candidate that shares all but one distinctive word: only ever proposed, never resolved.
 constexpr double kPartialScore = 0.5;
+// A short name that is a whole word of a club's name, the rest legal forms (Helsingborg:
+// Helsingborgs IF), or the rest a city or common words (Sturm: SK Sturm Graz).
+constexpr double kWholeFitScore = 0.7;
+constexpr double kPlaceFitScore = 0.6;
 constexpr std::size_t kMaxProposals = 3;
 
 // Transliteration variants: how a country writes its names in Latin letters.
@@ -99,6 +105,17 @@ bool is_stop_word(std::string_view w) {
                                                    "del", "der", "di", "da", "of", "the", "i",
                                                    "el", "los", "las", "il", "lo", "y"};
   return kStop.count(w) > 0;
+}
+
+// Words that are part of many places' names and of clubs' names, never a city on their own.
+bool is_place_word(std::string_view w) {
+  static const std::set<std::string_view> kPlace = {
+      "town",  "city",  "new",   "port",  "north", "south",   "east",   "west",   "upper",
+      "lower", "old",   "great", "little", "fort", "mount",   "bay",    "beach",  "park",
+      "village", "valley", "cape", "lake", "river", "united", "athletic", "rovers", "wanderers",
+      "albion", "county", "borough", "hill", "heath", "green", "bridge", "end", "royal", "st",
+      "saint", "sankt", "sao", "san", "los", "las", "nova", "novo", "nueva", "nuevo"};
+  return is_stop_word(w) || kPlace.count(w) > 0;
 }
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -198,6 +215,14 @@ std::string stem(std::string w) {
   return w;
 }
 
+// Words that mark a reserve or youth team: such a team is meant only when a name says so.
+bool is_reserve_word(std::string_view w) {
+  static const std::set<std::string_view> kReserve = {
+      "b",   "ii",  "iii", "jong", "castilla", "reserves", "reserve", "amateure", "u17",
+      "u18", "u19", "u20", "u21",  "u23",      "youth",    "juniors", "primavera"};
+  return kReserve.count(w) > 0;
+}
+
 enum class WordKind { kStrong, kCity, kLegal, kNumber };
 
 // One word of a spelling, in each form the layers need.
@@ -207,6 +232,13 @@ struct Word {
   std::string stem;      // stem of the skeleton
   bool abbreviation = false;  // written like one: "MyPa", "ÍBV", "KuPS"
 };
+
+// Whether two words of two names are one word, as a short name must be to fit a club: the same
+// letters, or the same stem of five letters or more (Helsingborg, Helsingborgs). Short stems and
+// sounds alike are noise here (Vaduz and Wadi, Zorya and Soria).
+bool same_whole_word(const Word& a, const Word& b) {
+  return a.folded == b.folded || (a.stem == b.stem && a.stem.size() >= 5);
+}
 
 // Whether a raw word is written like an abbreviation: 2 to 5 letters, at least two capitals, all
 // capitals or capitals inside (MyPa, KuPS).
@@ -304,7 +336,24 @@ struct Club {
   std::optional<std::string> city;
   std::vector<std::size_t> names;
   std::vector<std::string> city_stems;  // of the city field
+  bool reserve = false;                 // a reserve or youth team (its canonical name says so)
+  std::vector<std::string> other_countries;  // associations it plays under besides its country
+
+  // Whether a source may say the club is of `code`.
+  bool of_country(const std::string& code) const {
+    return *country == code ||
+           std::find(other_countries.begin(), other_countries.end(), code) != other_countries.end();
+  }
 };
+
+bool has_reserve_word(const std::vector<Word>& words) {
+  return std::any_of(words.begin(), words.end(),
+                     [](const Word& w) { return is_reserve_word(w.folded); });
+}
+
+bool contains(const std::vector<ClubId>& sorted, ClubId id) {
+  return std::binary_search(sorted.begin(), sorted.end(), id);
+}
 
 using Index = std::unordered_map<std::string, std::vector<std::size_t>>;
 
@@ -490,6 +539,8 @@ struct Matcher::Impl {
 
   void add_city_words(std::string_view city) {
     for (const auto& fw : split_words(fold_key(city))) {
+      // Words of many places are no city's name: "Town" of Cape Town, "City" of Mexico City.
+      if (is_place_word(fw)) continue;
       std::string s = stem(skeleton_word(fw, kGeneric));
       if (s.size() < 3 || legal.count(s)) continue;
       if (!cities.insert(s).second) continue;
@@ -589,6 +640,7 @@ struct Matcher::Impl {
     std::string normalized;
     Analysis analysis;
     std::array<Parts, kVariants> parts;
+    bool reserve = false;  // names a reserve or youth team ("Bayern II", "Jong Ajax")
   };
 
   Query make_query(std::string_view raw) const {
@@ -604,6 +656,7 @@ struct Matcher::Impl {
     q.normalized = name_key(q.raw);
     q.analysis = analyse(q.raw);
     for (std::size_t v = 0; v < kVariants; ++v) q.parts[v] = parts(q.analysis.words[v]);
+    q.reserve = has_reserve_word(q.analysis.words[kGeneric]);
     return q;
   }
 
@@ -620,9 +673,17 @@ struct Matcher::Impl {
 
   Place fits_place(const Parts& q, std::size_t n) const {
     const Name& name = names[n];
-    if (!q.numbers.empty() && !name.numbers.empty() && q.numbers != name.numbers) return Place::kNo;
-    if (q.cities.empty()) return Place::kYes;
     const Club& club = clubs.at(name.club.value());
+    if (!q.numbers.empty() && q.numbers != name.numbers) {
+      // A number is a club's own (Crystal Palace 1861 is not Crystal Palace FC): some spelling
+      // of the club must carry it.
+      if (!name.numbers.empty()) return Place::kNo;
+      if (std::none_of(club.names.begin(), club.names.end(),
+                       [&](std::size_t m) { return names[m].numbers == q.numbers; })) {
+        return Place::kNo;
+      }
+    }
+    if (q.cities.empty()) return Place::kYes;
     std::set<std::string> place(club.city_stems.begin(), club.city_stems.end());
     bool located = !club.city_stems.empty();
     for (std::size_t m : club.names) {
@@ -645,20 +706,22 @@ struct Matcher::Impl {
     });
   }
 
-  // Adds the names of `list` that fit the query's place; clubs known to be there beat clubs whose
-  // place is unknown.
+  // Adds the names of `list` that fit the query's place to `out`. A club whose place is not
+  // known fits a query that names a city only as a proposal (`unknown`): "Darwen Ramblers" is
+  // not proven to be a club called Ramblers.
   void placed_hits(const Parts& p, int v, const std::vector<std::size_t>& list, double score,
-                   std::vector<Hit>& out) const {
-    std::vector<Hit> yes, unknown;
+                   std::vector<Hit>& out, std::vector<Hit>& unknown) const {
     for (std::size_t n : list) {
       if (names[n].variant != v) continue;
       if (p.strong.empty() && !shares_legal_form(p.legal, names[n].legal)) continue;
       Place place = fits_place(p, n);
       if (place == Place::kNo) continue;
-      (place == Place::kYes ? yes : unknown).push_back({names[n].club, n, kTokens, score});
+      if (place == Place::kYes) {
+        out.push_back({names[n].club, n, kTokens, score});
+      } else {
+        unknown.push_back({names[n].club, n, kTokens, kPartialScore});
+      }
     }
-    const auto& chosen = yes.empty() ? unknown : yes;
-    out.insert(out.end(), chosen.begin(), chosen.end());
   }
 
   void token_hits(const Query& q, std::vector<Hit>& hits, std::vector<Hit>& partial) const {
@@ -667,14 +730,16 @@ struct Matcher::Impl {
       std::string key = token_key(v, p);
       if (key.empty()) continue;
       auto it = tokens.find(key);
-      if (it != tokens.end()) placed_hits(p, v, it->second, kLayerScore[kTokens], hits);
+      if (it != tokens.end()) placed_hits(p, v, it->second, kLayerScore[kTokens], hits, partial);
       if (p.strong.empty() && !p.legal.empty() && p.cities.size() >= 2) {
         // FK Zeta Golubovci = FK Zeta: a city word more, which must fit the club's place.
         for (std::size_t drop = 0; drop < p.cities.size(); ++drop) {
           std::vector<std::string> fewer = p.cities;
           fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(drop));
           auto sub = tokens.find(weak_key(v, fewer));
-          if (sub != tokens.end()) placed_hits(p, v, sub->second, kLayerScore[kTokens], hits);
+          if (sub != tokens.end()) {
+            placed_hits(p, v, sub->second, kLayerScore[kTokens], hits, partial);
+          }
         }
       }
       if (p.strong.size() < 2) continue;
@@ -683,7 +748,9 @@ struct Matcher::Impl {
         std::vector<std::string> fewer = p.strong;
         fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(drop));
         auto sub = tokens.find(strong_key(v, fewer));
-        if (sub != tokens.end()) placed_hits(p, v, sub->second, kPartialScore, fewer_hits);
+        if (sub != tokens.end()) {
+          placed_hits(p, v, sub->second, kPartialScore, fewer_hits, fewer_hits);
+        }
       }
       // A proposal is only worth a review when it is one of a few.
       if (per_club(fewer_hits).size() <= kMaxProposals) {
@@ -709,18 +776,24 @@ struct Matcher::Impl {
     return out;
   }
 
-  // Clubs with a spelling holding every word of a short query.
+  // Clubs with a spelling holding every word of a short query as a whole word (same_whole_word):
+  // "Hertha" fits Hertha BSC and WSC Hertha Wels; "Vaduz" does not fit Wadi Degla.
   std::vector<Hit> fitting(const Query& q) const {
     std::vector<Hit> out;
     for (std::size_t v = 0; v < kVariants; ++v) {
       const Parts& p = q.parts[v];
       if (!is_short(p)) continue;
-      std::vector<std::string> wanted = p.strong;
-      wanted.insert(wanted.end(), p.cities.begin(), p.cities.end());
+      std::vector<const Word*> wanted;
+      for (const Word& w : q.analysis.words[v]) {
+        if (is_stop_word(w.folded)) continue;
+        const WordKind k = kind(w);
+        if (k == WordKind::kStrong || k == WordKind::kCity) wanted.push_back(&w);
+      }
+      // A word of the query fits a word of the same kind: a club's name is no city.
       const std::vector<std::size_t>* rarest = nullptr;
       bool all_known = true;
-      for (const auto& s : wanted) {
-        auto it = stems.find(s);
+      for (const Word* w : wanted) {
+        auto it = stems.find(w->stem);
         if (it == stems.end()) {
           all_known = false;
           break;
@@ -732,12 +805,28 @@ struct Matcher::Impl {
         const Name& name = names[n];
         if (!name.live || static_cast<std::size_t>(name.variant) != v) continue;
         const auto& words = name.analysis.words[v];
-        bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string& s) {
+        auto fits = [&](const Word& w) {
+          return std::any_of(wanted.begin(), wanted.end(), [&](const Word* s) {
+            return kind(w) == kind(*s) && same_whole_word(*s, w);
+          });
+        };
+        bool all = std::all_of(wanted.begin(), wanted.end(), [&](const Word* s) {
           return std::any_of(words.begin(), words.end(), [&](const Word& w) {
-            return w.stem == s && !is_stop_word(w.folded);
+            return !is_stop_word(w.folded) && kind(w) == kind(*s) && same_whole_word(*s, w);
           });
         });
-        if (all) out.push_back({name.club, n, kTokens, kLayerScore[kTokens]});
+        if (!all) continue;
+        // How much more the club's name says: nothing but legal forms (a whole fit), a city or
+        // a common word, or a distinctive word of its own (Hayes & Yeading United).
+        double score = kWholeFitScore;
+        for (const Word& w : words) {
+          if (is_stop_word(w.folded) || fits(w)) continue;
+          const WordKind k = kind(w);
+          if (k == WordKind::kLegal || k == WordKind::kNumber) continue;
+          const bool common = k == WordKind::kCity || is_place_word(w.folded);
+          score = std::min(score, common ? kPlaceFitScore : kPartialScore);
+        }
+        out.push_back({name.club, n, kTokens, score});
       }
     }
     return out;
@@ -881,8 +970,9 @@ struct Matcher::Impl {
       case kTokens:
         token_hits(q, hits, partial);
         break;
-      case kExonym:
-        break;  // resolve() and compatible() rewrite the query and start again
+      case kExonym:  // resolve() and compatible() rewrite the query and start again
+      case kCity:    // no layer: rivals of a city-only name (decide())
+        break;
       case kAbbreviation:
         abbreviation_hits(q, hits);
         break;
@@ -912,48 +1002,67 @@ struct Matcher::Impl {
     return out;
   }
 
-  std::vector<Hit> in_country(const std::vector<Hit>& hits, const MatchContext& context) const {
-    if (!context.country) return hits;
-    std::vector<Hit> out;
-    for (const Hit& h : hits) {
-      const auto& country = clubs.at(h.club.value()).country;
-      if (!country || *country == *context.country) out.push_back(h);
+  // Whether club `id` may be meant in `context`: of the stated or an admitted country (or of no
+  // known country), not excluded, in the scope when `scoped`, and no reserve team unless the
+  // query names one.
+  bool admitted(ClubId id, const Query& q, const MatchContext& context, bool scoped) const {
+    const Club& club = clubs.at(id.value());
+    if (club.reserve && !q.reserve) return false;
+    if (club.country) {
+      if (context.country && !club.of_country(*context.country)) return false;
+      if (!context.countries.empty() &&
+          std::none_of(context.countries.begin(), context.countries.end(),
+                       [&](const std::string& c) { return club.of_country(c); })) {
+        return false;
+      }
     }
-    return out.empty() ? hits : out;
+    if (contains(context.excluded, id)) return false;
+    return !scoped || contains(context.scope, id);
   }
 
-  Resolution decide(const Query& q, std::vector<Hit> hits, std::vector<Hit> partial,
-                    const MatchContext& context) const {
+  std::vector<Hit> admit(std::vector<Hit> hits, const Query& q, const MatchContext& context,
+                         bool scoped) const {
+    hits.erase(std::remove_if(hits.begin(), hits.end(),
+                              [&](const Hit& h) { return !admitted(h.club, q, context, scoped); }),
+               hits.end());
+    return hits;
+  }
+
+  // The answer from the admitted hits of the first layer that found any (`from_layer`), or, for
+  // a short query that no layer matched, from the clubs it fits. A short name is only as good as
+  // the number of clubs it fits: each is a rival at the same strength. Lower layers add no rivals.
+  Resolution decide(const Query& q, std::vector<Hit> hits, const MatchContext& context,
+                    bool scoped) const {
     Resolution r;
     r.query = q.raw;
-    hits = in_country(per_club(hits), context);
-    // A short name is only as good as the number of clubs it fits; with no other match it may
-    // still fit exactly one club.
-    const bool is_short_query = short_query(q);
-    bool may_resolve = !hits.empty() || is_short_query;
-    Layer layer = hits.empty() ? kTokens : hits.front().layer;
-    if (is_short_query) {
-      std::vector<Hit> fits = in_country(per_club(fitting(q)), context);
-      for (const Hit& f : fits) {
+    hits = per_club(hits);
+    const Layer layer = hits.empty() ? kTokens : hits.front().layer;
+    // A short name no layer matched resolves only as far as its fit allows (MatchContext::typed).
+    const double least_fit = !context.typed ? kWholeFitScore
+                             : scoped       ? kPartialScore
+                                            : kPlaceFitScore;
+    bool may_resolve = true;
+    const bool fits_only = hits.empty();
+    if (short_query(q)) {
+      for (const Hit& f : admit(per_club(fitting(q)), q, context, scoped)) {
         if (std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.club == f.club; })) {
           hits.push_back(f);
         }
       }
       // Only city words: one club may be meant only when no other club is there.
-      bool only_weak = q.parts[kGeneric].strong.empty() && q.parts[kAzeri].strong.empty();
-      if (only_weak && may_resolve && hits.size() == 1) {
+      const bool only_weak = q.parts[kGeneric].strong.empty() && q.parts[kAzeri].strong.empty();
+      if (only_weak && hits.size() == 1) {
         for (ClubId id : located_in(q.parts[kGeneric].cities)) {
-          if (id != hits.front().club) may_resolve = false;
+          if (id == hits.front().club || !admitted(id, q, context, scoped)) continue;
+          hits.push_back({id, clubs.at(id.value()).names.front(), kCity, kLayerScore[kCity]});
         }
       }
     }
-    if (hits.empty()) {
-      hits = in_country(per_club(partial), context);
-      may_resolve = false;
-    }
     if (hits.empty()) return r;
-    if (may_resolve && hits.size() == 1 && layer >= kTransliterated &&
-        distinct_rival(q, hits.front().club, layer, context)) {
+    hits = per_club(hits);
+    if (fits_only && hits.front().score < least_fit) may_resolve = false;
+    if (hits.size() == 1 && layer >= kTransliterated &&
+        distinct_rival(q, hits.front().club, layer, context, scoped)) {
       may_resolve = false;
     }
     for (const Hit& h : hits) r.candidates.push_back(candidate(h));
@@ -968,35 +1077,40 @@ struct Matcher::Impl {
   }
 
   // Whether a club recorded as distinct from `club` also fits the query at a fuzzy layer.
-  bool distinct_rival(const Query& q, ClubId club, Layer from, const MatchContext& context) const {
+  bool distinct_rival(const Query& q, ClubId club, Layer from, const MatchContext& context,
+                      bool scoped) const {
     auto has_links = std::any_of(distinct.begin(), distinct.end(), [&](const auto& p) {
       return p.first == club.value() || p.second == club.value();
     });
     if (!has_links) return false;
+    std::vector<Hit> rivals = fitting(q);
     for (int l = from; l <= kAbbreviation; ++l) {
       std::vector<Hit> partial;
-      for (const Hit& h : layer_hits(q, static_cast<Layer>(l), partial)) {
-        if (h.club == club || !are_distinct(h.club, club)) continue;
-        const auto& country = clubs.at(h.club.value()).country;
-        if (!context.country || !country || *country == *context.country) return true;
-      }
+      std::vector<Hit> more = layer_hits(q, static_cast<Layer>(l), partial);
+      rivals.insert(rivals.end(), more.begin(), more.end());
     }
-    for (const Hit& h : fitting(q)) {
-      if (h.club == club || !are_distinct(h.club, club)) continue;
-      const auto& country = clubs.at(h.club.value()).country;
-      if (!context.country || !country || *country == *context.country) return true;
-    }
-    return false;
+    return std::any_of(rivals.begin(), rivals.end(), [&](const Hit& h) {
+      return h.club != club && are_distinct(h.club, club) && admitted(h.club, q, context, scoped);
+    });
   }
 
   Resolution resolve(std::string_view raw, const MatchContext& context) const {
     Query q = make_query(raw);
+    if (!context.scope.empty()) {
+      Resolution r = resolve(q, context, true);
+      if (r.status != ResolveStatus::kUnknown) return r;
+    }
+    return resolve(q, context, false);
+  }
+
+  // The layers in order over the admitted clubs; the first that finds any decides.
+  Resolution resolve(const Query& q, const MatchContext& context, bool scoped) const {
     std::vector<Hit> partial;
     for (int l = kExact; l <= kAbbreviation; ++l) {
       if (l == kExonym) {
         std::string rewritten = without_exonyms(q);
         if (rewritten.empty()) continue;
-        Resolution r = resolve(rewritten, context);
+        Resolution r = resolve(make_query(rewritten), context, scoped);
         if (r.status == ResolveStatus::kUnknown) continue;
         r.query = q.raw;
         for (auto& c : r.candidates) {
@@ -1006,13 +1120,21 @@ struct Matcher::Impl {
         if (r.club) r.method = kLayerName[kExonym];
         return r;
       }
-      std::vector<Hit> hits = layer_hits(q, static_cast<Layer>(l), partial);
-      if (!hits.empty()) return decide(q, std::move(hits), {}, context);
+      std::vector<Hit> hits = admit(layer_hits(q, static_cast<Layer>(l), partial), q, context, scoped);
+      if (!hits.empty()) return decide(q, std::move(hits), context, scoped);
     }
-    if (!partial.empty() || short_query(q)) return decide(q, {}, std::move(partial), context);
-    Resolution unknown;
-    unknown.query = q.raw;
-    return unknown;
+    if (short_query(q)) {
+      Resolution r = decide(q, {}, context, scoped);
+      if (r.status != ResolveStatus::kUnknown) return r;
+    }
+    // Clubs that share all but one distinctive word are proposals only: never resolved.
+    Resolution r;
+    r.query = q.raw;
+    for (const Hit& h : per_club(admit(std::move(partial), q, context, scoped))) {
+      r.candidates.push_back(candidate(h));
+    }
+    if (!r.candidates.empty()) r.status = ResolveStatus::kAmbiguous;
+    return r;
   }
 
   static bool short_query(const Query& q) { return is_short(q.parts[kGeneric]) || is_short(q.parts[kAzeri]); }
@@ -1073,8 +1195,14 @@ void Matcher::add_club(ClubId id, std::string canonical, std::optional<std::stri
     impl_->add_city_words(*city);
   }
   club.city = std::move(city);
+  club.reserve = has_reserve_word(impl_->analyse(club.canonical).words[kGeneric]);
   impl_->clubs.emplace(id.value(), std::move(club));
   impl_->add_name(id, std::move(canonical), std::nullopt);
+}
+
+void Matcher::add_country(ClubId id, std::string country) {
+  auto it = impl_->clubs.find(id.value());
+  if (it != impl_->clubs.end()) it->second.other_countries.push_back(std::move(country));
 }
 
 void Matcher::add_name(ClubId id, std::string name, std::optional<std::string> lang) {

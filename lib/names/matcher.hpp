@@ -49,6 +49,9 @@ class Matcher {
   // Throws Error (kUsage) when `id` is already known.
   void add_club(ClubId id, std::string canonical, std::optional<std::string> country,
                 std::optional<std::string> city);
+  // Club `id` may also be said to be of `country`: it plays under that association (AS Monaco,
+  // FRA). Nothing happens when `id` is unknown.
+  void add_country(ClubId id, std::string country);
   // Adds a known spelling of club `id`; a spelling it already has is ignored.
   // Throws Error (kUsage) when `id` is unknown.
   void add_name(ClubId id, std::string name, std::optional<std::string> lang);

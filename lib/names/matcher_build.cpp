@@ -58,6 +58,10 @@ Matcher build_matcher(const QueryRunner& run) {
     expect_columns(r, 3, "club_names");
     m.add_name(ClubId{id_of(r[0], "club id")}, text_of(r[1], "club name"), r[2]);
   });
+  run("SELECT club_id, country FROM club_countries", [&m](const Row& r) {
+    expect_columns(r, 2, "club_countries");
+    m.add_country(ClubId{id_of(r[0], "club id")}, text_of(r[1], "country"));
+  });
   run("SELECT club_a, club_b FROM club_distinct", [&m](const Row& r) {
     expect_columns(r, 2, "club_distinct");
     m.add_cannot_link(ClubId{id_of(r[0], "club id")}, ClubId{id_of(r[1], "club id")});
@@ -82,6 +86,7 @@ std::string explain(std::string_view query, const Candidate& c) {
   }
   if (how == "exonym") return known + " with a city named in another language";
   if (how == "abbreviation") return known + " with words written as an abbreviation";
+  if (how == "city") return "a club of the city the name names, as " + known + " is";
   // The word layers (tokens, contains, ...): say which words the two names share.
   std::vector<std::string> q = words(query);
   std::vector<std::string> k = words(c.matched_name);

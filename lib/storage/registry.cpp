@@ -44,6 +44,23 @@ int load_registry(Store& store, StatementCache& statements) {
     pair.exec();
   });
 
+  std::istringstream associations{std::string(data::clubs_associations())};
+  SQLite::Statement& country =
+      statements.get("INSERT OR IGNORE INTO club_countries(club_id, country) VALUES (?, ?)");
+  read_name_pairs(associations, "data/clubs/associations.txt", "=",
+                  [&](std::string&& club, std::string&& code) {
+                    auto x = by_name.find(club);
+                    if (x == by_name.end()) {
+                      throw Error(ErrorCode::kInternal,
+                                  "data/clubs/associations.txt names a club the registry lacks: " +
+                                      club);
+                    }
+                    country.reset();
+                    country.bind(1, x->second.value());
+                    country.bind(2, code);
+                    country.exec();
+                  });
+
   std::istringstream exonyms{std::string(data::clubs_exonyms())};
   SQLite::Statement& exonym =
       statements.get("INSERT OR REPLACE INTO exonyms(exonym, name) VALUES (?, ?)");

@@ -9,5 +9,6 @@ std::string_view clubs_registry();  // data/clubs/registry.txt
 std::string_view clubs_extra();     // data/clubs/extra.txt
 std::string_view clubs_distinct();  // data/clubs/distinct.txt
 std::string_view clubs_exonyms();   // data/clubs/exonyms.txt
+std::string_view clubs_associations();  // data/clubs/associations.txt
 
 }  // namespace footballdb::data
