@@ -53,13 +53,24 @@ class Database {
   static int latest_schema_version();
 
   // --- Clubs ---
-  // Which club `name` means, by the matcher's layers (names.hpp, lib/names/matcher.hpp): known
-  // spellings, normalised and folded keys, transliteration, distinctive words, exonyms and
-  // abbreviations. An unknown name's candidates are suggestions (method "contains"). Every
-  // candidate carries an explanation of the match.
-  Resolution resolve(std::string_view name) const;
-  // Resolves `name`; throws Error(kClub) listing the candidates when it is unknown or ambiguous.
-  ClubRef require_club(std::string_view name) const;
+  // Which club `name`, typed by a person, means, by the matcher's layers (names.hpp,
+  // lib/names/matcher.hpp): known spellings, normalised and folded keys, transliteration,
+  // distinctive words, exonyms and abbreviations. The clubs that play a tie within `scope` are
+  // matched first; the others only when none of those fits. A reserve or youth team is meant
+  // only when the name says so ("Bayern II"). "#12" is club 12; a country code in brackets
+  // after the name narrows it to the clubs of that country ("Liverpool [ENG]"). An unknown
+  // name's candidates are suggestions (method "contains"). Every candidate carries an
+  // explanation of the match, its country and how many ties it plays.
+  Resolution resolve(std::string_view name, const NameScope& scope = {}) const;
+  // Resolves `name`; throws Error(kClub) listing the candidates (#id, name, country, ties) when
+  // it is unknown or ambiguous.
+  ClubRef require_club(std::string_view name, const NameScope& scope = {}) const;
+  // The two clubs `a` and `b` name as a pairing: when the database holds ties between a club
+  // `a` may mean and one `b` may mean, and all of them are between the same two clubs, those;
+  // else each name resolved alone. Throws Error(kClub) as require_club does, or when several
+  // pairings fit (listing them).
+  std::pair<ClubRef, ClubRef> require_pair(std::string_view a, std::string_view b,
+                                           const NameScope& scope = {}) const;
   std::optional<Club> club(ClubId id) const;
   // Clubs with a known spelling that contains `text` (accent- and case-folded), by name.
   std::vector<Club> find_clubs(std::string_view text) const;

@@ -38,6 +38,9 @@ struct Candidate {
   // Why it matched, in plain words ("shares lech, poznan with ..."); filled by
   // Database::resolve, empty elsewhere.
   std::string explanation;
+  // The club's country and how many ties it plays in the database; filled by Database::resolve.
+  std::optional<std::string> country;
+  int ties = 0;
 };
 
 struct Resolution {

@@ -17,6 +17,15 @@ struct TieFilter {
   std::optional<std::string> round;        // "Semi-finals", "Halbfinale", "SF", any case
 };
 
+// What a name typed in a query is asked about: the clubs that play a tie under these filters
+// (all set ones must match; none set: every club with a tie) are the name's scope, searched
+// before the clubs that have no data (Database::resolve).
+struct NameScope {
+  std::optional<std::string> competition;  // as TieFilter
+  std::optional<std::string> season;
+  std::optional<std::string> round;
+};
+
 // Which legs Database::fixtures returns: dated legs between from and to (both inclusive).
 struct FixtureFilter {
   std::optional<Date> from;

@@ -29,7 +29,9 @@ json candidate(const Candidate& c) {
               {"name", c.club.name},
               {"matched_name", c.matched_name},
               {"method", c.method},
-              {"score", c.score}};
+              {"score", c.score},
+              {"country", opt(c.country)},
+              {"ties", c.ties}};
 }
 
 json leg_json(const Leg& leg) {

@@ -983,7 +983,7 @@ struct Matcher::Impl {
   Candidate candidate(const Hit& h) const {
     const Club& club = clubs.at(h.club.value());
     return Candidate{ClubRef{club.id, club.canonical}, names[h.name].text, kLayerName[h.layer],
-                     h.score, {}};
+                     h.score, {}, {}, 0};
   }
 
   // One candidate per club, best first, in the order found.
@@ -1096,11 +1096,18 @@ struct Matcher::Impl {
 
   Resolution resolve(std::string_view raw, const MatchContext& context) const {
     Query q = make_query(raw);
-    if (!context.scope.empty()) {
-      Resolution r = resolve(q, context, true);
-      if (r.status != ResolveStatus::kUnknown) return r;
-    }
-    return resolve(q, context, false);
+    if (context.scope.empty()) return resolve(q, context, false);
+    // The scope's answer, unless a club outside it fits by stronger evidence: a query for
+    // "Víkingur Reykjavík" means that club even when only Víkingur Gøta has data.
+    Resolution scoped = resolve(q, context, true);
+    if (scoped.status == ResolveStatus::kUnknown) return resolve(q, context, false);
+    Resolution all = resolve(q, context, false);
+    auto best = [](const Resolution& r) {
+      double score = 0.0;
+      for (const Candidate& c : r.candidates) score = std::max(score, c.score);
+      return score;
+    };
+    return best(all) > best(scoped) ? all : scoped;
   }
 
   // The layers in order over the admitted clubs; the first that finds any decides.

@@ -5,6 +5,7 @@
 #include "footballdb/error.hpp"
 #include "import/competitions.hpp"
 #include "import/rounds.hpp"
+#include "query/filters.hpp"
 #include "query/claims.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/rows.hpp"
@@ -90,20 +91,34 @@ void orient(Tie& tie, ClubId club) {
 
 }  // namespace
 
+namespace query {
+
+CanonicalFilter canonical_filter(const std::optional<std::string>& competition,
+                                 const std::optional<std::string>& season,
+                                 const std::optional<std::string>& round) {
+  CanonicalFilter out;
+  if (season) out.season = Season::require(*season);
+  if (competition) {
+    out.competition = import::canonical_competition(
+        *competition, out.season ? Season::start_year(*out.season) : std::nullopt);
+  }
+  out.round = round;
+  if (round) {
+    if (auto canonical = import::canonical_round(*round)) out.round = canonical->name;
+  }
+  return out;
+}
+
+}  // namespace query
+
 std::vector<Tie> Database::ties(const TieFilter& filter) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
-  std::optional<std::string> season;
-  if (filter.season) season = Season::require(*filter.season);
   // Competition and round as users type them: "Europa League", "Halbfinale".
-  std::optional<std::string> competition;
-  if (filter.competition) {
-    competition = import::canonical_competition(
-        *filter.competition, season ? Season::start_year(*season) : std::nullopt);
-  }
-  std::optional<std::string> round = filter.round;
-  if (round) {
-    if (auto canonical = import::canonical_round(*round)) round = canonical->name;
-  }
+  const query::CanonicalFilter names =
+      query::canonical_filter(filter.competition, filter.season, filter.round);
+  const auto& competition = names.competition;
+  const auto& season = names.season;
+  const auto& round = names.round;
   auto& statements = impl_->statements;
   std::vector<Tie> ties;
   {

@@ -79,35 +79,6 @@ int Database::latest_schema_version() { return storage::latest_version(); }
 
 // --- Clubs ---
 
-Resolution Database::resolve(std::string_view name) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
-  Resolution out = impl_->clubs.matcher().resolve(name);
-  if (out.status == ResolveStatus::kUnknown && out.candidates.empty() && !fold_key(name).empty()) {
-    // Nothing matched: offer the clubs whose spellings contain the name as suggestions.
-    for (const Club& club : find_clubs(name)) {
-      out.candidates.push_back(Candidate{ClubRef{club.id, club.name}, club.name, "contains", 0.1, {}});
-      if (out.candidates.size() == 10) break;
-    }
-  }
-  for (Candidate& c : out.candidates) c.explanation = names::explain(name, c);
-  return out;
-} catch (const SQLite::Exception& e) {
-  detail::rethrow_database_error(e);
-}
-
-ClubRef Database::require_club(std::string_view name) const try {
-  Resolution r = resolve(name);
-  if (r.club) return *r.club;
-  std::string message = "'" + std::string(name) + "' is " + std::string(to_string(r.status));
-  if (!r.candidates.empty()) {
-    message += r.status == ResolveStatus::kAmbiguous ? "; it may mean:" : "; did you mean:";
-    for (const Candidate& c : r.candidates) message += "\n  " + c.club.name;
-  }
-  throw Error(ErrorCode::kClub, message);
-} catch (const SQLite::Exception& e) {
-  detail::rethrow_database_error(e);
-}
-
 namespace {
 
 Club read_club_names(storage::StatementCache& statements, Club club) {

@@ -146,7 +146,7 @@ void print_report(const ImportReport& report) {
 
 // The club a command-line argument names: "#123" is club 123, anything else a name that must
 // resolve to one club.
-ClubId club_argument(const Database& db, const std::string& text) {
+ClubId club_argument(const Database& db, const std::string& text, const NameScope& scope = {}) {
   if (text.size() > 1 && text[0] == '#' &&
       text.find_first_not_of("0123456789", 1) == std::string::npos) {
     if (text.size() > 18) throw Error(ErrorCode::kClub, "there is no club " + text);
@@ -154,7 +154,7 @@ ClubId club_argument(const Database& db, const std::string& text) {
     if (!db.club(id)) throw Error(ErrorCode::kClub, "there is no club " + text);
     return id;
   }
-  return db.require_club(text).id;
+  return db.require_club(text, scope).id;
 }
 
 std::string tie_line(const Tie& t) {
@@ -440,8 +440,18 @@ int run(int argc, char** argv) {
     }
   } else if (*ties_cmd) {
     Database db = open_db(g);
-    if (club) tie_filter.club = club_argument(db, *club);
-    if (opponent) tie_filter.opponent = club_argument(db, *opponent);
+    // Names are resolved among the clubs of the ties asked about; a club and an opponent as a
+    // pairing of the data.
+    const NameScope scope{tie_filter.competition, tie_filter.season, tie_filter.round};
+    if (club && opponent) {
+      const auto [a, b] = db.require_pair(*club, *opponent, scope);
+      tie_filter.club = a.id;
+      tie_filter.opponent = b.id;
+    } else if (club) {
+      tie_filter.club = club_argument(db, *club, scope);
+    } else if (opponent) {
+      tie_filter.opponent = club_argument(db, *opponent, scope);
+    }
     auto ties = db.ties(tie_filter);
     if (json_out) {
       print_json_array(ties);
@@ -480,7 +490,11 @@ int run(int argc, char** argv) {
     }
     if (r.status != ResolveStatus::kResolved) {
       std::cerr << "footballdb: '" << name << "' is " << to_string(r.status);
-      for (const Candidate& c : r.candidates) std::cerr << "\n  " << c.club.name;
+      for (const Candidate& c : r.candidates) {
+        std::cerr << "\n  #" << c.club.id.value() << " " << c.club.name << " ("
+                  << c.country.value_or("country unknown") << ", " << c.ties
+                  << (c.ties == 1 ? " tie)" : " ties)");
+      }
       std::cerr << "\n";
       return kExitClub;
     }

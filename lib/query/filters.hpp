@@ -1,0 +1,20 @@
+// Competition, season and round filters as users type them, in the names the database stores.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace footballdb::query {
+
+struct CanonicalFilter {
+  std::optional<std::string> competition;  // canonical_competition ("Europa League" -> UEFA ...)
+  std::optional<std::string> season;       // "2012/13" -> "2012-13"
+  std::optional<std::string> round;        // canonical_round ("Halbfinale" -> "Semi-finals")
+};
+
+// Throws Error(kUsage) for a season that is not one.
+CanonicalFilter canonical_filter(const std::optional<std::string>& competition,
+                                 const std::optional<std::string>& season,
+                                 const std::optional<std::string>& round);
+
+}  // namespace footballdb::query

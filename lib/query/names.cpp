@@ -1,0 +1,206 @@
+// Names typed in queries: resolved in the database's own scope, the clubs that have data first.
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "footballdb/database.hpp"
+#include "footballdb/error.hpp"
+#include "names/matcher.hpp"
+#include "query/filters.hpp"
+#include "storage/database_impl.hpp"
+#include "storage/rows.hpp"
+#include "vocabulary/countries.hpp"
+
+namespace footballdb {
+namespace {
+
+// "#12": club 12.
+std::optional<std::int64_t> club_number(std::string_view text) {
+  if (text.size() < 2 || text.size() > 18 || text[0] != '#') return std::nullopt;
+  if (text.find_first_not_of("0123456789", 1) != std::string_view::npos) return std::nullopt;
+  return std::stoll(std::string(text.substr(1)));
+}
+
+// "Liverpool [ENG]": the name and the country code in brackets at its end.
+std::pair<std::string_view, std::optional<std::string>> split_country(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  const auto open = text.rfind('[');
+  if (open == std::string_view::npos || text.back() != ']' || text.size() - open != 5) {
+    return {text, std::nullopt};
+  }
+  const std::string_view code = text.substr(open + 1, 3);
+  if (!std::all_of(code.begin(), code.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+    return {text, std::nullopt};
+  }
+  std::string_view name = text.substr(0, open);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  return {name, vocabulary::canonical_country(code)};
+}
+
+// The clubs that play a tie within `scope`, sorted by id.
+std::vector<ClubId> clubs_with_data(storage::StatementCache& statements, const NameScope& scope) {
+  const query::CanonicalFilter f =
+      query::canonical_filter(scope.competition, scope.season, scope.round);
+  // The statement for the filters given, so that SQLite can use its indexes.
+  std::string where = " WHERE 1";
+  if (f.competition || f.season || f.round) {
+    where = " JOIN rounds r ON r.id = t.round_id JOIN seasons s ON s.id = r.season_id "
+            "JOIN competitions c ON c.id = s.competition_id WHERE 1";
+    if (f.competition) where += " AND c.name = ?1";
+    if (f.season) where += " AND s.name = ?2";
+    if (f.round) where += " AND r.name = ?3";
+  }
+  SQLite::Statement& q = statements.get(
+      "SELECT club_a FROM ties t" + where + " AND club_a IS NOT NULL UNION "
+      "SELECT club_b FROM ties t" + where + " AND club_b IS NOT NULL ORDER BY 1");
+  if (f.competition) q.bind(1, *f.competition);
+  if (f.season) q.bind(2, *f.season);
+  if (f.round) q.bind(3, *f.round);
+  std::vector<ClubId> out;
+  while (q.executeStep()) out.push_back(ClubId{q.getColumn(0).getInt64()});
+  return out;
+}
+
+// Whether `club` is the provisional club of a name awaiting review.
+bool awaiting_review(storage::StatementCache& statements, ClubId club) {
+  SQLite::Statement& q =
+      statements.get("SELECT 1 FROM name_reviews WHERE club_id = ? AND status = 'open' LIMIT 1");
+  q.bind(1, club.value());
+  const bool open = q.executeStep();
+  q.reset();
+  return open;
+}
+
+void describe(storage::StatementCache& statements, Candidate& c) {
+  SQLite::Statement& q = statements.get(
+      "SELECT country, (SELECT count(*) FROM ties WHERE club_a = ?1) + "
+      "(SELECT count(*) FROM ties WHERE club_b = ?1) FROM clubs WHERE id = ?1");
+  q.bind(1, c.club.id.value());
+  if (q.executeStep()) {
+    c.country = storage::opt_text(q.getColumn(0));
+    c.ties = q.getColumn(1).getInt();
+  }
+  q.reset();
+}
+
+std::string candidate_line(const Candidate& c) {
+  return "#" + std::to_string(c.club.id.value()) + " " + c.club.name + " (" +
+         c.country.value_or("country unknown") + ", " + std::to_string(c.ties) +
+         (c.ties == 1 ? " tie)" : " ties)");
+}
+
+[[noreturn]] void not_one_club(std::string_view name, const Resolution& r) {
+  std::string message = "'" + std::string(name) + "' is " + std::string(to_string(r.status));
+  if (!r.candidates.empty()) {
+    message += r.status == ResolveStatus::kAmbiguous ? "; it may mean:" : "; did you mean:";
+    for (const Candidate& c : r.candidates) message += "\n  " + candidate_line(c);
+    message += "\n(name one by #ID, or add its country: \"" + std::string(name) + " [ENG]\")";
+  }
+  throw Error(ErrorCode::kClub, message);
+}
+
+}  // namespace
+
+Resolution Database::resolve(std::string_view name, const NameScope& scope) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  auto& statements = impl_->statements;
+  Resolution out;
+  out.query = std::string(name);
+  if (auto number = club_number(name)) {
+    if (auto club = this->club(ClubId{*number})) {
+      out.status = ResolveStatus::kResolved;
+      out.club = ClubRef{club->id, club->name};
+      out.method = "id";
+      out.candidates.push_back(Candidate{*out.club, club->name, "id", 1.0, {}, {}, 0});
+      describe(statements, out.candidates.back());
+    }
+    return out;
+  }
+  const auto [text, country] = split_country(name);
+  MatchContext context;
+  context.typed = true;
+  context.country = country;
+  context.scope = clubs_with_data(statements, scope);
+  const names::Matcher& matcher = impl_->clubs.matcher();
+  out = matcher.resolve(text, context);
+  if (out.club && awaiting_review(statements, out.club->id)) {
+    // The club the scope gives is a name an import could not bind: what it may mean is open.
+    context.scope.clear();
+    Resolution all = matcher.resolve(text, context);
+    if (all.candidates.size() > 1) out = std::move(all);
+  }
+  out.query = std::string(name);
+  if (out.status == ResolveStatus::kUnknown && out.candidates.empty() && !fold_key(text).empty()) {
+    // Nothing matched: offer the clubs whose spellings contain the name as suggestions.
+    for (const Club& club : find_clubs(text)) {
+      if (country && club.country != country) continue;
+      out.candidates.push_back(Candidate{ClubRef{club.id, club.name}, club.name, "contains", 0.1, {}, {}, 0});
+      if (out.candidates.size() == 10) break;
+    }
+  }
+  for (Candidate& c : out.candidates) {
+    c.explanation = names::explain(text, c);
+    describe(statements, c);
+  }
+  return out;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
+}
+
+ClubRef Database::require_club(std::string_view name, const NameScope& scope) const {
+  Resolution r = resolve(name, scope);
+  if (r.club) return *r.club;
+  not_one_club(name, r);
+}
+
+std::pair<ClubRef, ClubRef> Database::require_pair(std::string_view a, std::string_view b,
+                                                   const NameScope& scope) const try {
+  const Resolution ra = resolve(a, scope);
+  const Resolution rb = resolve(b, scope);
+  auto may_mean = [](const Resolution& r) {
+    std::vector<ClubRef> out;
+    if (r.club) {
+      out.push_back(*r.club);
+    } else {
+      for (const Candidate& c : r.candidates) out.push_back(c.club);
+    }
+    return out;
+  };
+  const std::vector<ClubRef> as = may_mean(ra), bs = may_mean(rb);
+  // The pairings in the data that both names fit.
+  std::set<std::pair<std::int64_t, std::int64_t>> pairings;
+  std::vector<std::pair<ClubRef, ClubRef>> found;
+  {
+    const storage::StatementCache::Scope statements_in_use(impl_->statements);
+    SQLite::Statement& q = impl_->statements.get(
+        "SELECT 1 FROM ties WHERE (club_a = ?1 AND club_b = ?2) OR (club_a = ?2 AND club_b = ?1) "
+        "LIMIT 1");
+    for (const ClubRef& x : as) {
+      for (const ClubRef& y : bs) {
+        if (x.id == y.id) continue;
+        q.bind(1, x.id.value());
+        q.bind(2, y.id.value());
+        const bool met = q.executeStep();
+        q.reset();
+        if (met && pairings.insert({x.id.value(), y.id.value()}).second) found.emplace_back(x, y);
+      }
+    }
+  }
+  if (found.size() == 1) return found.front();
+  if (found.size() > 1 && !(ra.club && rb.club)) {
+    std::string message = "'" + std::string(a) + "' v '" + std::string(b) +
+                          "' fits several pairings; name the clubs by #ID:";
+    for (const auto& [x, y] : found) {
+      message += "\n  #" + std::to_string(x.id.value()) + " " + x.name + " v #" +
+                 std::to_string(y.id.value()) + " " + y.name;
+    }
+    throw Error(ErrorCode::kClub, message);
+  }
+  if (!ra.club) not_one_club(a, ra);
+  if (!rb.club) not_one_club(b, rb);
+  return {*ra.club, *rb.club};
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
+}
+
+}  // namespace footballdb
