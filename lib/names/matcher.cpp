@@ -337,6 +337,7 @@ struct Club {
   std::vector<std::size_t> names;
   std::vector<std::string> city_stems;  // of the city field
   bool reserve = false;                 // a reserve or youth team (its canonical name says so)
+  bool from_import = false;             // made by an import for a name it met
   std::vector<std::string> other_countries;  // associations it plays under besides its country
 
   // Whether a source may say the club is of `code`.
@@ -671,17 +672,20 @@ struct Matcher::Impl {
   // is known of where the club is), kYes.
   enum class Place { kNo, kUnknown, kYes };
 
+  // A number is a club's own (Crystal Palace 1861 is not Crystal Palace FC): some spelling of
+  // the club must carry the query's numbers.
+  bool carries_numbers(const std::vector<std::string>& numbers, ClubId id) const {
+    if (numbers.empty()) return true;
+    const Club& club = clubs.at(id.value());
+    return std::any_of(club.names.begin(), club.names.end(),
+                       [&](std::size_t m) { return names[m].numbers == numbers; });
+  }
+
   Place fits_place(const Parts& q, std::size_t n) const {
     const Name& name = names[n];
     const Club& club = clubs.at(name.club.value());
     if (!q.numbers.empty() && q.numbers != name.numbers) {
-      // A number is a club's own (Crystal Palace 1861 is not Crystal Palace FC): some spelling
-      // of the club must carry it.
-      if (!name.numbers.empty()) return Place::kNo;
-      if (std::none_of(club.names.begin(), club.names.end(),
-                       [&](std::size_t m) { return names[m].numbers == q.numbers; })) {
-        return Place::kNo;
-      }
+      if (!name.numbers.empty() || !carries_numbers(q.numbers, name.club)) return Place::kNo;
     }
     if (q.cities.empty()) return Place::kYes;
     std::set<std::string> place(club.city_stems.begin(), club.city_stems.end());
@@ -724,7 +728,58 @@ struct Matcher::Impl {
     }
   }
 
+  // Whether the words a token hit on name `n` shares with the query are real evidence. A merged
+  // club's name ("Hayes & Yeading United") is not met by one side of it ("Yeading"); a query
+  // whose distinctive words are only common ones ("West End", "United of Manchester") must be
+  // the name's words in their order, no place dropped or moved.
+  bool real_token_match(const Query& q, std::size_t n) const {
+    const Name& name = names[n];
+    const auto& nwords = name.analysis.words[static_cast<std::size_t>(name.variant)];
+    const auto& qwords = q.analysis.words[static_cast<std::size_t>(name.variant)];
+    auto has_stem = [](const std::vector<Word>& words, const std::string& s) {
+      return std::any_of(words.begin(), words.end(), [&](const Word& w) { return w.stem == s; });
+    };
+    const bool merged = name.text.find(" & ") != std::string::npos ||
+                        name.text.find(" and ") != std::string::npos;
+    if (merged) {
+      for (const Word& w : nwords) {
+        if (kind(w) != WordKind::kLegal && !is_stop_word(w.folded) && !has_stem(qwords, w.stem)) {
+          return false;
+        }
+      }
+    }
+    bool only_common = true;
+    for (const Word& w : qwords) {
+      if (kind(w) == WordKind::kStrong && !is_place_word(w.folded)) only_common = false;
+    }
+    if (!only_common) return true;
+    auto sequence = [&](const std::vector<Word>& words) {
+      std::vector<std::string> out;
+      for (const Word& w : words) {
+        const WordKind k = kind(w);
+        if (!is_stop_word(w.folded) && k != WordKind::kLegal && k != WordKind::kNumber) {
+          out.push_back(w.stem);
+        }
+      }
+      return out;
+    };
+    return sequence(qwords) == sequence(nwords);
+  }
+
   void token_hits(const Query& q, std::vector<Hit>& hits, std::vector<Hit>& partial) const {
+    const std::size_t first = hits.size();
+    collect_token_hits(q, hits, partial);
+    for (std::size_t i = first; i < hits.size();) {
+      if (real_token_match(q, hits[i].name)) {
+        ++i;
+        continue;
+      }
+      partial.push_back({hits[i].club, hits[i].name, kTokens, kPartialScore});
+      hits.erase(hits.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+  }
+
+  void collect_token_hits(const Query& q, std::vector<Hit>& hits, std::vector<Hit>& partial) const {
     for (int v = 0; v < kVariants; ++v) {
       const Parts& p = q.parts[static_cast<std::size_t>(v)];
       std::string key = token_key(v, p);
@@ -892,7 +947,7 @@ struct Matcher::Impl {
     return false;
   }
 
-  void abbreviation_hits(const Query& q, std::vector<Hit>& hits) const {
+  void abbreviation_hits(const Query& q, std::vector<Hit>& hits, std::vector<Hit>& partial) const {
     const auto& qwords = q.analysis.words[kGeneric];
     std::vector<std::size_t> candidates;
     bool any_abbreviation = false;
@@ -928,9 +983,16 @@ struct Matcher::Impl {
       const Name& name = names[n];
       if (!name.live) continue;
       const auto& nwords = name.analysis.words[kGeneric];
+      if (!carries_numbers(q.parts[kGeneric].numbers, name.club)) continue;  // ADO '20
       if ((any_abbreviation && expand(qwords, 0, nwords, 0, false, 0)) ||
           expand(nwords, 0, qwords, 0, false, 0)) {
-        hits.push_back({name.club, n, kAbbreviation, kLayerScore[kAbbreviation]});
+        // Capitals alone ("EVV") stand for too many names: a proposal only. Written as one
+        // writes a club's own short form (MyPa, KuPS), with a word or a number, they bind.
+        const bool capitals_only = std::none_of(q.raw.begin(), q.raw.end(), [](char c) {
+          return c >= 'a' && c <= 'z';
+        });
+        (rarest || !capitals_only || !q.parts[kGeneric].numbers.empty() ? hits : partial)
+            .push_back({name.club, n, kAbbreviation, kLayerScore[kAbbreviation]});
       }
     }
   }
@@ -974,7 +1036,7 @@ struct Matcher::Impl {
       case kCity:    // no layer: rivals of a city-only name (decide())
         break;
       case kAbbreviation:
-        abbreviation_hits(q, hits);
+        abbreviation_hits(q, hits, partial);
         break;
     }
     return hits;
@@ -1043,13 +1105,21 @@ struct Matcher::Impl {
                                             : kPlaceFitScore;
     bool may_resolve = true;
     const bool fits_only = hits.empty();
-    if (short_query(q)) {
+    // A club's own canonical name, spelled as it is, has no rival that merely holds its word
+    // (only the clubs that hold the same spelling).
+    const bool canonical = !hits.empty() && layer <= kFolded &&
+                           std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+                             const Club& club = clubs.at(h.club.value());
+                             return !club.from_import &&
+                                    name_key(names[h.name].text) == name_key(club.canonical);
+                           });
+    if (short_query(q) && !canonical) {
       for (const Hit& f : admit(per_club(fitting(q)), q, context, scoped)) {
         if (std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.club == f.club; })) {
           hits.push_back(f);
         }
       }
-      // Only city words: one club may be meant only when no other club is there.
+      // Only city words: one club may be meant only when no other club is there (in the scope).
       const bool only_weak = q.parts[kGeneric].strong.empty() && q.parts[kAzeri].strong.empty();
       if (only_weak && hits.size() == 1) {
         for (ClubId id : located_in(q.parts[kGeneric].cities)) {
@@ -1185,7 +1255,7 @@ Matcher::Matcher(Matcher&&) noexcept = default;
 Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 
 void Matcher::add_club(ClubId id, std::string canonical, std::optional<std::string> country,
-                       std::optional<std::string> city) {
+                       std::optional<std::string> city, bool from_import) {
   if (impl_->clubs.count(id.value())) {
     throw Error(ErrorCode::kUsage, "add_club: club id " + std::to_string(id.value()) +
                                        " is already known");
@@ -1203,6 +1273,7 @@ void Matcher::add_club(ClubId id, std::string canonical, std::optional<std::stri
   }
   club.city = std::move(city);
   club.reserve = has_reserve_word(impl_->analyse(club.canonical).words[kGeneric]);
+  club.from_import = from_import;
   impl_->clubs.emplace(id.value(), std::move(club));
   impl_->add_name(id, std::move(canonical), std::nullopt);
 }

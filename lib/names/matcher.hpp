@@ -47,8 +47,10 @@ class Matcher {
   // Adds a club; its canonical name becomes its first known spelling. `country` is a code such
   // as "AZE" (the registry's FIFA codes); `city` is evidence that city words in a name fit the club.
   // Throws Error (kUsage) when `id` is already known.
+  // `from_import`: a club an import made for a name it met (its canonical name is that name as
+  // a source wrote it, no club's own name).
   void add_club(ClubId id, std::string canonical, std::optional<std::string> country,
-                std::optional<std::string> city);
+                std::optional<std::string> city, bool from_import = false);
   // Club `id` may also be said to be of `country`: it plays under that association (AS Monaco,
   // FRA). Nothing happens when `id` is unknown.
   void add_country(ClubId id, std::string country);

@@ -50,9 +50,10 @@ std::string join(const std::vector<std::string>& list) {
 
 Matcher build_matcher(const QueryRunner& run) {
   Matcher m;
-  run("SELECT id, name, country, city FROM clubs ORDER BY id", [&m](const Row& r) {
-    expect_columns(r, 4, "clubs");
-    m.add_club(ClubId{id_of(r[0], "club id")}, text_of(r[1], "club name"), r[2], r[3]);
+  run("SELECT id, name, country, city, origin = 'import' FROM clubs ORDER BY id", [&m](const Row& r) {
+    expect_columns(r, 5, "clubs");
+    m.add_club(ClubId{id_of(r[0], "club id")}, text_of(r[1], "club name"), r[2], r[3],
+               r[4] == std::optional<std::string>("1"));
   });
   run("SELECT club_id, name, lang FROM club_names ORDER BY id", [&m](const Row& r) {
     expect_columns(r, 3, "club_names");
@@ -86,6 +87,7 @@ std::string explain(std::string_view query, const Candidate& c) {
   }
   if (how == "exonym") return known + " with a city named in another language";
   if (how == "abbreviation") return known + " with words written as an abbreviation";
+  if (how == "prefix") return "the beginning of a word of " + known + ", the one club with data it begins";
   if (how == "city") return "a club of the city the name names, as " + known + " is";
   // The word layers (tokens, contains, ...): say which words the two names share.
   std::vector<std::string> q = words(query);

@@ -124,18 +124,50 @@ Resolution Database::resolve(std::string_view name, const NameScope& scope) cons
   const names::Matcher& matcher = impl_->clubs.matcher();
   out = matcher.resolve(text, context);
   if (out.club && awaiting_review(statements, out.club->id)) {
-    // The club the scope gives is a name an import could not bind: what it may mean is open.
+    // The club the scope gives is a name an import could not bind: what it may mean is open,
+    // among it and the clubs the name fits besides.
     context.scope.clear();
-    Resolution all = matcher.resolve(text, context);
-    if (all.candidates.size() > 1) out = std::move(all);
+    context.excluded = {out.club->id};
+    Resolution others = matcher.resolve(text, context);
+    if (!others.candidates.empty()) {
+      out.status = ResolveStatus::kAmbiguous;
+      out.club.reset();
+      out.method.clear();
+      for (Candidate& c : others.candidates) out.candidates.push_back(std::move(c));
+    }
   }
   out.query = std::string(name);
-  if (out.status == ResolveStatus::kUnknown && out.candidates.empty() && !fold_key(text).empty()) {
-    // Nothing matched: offer the clubs whose spellings contain the name as suggestions.
+  const std::string folded = fold_key(text);
+  if (out.status == ResolveStatus::kUnknown && out.candidates.empty() && !folded.empty()) {
+    // Nothing matched: offer the clubs whose spellings contain the name as suggestions. When the
+    // name begins a word of one club with data and of no other ("Fener"), it is that club.
+    std::vector<Candidate> begins;
     for (const Club& club : find_clubs(text)) {
       if (country && club.country != country) continue;
-      out.candidates.push_back(Candidate{ClubRef{club.id, club.name}, club.name, "contains", 0.1, {}, {}, 0});
-      if (out.candidates.size() == 10) break;
+      Candidate c{ClubRef{club.id, club.name}, club.name, "contains", 0.1, {}, {}, 0};
+      for (const ClubName& n : club.names) {
+        const std::string key = " " + fold_key(n.name);
+        if (key.find(" " + folded) != std::string::npos) {
+          c.matched_name = n.name;
+          begins.push_back(c);
+          break;
+        }
+      }
+      if (out.candidates.size() < 10) out.candidates.push_back(std::move(c));
+    }
+    std::vector<Candidate> with_data;
+    for (const Candidate& c : begins) {
+      if (std::binary_search(context.scope.begin(), context.scope.end(), c.club.id)) {
+        with_data.push_back(c);
+      }
+    }
+    if (folded.size() >= 4 && with_data.size() == 1) {
+      out.status = ResolveStatus::kResolved;
+      out.club = with_data.front().club;
+      out.method = "prefix";
+      out.candidates = {with_data.front()};
+      out.candidates.front().method = "prefix";
+      out.candidates.front().score = 0.2;
     }
   }
   for (Candidate& c : out.candidates) {

@@ -24,8 +24,8 @@ const names::Matcher& ClubIndex::matcher() {
 
 void ClubIndex::club_added(ClubId id, const std::string& name,
                            const std::optional<std::string>& country,
-                           const std::optional<std::string>& city) {
-  if (matcher_) matcher_->add_club(id, name, country, city);
+                           const std::optional<std::string>& city, bool from_import) {
+  if (matcher_) matcher_->add_club(id, name, country, city, from_import);
 }
 
 void ClubIndex::name_added(ClubId id, const std::string& name,

@@ -91,7 +91,7 @@ ClubId Store::add_club(const std::string& name, const std::optional<std::string>
   q.executeStep();
   ClubId id{q.getColumn(0).getInt64()};
   q.reset();
-  clubs_.club_added(id, name, country, city);
+  clubs_.club_added(id, name, country, city, std::string_view(origin) == "import");
   add_club_name(id, name, std::nullopt, source, origin, line);
   return id;
 }

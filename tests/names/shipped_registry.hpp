@@ -41,6 +41,10 @@ inline void load_shipped_registry(ShippedRegistry& registry) {
   read_name_pairs(distinct, "distinct.txt", "!=", [&](std::string&& a, std::string&& b) {
     registry.matcher.add_cannot_link(registry.ids.at(a), registry.ids.at(b));
   });
+  std::ifstream associations = open_data("associations.txt");
+  read_name_pairs(associations, "associations.txt", "=", [&](std::string&& club, std::string&& code) {
+    registry.matcher.add_country(registry.ids.at(club), std::move(code));
+  });
   std::ifstream exonyms = open_data("exonyms.txt");
   read_name_pairs(exonyms, "exonyms.txt", "=", [&](std::string&& exonym, std::string&& name) {
     registry.matcher.add_exonym(std::move(exonym), std::move(name));
