@@ -1119,9 +1119,11 @@ struct Matcher::Impl {
           hits.push_back(f);
         }
       }
-      // Only city words: one club may be meant only when no other club is there (in the scope).
+      // Only city words: one club may be meant only when no other club is there (in the scope),
+      // unless a person typed a city that is a known spelling of the club ("Liverpool").
       const bool only_weak = q.parts[kGeneric].strong.empty() && q.parts[kAzeri].strong.empty();
-      if (only_weak && hits.size() == 1) {
+      const bool known_spelling = !fits_only && layer <= kFolded;
+      if (only_weak && hits.size() == 1 && !(context.typed && known_spelling)) {
         for (ClubId id : located_in(q.parts[kGeneric].cities)) {
           if (id == hits.front().club || !admitted(id, q, context, scoped)) continue;
           hits.push_back({id, clubs.at(id.value()).names.front(), kCity, kLayerScore[kCity]});

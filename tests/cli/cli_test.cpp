@@ -136,6 +136,33 @@ TEST_F(Cli, AnUnknownClubExitsWith3AndNamesIt) {
   EXPECT_EQ(r.out, "");
 }
 
+// Names in a query are resolved in the database's scope: a club and an opponent as the one
+// pairing of the data both names fit, a country in brackets, candidates listed with #id.
+TEST_F(Cli, NamesAreResolvedInTheDatabasesScope) {
+  for (const char* file : {"000_98225e7db66c08bd.txt", "001_18477ec777a99af5.txt"}) {
+    ASSERT_EQ(run({"import", "--competition", "UEFA Europa League", "--season", "2012-13",
+                   "--round", "Second qualifying round", data_path(file)})
+                  .exit_code,
+              0);
+  }
+  Result r = run({"ties", "--club", "Baku"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("#"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(AZE, 1 tie)"), std::string::npos) << r.err;
+  const json pair = run_json({"ties", "--club", "Baku", "--opponent", "Mura", "--json"});
+  ASSERT_EQ(pair.size(), 1u);
+  EXPECT_EQ(pair[0]["clubs"][0]["name"], "Bakı FK");
+  r = run({"resolve", "Liverpool [ENG]"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Liverpool FC"), std::string::npos) << r.out;
+  r = run({"resolve", "Liverpool [ESP]"});
+  EXPECT_EQ(r.exit_code, 3);
+  const json lech = run_json({"resolve", "Lech", "--json"});
+  EXPECT_EQ(lech["club"]["name"], "KKS Lech Poznań");
+  EXPECT_EQ(lech["candidates"][0]["ties"], 1);
+  EXPECT_EQ(lech["candidates"][0]["country"], "POL");
+}
+
 TEST_F(Cli, AnAmbiguousClubExitsWith3ListingTheCandidates) {
   ASSERT_EQ(run({"import", kCases}).exit_code, 0);
   const Result r = run({"ties", "--club", "Víkingur"});
