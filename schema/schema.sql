@@ -269,3 +269,41 @@ CREATE TABLE club_countries (
   country TEXT NOT NULL CHECK (length(country) = 3 AND country = upper(country)),
   PRIMARY KEY (club_id, country)
 ) STRICT, WITHOUT ROWID;
+CREATE TABLE club_name_keys (
+  key TEXT NOT NULL,
+  name_id INTEGER NOT NULL,
+  PRIMARY KEY (key, name_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX club_name_keys_by_name ON club_name_keys(name_id);
+CREATE TABLE club_name_latin (
+  name_id INTEGER PRIMARY KEY,
+  latin TEXT NOT NULL
+) STRICT;
+CREATE TABLE club_names_unkeyed (
+  name_id INTEGER PRIMARY KEY
+) STRICT;
+CREATE TABLE club_name_keys_version (
+  version INTEGER NOT NULL
+) STRICT;
+CREATE TRIGGER club_names_keys_insert AFTER INSERT ON club_names
+BEGIN
+  INSERT OR IGNORE INTO club_names_unkeyed(name_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER club_names_keys_update AFTER UPDATE OF name, club_id ON club_names
+BEGIN
+  DELETE FROM club_name_keys WHERE name_id = NEW.id;
+  DELETE FROM club_name_latin WHERE name_id = NEW.id;
+  INSERT OR IGNORE INTO club_names_unkeyed(name_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER club_names_keys_delete AFTER DELETE ON club_names
+BEGIN
+  DELETE FROM club_name_keys WHERE name_id = OLD.id;
+  DELETE FROM club_name_latin WHERE name_id = OLD.id;
+  DELETE FROM club_names_unkeyed WHERE name_id = OLD.id;
+END;
+CREATE TRIGGER clubs_keys_update AFTER UPDATE OF name, country, city ON clubs
+BEGIN
+  DELETE FROM club_name_keys WHERE name_id IN (SELECT id FROM club_names WHERE club_id = NEW.id);
+  INSERT OR IGNORE INTO club_names_unkeyed(name_id)
+    SELECT id FROM club_names WHERE club_id = NEW.id;
+END;

@@ -14,6 +14,9 @@
 
 namespace footballdb::names {
 
+class ClubSource;
+class MatcherIndex;
+
 // Resolves club names against known spellings. Each match is made by one layer, recorded as
 // Candidate::method, from the strictest to the weakest:
 //   "exact"           a known spelling, byte for byte
@@ -34,10 +37,15 @@ namespace footballdb::names {
 // (one word, or only city words) that fits several clubs: ambiguous, every candidate listed.
 // Nothing: unknown. When in doubt the answer is ambiguous, never a guess.
 //
-// Writes (add_*, remove_name) are not thread-safe; const member functions may run concurrently.
+// A matcher holds every club in memory (made empty and filled, or build_matcher), or reads them
+// from a database as names need them (open_matcher). Writes (add_*, remove_name) are not
+// thread-safe; on a matcher in memory, const member functions may run concurrently; a matcher
+// over a database is for one thread, and takes no writes (they throw Error(kUsage)).
 class Matcher {
  public:
   Matcher();
+  // A matcher that reads the clubs from `source` as lookups need them.
+  explicit Matcher(std::unique_ptr<ClubSource> source);
   ~Matcher();
   Matcher(Matcher&&) noexcept;
   Matcher& operator=(Matcher&&) noexcept;
@@ -85,20 +93,35 @@ class Matcher {
 
  private:
   struct Impl;
+  MatcherIndex& writable(const char* what);
   std::unique_ptr<Impl> impl_;
 };
 
 // One result row of a query, every column as text (nullopt for NULL).
 using Row = std::vector<std::optional<std::string>>;
-// Runs the SQL `sql` on a footballdb database and calls `row` once per result row, in order.
-using QueryRunner =
-    std::function<void(const char* sql, const std::function<void(const Row& row)>& row)>;
+// Runs the SQL `sql` on a footballdb database with `params` bound as text to ?1, ?2 ..., and
+// calls `row` once per result row, in order.
+using QueryRunner = std::function<void(const char* sql, const std::vector<std::string>& params,
+                                       const std::function<void(const Row& row)>& row)>;
 
-// Builds the matcher over a footballdb database: every club, spelling (club_names), distinct pair
-// (club_distinct) and exonym, read through `run` with plain SQL. The one way a matcher is made
-// from a database, used by the library and by the loadable SQLite extension. Throws what `run`
-// throws, and Error(kInternal) for a row that does not read as the schema says.
+// Builds the matcher over a footballdb database in memory: every club, spelling (club_names),
+// distinct pair (club_distinct) and exonym, read through `run` with plain SQL. Throws what
+// `run` throws, and Error(kInternal) for a row that does not read as the schema says.
 Matcher build_matcher(const QueryRunner& run);
+
+// Whether the database's stored keys of spellings (club_name_keys) are complete and of this
+// version of the analysis, so that open_matcher() may be used.
+bool stored_keys_current(const QueryRunner& run);
+
+// A matcher over a footballdb database whose stored keys are current: it reads only the clubs
+// a name may mean, through the keys, so that making it costs nearly nothing. It gives the same
+// answers as build_matcher() over the same database. `run` must stay usable while the matcher
+// is. Throws what `run` throws.
+Matcher open_matcher(QueryRunner run);
+
+// The version of the analysis that the stored keys are written by; a database whose keys were
+// written by another must have them written again (storage does, on opening it for writing).
+constexpr int kStoredKeysVersion = 1;
 
 // A line of plain prose saying why `query` was matched to `candidate` by its layer: the spelling
 // it equals, or for the word layers which words the two share and which were left out

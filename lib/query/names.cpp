@@ -121,7 +121,7 @@ Resolution Database::resolve(std::string_view name, const NameScope& scope) cons
   context.typed = true;
   context.country = country;
   context.scope = clubs_with_data(statements, scope);
-  const names::Matcher& matcher = impl_->clubs.matcher();
+  const names::Matcher& matcher = impl_->clubs.lookup();
   out = matcher.resolve(text, context);
   if (out.club && awaiting_review(statements, out.club->id)) {
     // The club the scope gives is a name an import could not bind: what it may mean is open,

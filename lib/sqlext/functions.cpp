@@ -11,8 +11,10 @@
 //       The id of the club `name` resolves to by the club-name matcher (the same layers as
 //       `footballdb resolve`), over the clubs, spellings, distinct pairs and exonyms of the
 //       database the connection has open (main). NULL when the name is unknown or ambiguous, and
-//       for NULL. The matcher is built on first use per connection and rebuilt when the
-//       database changed since (PRAGMA data_version and this connection's change count).
+//       for NULL. The matcher reads the clubs a name may mean through the keys footballdb stores
+//       for each spelling (club_name_keys), as the library's queries do; when spellings were
+//       written since by another program, it reads every club. It is made again when the
+//       database changed (PRAGMA data_version and this connection's change count).
 //
 // name_key and fold_key are deterministic and innocuous (usable in views, indexes and CHECK
 // constraints); club_id reads the database, so it is neither.
@@ -22,6 +24,7 @@ SQLITE_EXTENSION_INIT1
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "footballdb/error.hpp"
 #include "footballdb/names.hpp"
@@ -51,8 +54,9 @@ void key_function(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) 
   }
 }
 
-// Runs `sql` on `db`, every column read as text; throws footballdb::Error on an SQLite error.
-void run_query(sqlite3* db, const char* sql,
+// Runs `sql` on `db` with `params` bound as text, every column read as text; throws
+// footballdb::Error on an SQLite error.
+void run_query(sqlite3* db, const char* sql, const std::vector<std::string>& params,
                const std::function<void(const footballdb::names::Row&)>& row) {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
@@ -62,6 +66,10 @@ void run_query(sqlite3* db, const char* sql,
     sqlite3_stmt* stmt;
     ~Finalize() { sqlite3_finalize(stmt); }
   } finalize{stmt};
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    sqlite3_bind_text(stmt, static_cast<int>(i + 1), params[i].data(),
+                      static_cast<int>(params[i].size()), SQLITE_STATIC);
+  }
   footballdb::names::Row values;
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -95,15 +103,21 @@ void club_id_function(sqlite3_context* context, int /*argc*/, sqlite3_value** ar
   sqlite3* db = sqlite3_context_db_handle(context);
   try {
     sqlite3_int64 version = 0;
-    run_query(db, "PRAGMA data_version",
+    run_query(db, "PRAGMA data_version", {},
               [&version](const footballdb::names::Row& r) { version = std::stoll(r.at(0).value()); });
     const sqlite3_int64 changes = sqlite3_total_changes64(db);
     if (!state->matcher || version != state->data_version || changes != state->changes) {
       state->matcher.reset();
-      state->matcher = footballdb::names::build_matcher(
-          [db](const char* sql, const std::function<void(const footballdb::names::Row&)>& row) {
-            run_query(db, sql, row);
-          });
+      const footballdb::names::QueryRunner run =
+          [db](const char* sql, const std::vector<std::string>& params,
+               const std::function<void(const footballdb::names::Row&)>& row) {
+            run_query(db, sql, params, row);
+          };
+      // The library's own stored keys when they are current: only the clubs the name may mean
+      // are read. Else (spellings written by another program since) every club, in memory.
+      state->matcher = footballdb::names::stored_keys_current(run)
+                           ? footballdb::names::open_matcher(run)
+                           : footballdb::names::build_matcher(run);
       state->data_version = version;
       state->changes = changes;
     }

@@ -49,17 +49,18 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
       // Imports touch indexes all over a large file: keep up to 64 MiB of pages in memory.
       db.exec("PRAGMA cache_size = -65536");
       storage::migrate(db);
-      if (options.load_registry) {
-        // A database that holds nothing yet gets the registry (also when an earlier first open
-        // stopped between the migrations and this).
-        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        if (db.execAndGet("SELECT (SELECT count(*) FROM clubs) + (SELECT count(*) FROM sources)")
-                .getInt() == 0) {
-          storage::Store store(impl->statements, impl->clubs);
-          storage::load_registry(store, impl->statements);
-        }
-        tx.commit();
+      // A database that holds nothing yet gets the registry (also when an earlier first open
+      // stopped between the migrations and this); spellings without current stored keys (after
+      // a migration, or written by other programs) get them.
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      if (options.load_registry &&
+          db.execAndGet("SELECT (SELECT count(*) FROM clubs) + (SELECT count(*) FROM sources)")
+                  .getInt() == 0) {
+        storage::Store store(impl->statements, impl->clubs);
+        storage::load_registry(store, impl->statements);
       }
+      impl->clubs.write_keys(true);
+      tx.commit();
     }
   } catch (const SQLite::Exception& e) {
     throw Error(ErrorCode::kDatabase, "cannot open '" + path + "': " + e.what());

@@ -1,4 +1,4 @@
-// A write transaction that keeps the club index honest.
+// A write transaction that keeps the club index and the stored keys of spellings honest.
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -19,7 +19,9 @@ class WriteTransaction {
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
 
+  // Writes the stored keys of the spellings written in the transaction, then commits.
   void commit() {
+    clubs_.write_keys();
     tx_.commit();
     committed_ = true;
   }

@@ -6,5 +6,6 @@
 namespace footballdb::data {
 
 std::string_view vocabulary_countries();  // data/vocabulary/countries.txt
+std::string_view vocabulary_names();      // data/vocabulary/names.txt
 
 }  // namespace footballdb::data
