@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -16,6 +17,16 @@ namespace footballdb::testing {
 // Path of a fixture under tests/data.
 inline std::string data_path(const std::string& relative) {
   return std::string(FOOTBALLDB_TEST_DATA) + "/" + relative;
+}
+
+// The folder of the real data sets, which are not part of the project: the one the environment
+// variable FOOTBALLDB_SHARED_DATA names, else ../shared/data beside the source tree. Tests that
+// read it skip when what they need is absent.
+// `relative` names a file or folder in it; empty: the folder itself.
+inline std::string shared_data_path(const std::string& relative = "") {
+  const char* env = std::getenv("FOOTBALLDB_SHARED_DATA");
+  const std::string root = env ? env : FOOTBALLDB_SOURCE_DIR "/../shared/data";
+  return relative.empty() ? root : root + "/" + relative;
 }
 
 // A fresh directory for one test, removed with the object.

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -22,10 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string shared_data() {
-  const char* env = std::getenv("FOOTBALLDB_SHARED_DATA");
-  return env ? env : FOOTBALLDB_SOURCE_DIR "/../shared/data";
-}
+std::string shared_data() { return testing::shared_data_path(); }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
