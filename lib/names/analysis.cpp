@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <unordered_map>
+
 #include "footballdb/names.hpp"
 #include "names/vocabulary.hpp"
 
@@ -168,6 +170,18 @@ std::string stem(std::string w) {
   return w;
 }
 
+const std::string* legal_class_of(const std::string& skeleton) {
+  static const std::unordered_map<std::string, std::string> kClasses = [] {
+    std::unordered_map<std::string, std::string> out;
+    for (const auto& [form, cls] : name_vocabulary().legal_forms) {
+      out[skeleton_word(form, kGeneric)] = cls;
+    }
+    return out;
+  }();
+  auto it = kClasses.find(skeleton);
+  return it == kClasses.end() ? nullptr : &it->second;
+}
+
 bool is_stop_word(std::string_view w) { return name_vocabulary().stop.count(w) > 0; }
 
 bool is_place_word(std::string_view w) {
@@ -268,6 +282,10 @@ Analysis Analyzer::analyse(std::string_view raw, const std::optional<std::string
       if (w.skeleton.empty()) continue;
       w.stem = stem(w.skeleton);
       w.abbreviation = abbreviations.count(fw) > 0;
+      w.stop = is_stop_word(fw);
+      w.number = is_digits(w.skeleton);
+      // A word written as an abbreviation is a legal form only when short (FK, but not KuPS).
+      if (!w.abbreviation || fw.size() <= 3) w.legal = legal_class_of(w.skeleton);
       skeletons.push_back(w.skeleton);
       a.words[static_cast<std::size_t>(v)].push_back(std::move(w));
     }

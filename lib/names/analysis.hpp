@@ -56,7 +56,15 @@ struct Word {
   std::string skeleton;  // skeleton_word of it
   std::string stem;      // stem of the skeleton
   bool abbreviation = false;  // written like one: "MyPa", "ÍBV", "KuPS"
+  bool stop = false;          // a stop word (is_stop_word)
+  bool number = false;        // digits only
+  const std::string* legal = nullptr;  // its legal-form class, when it is a legal form
+  bool city = false;  // a city's word, as far as the matcher knows cities (MatcherIndex)
 };
+
+// The legal-form class of a word whose skeleton is `skeleton` (data/vocabulary/names.txt), or
+// nullptr: "fk" and "fc" are of class "fc".
+const std::string* legal_class_of(const std::string& skeleton);
 
 // Whether two words of two names are one word, as a short name must be to fit a club: the same
 // letters, or the same stem of five letters or more (Helsingborg, Helsingborgs). Short stems and

@@ -100,6 +100,7 @@ struct Matcher::Impl {
     q.raw = std::string(trimmed);
     q.normalized = name_key(q.raw);
     q.analysis = index.analyzer().analyse(q.raw);
+    index.mark_cities(q.analysis);
     for (std::size_t v = 0; v < kVariants; ++v) q.parts[v] = index.parts(q.analysis.words[v]);
     q.reserve = has_reserve_word(q.analysis.words[kGeneric]);
     return q;
@@ -180,7 +181,7 @@ struct Matcher::Impl {
                         name.text.find(" and ") != std::string::npos;
     if (merged) {
       for (const Word& w : nwords) {
-        if (index.kind(w) != WordKind::kLegal && !is_stop_word(w.folded) && !has_stem(qwords, w.stem)) {
+        if (index.kind(w) != WordKind::kLegal && !w.stop && !has_stem(qwords, w.stem)) {
           return false;
         }
       }
@@ -194,7 +195,7 @@ struct Matcher::Impl {
       std::vector<std::string> out;
       for (const Word& w : words) {
         const WordKind k = index.kind(w);
-        if (!is_stop_word(w.folded) && k != WordKind::kLegal && k != WordKind::kNumber) {
+        if (!w.stop && k != WordKind::kLegal && k != WordKind::kNumber) {
           out.push_back(w.stem);
         }
       }
@@ -255,13 +256,13 @@ struct Matcher::Impl {
       if (!is_short(p)) continue;
       std::vector<const Word*> wanted;
       for (const Word& w : q.analysis.words[v]) {
-        if (is_stop_word(w.folded)) continue;
+        if (w.stop) continue;
         const WordKind k = index.kind(w);
         if (k == WordKind::kStrong || k == WordKind::kCity) wanted.push_back(&w);
       }
       // A word of the query fits a word of the same kind: a club's name is no city.
       auto fits = [&](const Word& s, const Word& w) {
-        return !is_stop_word(w.folded) && index.kind(w) == index.kind(s) && same_whole_word(s, w);
+        return !w.stop && index.kind(w) == index.kind(s) && same_whole_word(s, w);
       };
       // The spellings holding every wanted word are among those holding the rarest one.
       std::string rarest;
@@ -289,7 +290,7 @@ struct Matcher::Impl {
         double score = kWholeFitScore;
         for (const Word& w : words) {
           if (std::any_of(wanted.begin(), wanted.end(), [&](const Word* s) { return fits(*s, w); }) ||
-              is_stop_word(w.folded)) {
+              w.stop) {
             continue;
           }
           const WordKind k = index.kind(w);
@@ -324,7 +325,7 @@ struct Matcher::Impl {
       ends.push_back(j);
       return;
     }
-    if (j == b.size() || is_stop_word(b[j].folded) || index.kind(b[j]) == WordKind::kLegal) return;
+    if (j == b.size() || b[j].stop || index.kind(b[j]) == WordKind::kLegal) return;
     const std::string& w = b[j].folded;
     for (std::size_t len = 1; len <= w.size() && pos + len <= text.size(); ++len) {
       if (text.compare(pos, len, w, 0, len) != 0) break;
@@ -333,7 +334,7 @@ struct Matcher::Impl {
   }
 
   bool droppable(const Word& w) const {
-    return is_stop_word(w.folded) || index.kind(w) != WordKind::kStrong;
+    return w.stop || index.kind(w) != WordKind::kStrong;
   }
 
   bool expand(const std::vector<Word>& a, std::size_t i, const std::vector<Word>& b, std::size_t j,

@@ -9,23 +9,6 @@
 namespace footballdb::names {
 namespace {
 
-// The skeleton of each legal form -> its class.
-const std::unordered_map<std::string, std::string>& legal_classes() {
-  static const std::unordered_map<std::string, std::string> kClasses = [] {
-    std::unordered_map<std::string, std::string> out;
-    for (const auto& [form, cls] : name_vocabulary().legal_forms) {
-      out[skeleton_word(form, kGeneric)] = cls;
-    }
-    return out;
-  }();
-  return kClasses;
-}
-
-bool is_legal(const Word& w) {
-  if (!legal_classes().count(w.skeleton)) return false;
-  return !w.abbreviation || w.folded.size() <= 3;
-}
-
 // The keys of a spelling that do not depend on other clubs (all but k), in its variant.
 std::vector<std::string> own_keys(const Analysis& a, int variant) {
   const auto v = static_cast<std::size_t>(variant);
@@ -39,7 +22,7 @@ std::vector<std::string> own_keys(const Analysis& a, int variant) {
       keys.push_back(key_of('s', w.stem));
       keys.push_back(key_of('p', w.skeleton.substr(0, 5)));
     }
-    if (initials.size() < 2 && !is_legal(w) && !is_digits(w.skeleton)) {
+    if (initials.size() < 2 && !w.legal && !w.number) {
       initials.push_back(w.folded.front());
     }
   }
@@ -61,7 +44,7 @@ std::vector<std::string> city_word_stems(std::string_view city) {
     // Words of many places are no city's name: "Town" of Cape Town, "City" of Mexico City.
     if (is_place_word(fw)) continue;
     std::string s = stem(skeleton_word(fw, kGeneric));
-    if (s.size() < 3 || legal_classes().count(s)) continue;
+    if (s.size() < 3 || legal_class_of(s)) continue;
     out.push_back(std::move(s));
   }
   return out;
@@ -120,21 +103,27 @@ std::vector<std::string> MatcherIndex::stored_keys(const Analyzer& analyzer, std
 
 // ---- words ----
 
+void MatcherIndex::mark_cities(Analysis& a) const {
+  for (auto& words : a.words) {
+    for (Word& w : words) w.city = cities_.count(w.stem) > 0;
+  }
+}
+
 WordKind MatcherIndex::kind(const Word& w) const {
-  if (is_digits(w.skeleton)) return WordKind::kNumber;
-  if (is_legal(w)) return WordKind::kLegal;
-  if (cities_.count(w.stem)) return WordKind::kCity;
+  if (w.number) return WordKind::kNumber;
+  if (w.legal) return WordKind::kLegal;
+  if (w.city) return WordKind::kCity;
   return WordKind::kStrong;
 }
 
 const std::string& MatcherIndex::legal_class(const Word& w) const {
-  return legal_classes().at(w.skeleton);
+  return *w.legal;
 }
 
 Parts MatcherIndex::parts(const std::vector<Word>& words) const {
   Parts p;
   for (const auto& w : words) {
-    if (is_stop_word(w.folded)) continue;
+    if (w.stop) continue;
     switch (kind(w)) {
       case WordKind::kStrong:
         p.strong.push_back(w.stem);
@@ -179,13 +168,18 @@ void MatcherIndex::add_city_words(std::string_view city) {
 
 void MatcherIndex::add_city_stem(std::string s) {
   if (!cities_.insert(s).second) return;
-  // A word newly known as a city changes the tokens key of the names that hold it.
-  auto it = keys_.find(key_of('s', s));
-  if (it == keys_.end()) return;
-  const std::vector<std::size_t> affected = it->second;
+  // A word newly known as a city changes the kinds of words and the tokens key of the names
+  // that hold it.
+  std::vector<std::size_t> affected;
+  for (char kind : {'s', 'g'}) {
+    auto it = keys_.find(key_of(kind, s));
+    if (it != keys_.end()) affected.insert(affected.end(), it->second.begin(), it->second.end());
+  }
+  sort_unique(affected);
   for (std::size_t n : affected) {
     Name& name = names_[n];
     if (!name.live) continue;
+    mark_cities(name.analysis);
     if (!name.token_key.empty()) index_remove(keys_, name.token_key, n);
     name.keys.erase(std::remove(name.keys.begin(), name.keys.end(), name.token_key), name.keys.end());
     set_token_key(n);
@@ -247,6 +241,7 @@ void MatcherIndex::add_name(ClubId id, std::string text, std::optional<std::stri
   name.lang = std::move(lang);
   name.normalized = name_key(text);
   name.analysis = analyzer_.analyse(text, latin);
+  mark_cities(name.analysis);
   name.variant = variant_of(club.country);
   name.text = std::move(text);
   const std::size_t n = names_.size();
@@ -263,6 +258,11 @@ void MatcherIndex::index_name(std::size_t n) {
   if (!name.normalized.empty()) name.keys.push_back(key_of('n', name.normalized));
   if (!name.analysis.folded.empty()) name.keys.push_back(key_of('f', name.analysis.folded));
   if (!name.token_key.empty()) name.keys.push_back(name.token_key);
+  if (name.variant != kGeneric) {
+    // Its words in the generic variant, which the abbreviation layer reads: a new city word
+    // must reach them too (add_city_stem).
+    for (const Word& w : name.analysis.words[kGeneric]) name.keys.push_back(key_of('g', w.stem));
+  }
   sort_unique(name.keys);
   for (const std::string& key : name.keys) index_add(keys_, key, n);
 }

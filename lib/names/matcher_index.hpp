@@ -27,8 +27,10 @@ namespace footballdb::names {
 //   i:AB    the initials of its first two words that are no legal form or number
 //   k:TOKEN its tokens key (the distinctive words, sorted; depends on which words are cities)
 //   c:STEM  a word of its club's city      w:STEM a word of its club's city that counts as one
+//   g:STEM  a word's stem in the generic variant, for a club of another variant (in memory only)
 // A database stores the keys of every spelling but x, n and f (club_names holds those) and k
-// (found through the s keys of its words); c and w are stored with the club's canonical name.
+// (found through the s keys of its words) and g; c and w are stored with the club's canonical
+// name.
 std::string key_of(char kind, std::string_view key);
 
 enum class WordKind { kStrong, kCity, kLegal, kNumber };
@@ -132,6 +134,8 @@ class MatcherIndex {
   std::size_t size() const;
 
   // ---- words ----
+  // Marks the words of `a` that are city words (Word::city), as kind() needs.
+  void mark_cities(Analysis& a) const;
   WordKind kind(const Word& w) const;
   Parts parts(const std::vector<Word>& words) const;
   // The legal-form class of a word of kind kLegal.
