@@ -26,6 +26,9 @@ constexpr double kPartialScore = 0.5;
 constexpr double kWholeFitScore = 0.7;
 constexpr double kPlaceFitScore = 0.6;
 constexpr std::size_t kMaxProposals = 3;
+// A word that this many clubs or more hold in their names is a common one ("Red", "Dinamo",
+// "Olympic"): alone, it says little of which club is meant.
+constexpr std::size_t kCommonWordClubs = 5;
 
 bool contains(const std::vector<ClubId>& sorted, ClubId id) {
   return std::binary_search(sorted.begin(), sorted.end(), id);
@@ -137,7 +140,7 @@ struct Matcher::Impl {
     bool located = !club.city_stems.empty();
     for (std::size_t m : club.names) {
       for (const auto& w : index.name(m).words()) {
-        if (index.is_city_stem(w.stem)) located = true;
+        if (w.city) located = true;
         place.insert(w.stem);
       }
     }
@@ -170,13 +173,36 @@ struct Matcher::Impl {
   // club's name ("Hayes & Yeading United") is not met by one side of it ("Yeading"); a query
   // whose distinctive words are only common ones ("West End", "United of Manchester") must be
   // the name's words in their order, no place dropped or moved.
-  bool real_token_match(const Query& q, std::size_t n) const {
+  bool real_token_match(const Query& q, std::size_t n) {
     const Name& name = index.name(n);
     const auto& nwords = name.words();
     const auto& qwords = q.analysis.words[static_cast<std::size_t>(name.variant)];
     auto has_stem = [](const std::vector<Word>& words, const std::string& s) {
       return std::any_of(words.begin(), words.end(), [&](const Word& w) { return w.stem == s; });
     };
+    // Words of three letters' stem meet only when they sound alike as a whole: Jaga is not
+    // Jags (a stem that short is mostly ending), Bohemians is Bohemian.
+    for (const Word& w : qwords) {
+      if (w.stop || index.kind(w) != WordKind::kStrong || w.stem.size() >= 4) continue;
+      if (std::none_of(nwords.begin(), nwords.end(), [&](const Word& x) {
+            return x.skeleton == w.skeleton || (x.stem == w.stem && x.stem.size() >= 4);
+          })) {
+        return false;
+      }
+    }
+    // One common word alone does not name a club whose name says more: "Reds" is not Urawa
+    // Reds, "Olympic" is not Blackburn Olympic (Rosenborg is Rosenborg BK Trondheim).
+    const Parts& qp = q.parts[static_cast<std::size_t>(name.variant)];
+    if (qp.strong.size() == 1 && qp.cities.empty()) {
+      const bool says_more = std::any_of(nwords.begin(), nwords.end(), [&](const Word& w) {
+        const WordKind k = index.kind(w);
+        return !w.stop && k != WordKind::kLegal && k != WordKind::kNumber &&
+               !has_stem(qwords, w.stem);
+      });
+      if (says_more && index.club_count(key_of('s', qp.strong.front())) >= kCommonWordClubs) {
+        return false;
+      }
+    }
     const bool merged = name.text.find(" & ") != std::string::npos ||
                         name.text.find(" and ") != std::string::npos;
     if (merged) {
@@ -277,6 +303,9 @@ struct Matcher::Impl {
         if (rarest.empty() || n < fewest) rarest = key, fewest = n;
       }
       if (rarest.empty()) continue;
+      // A common word alone fits a club whose name says more only as a proposal.
+      const bool common =
+          wanted.size() == 1 && index.club_count(key_of('s', wanted.front()->stem)) >= kCommonWordClubs;
       for (std::size_t n : index.lookup(rarest)) {
         const Name& name = index.name(n);
         if (!name.live || static_cast<std::size_t>(name.variant) != v) continue;
@@ -295,8 +324,8 @@ struct Matcher::Impl {
           }
           const WordKind k = index.kind(w);
           if (k == WordKind::kLegal || k == WordKind::kNumber) continue;
-          const bool common = k == WordKind::kCity || is_place_word(w.folded);
-          score = std::min(score, common ? kPlaceFitScore : kPartialScore);
+          const bool place = k == WordKind::kCity || is_place_word(w.folded);
+          score = std::min(score, place && !common ? kPlaceFitScore : kPartialScore);
         }
         out.push_back({name.club, n, kTokens, score});
       }

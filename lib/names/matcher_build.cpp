@@ -108,6 +108,14 @@ class StoredClubs final : public ClubSource {
     return n;
   }
 
+  std::size_t club_count(const std::string& key) override {
+    std::size_t n = 0;
+    run_("SELECT count(DISTINCT n.club_id) FROM club_name_keys k "
+         "JOIN club_names n ON n.id = k.name_id WHERE k.key = ?1",
+         {key}, [&n](const Row& r) { n = static_cast<std::size_t>(id_of(r.at(0), "count")); });
+    return n;
+  }
+
   void load(ClubId id, MatcherIndex& into) override {
     const std::vector<std::string> club{std::to_string(id.value())};
     std::optional<Row> row;
@@ -144,7 +152,7 @@ class StoredClubs final : public ClubSource {
 
   void prime(MatcherIndex& into) override {
     run_("SELECT DISTINCT substr(key, 3) FROM club_name_keys WHERE key >= 'w:' AND key < 'w;'", {},
-         [&into](const Row& r) { into.add_city_stem(text_of(r.at(0), "city stem")); });
+         [&into](const Row& r) { into.add_city_word(text_of(r.at(0), "city word")); });
     run_("SELECT club_a, club_b FROM club_distinct", {}, [&into](const Row& r) {
       expect_columns(r, 2, "club_distinct");
       into.add_cannot_link(ClubId{id_of(r[0], "club id")}, ClubId{id_of(r[1], "club id")});

@@ -38,14 +38,15 @@ std::vector<std::string> city_stems(std::string_view city) {
   return out;
 }
 
-std::vector<std::string> city_word_stems(std::string_view city) {
+// The words of a city that count as city words, folded.
+std::vector<std::string> city_words(std::string_view city) {
   std::vector<std::string> out;
   for (const auto& fw : split_words(fold_key(city))) {
     // Words of many places are no city's name: "Town" of Cape Town, "City" of Mexico City.
     if (is_place_word(fw)) continue;
-    std::string s = stem(skeleton_word(fw, kGeneric));
+    const std::string s = stem(skeleton_word(fw, kGeneric));
     if (s.size() < 3 || legal_class_of(s)) continue;
-    out.push_back(std::move(s));
+    out.push_back(fw);
   }
   return out;
 }
@@ -95,7 +96,7 @@ std::vector<std::string> MatcherIndex::stored_keys(const Analyzer& analyzer, std
   std::vector<std::string> keys = own_keys(analyzer.analyse(text, latin), variant_of(country));
   if (city) {
     for (const std::string& s : city_stems(*city)) keys.push_back(key_of('c', s));
-    for (const std::string& s : city_word_stems(*city)) keys.push_back(key_of('w', s));
+    for (const std::string& w : city_words(*city)) keys.push_back(key_of('w', w));
   }
   sort_unique(keys);
   return keys;
@@ -103,9 +104,13 @@ std::vector<std::string> MatcherIndex::stored_keys(const Analyzer& analyzer, std
 
 // ---- words ----
 
+bool MatcherIndex::is_city_word(const Word& w) const {
+  return cities_.count(w.stem) > 0 && (w.stem.size() >= 5 || city_words_.count(w.folded) > 0);
+}
+
 void MatcherIndex::mark_cities(Analysis& a) const {
   for (auto& words : a.words) {
-    for (Word& w : words) w.city = cities_.count(w.stem) > 0;
+    for (Word& w : words) w.city = is_city_word(w);
   }
 }
 
@@ -163,11 +168,13 @@ std::string MatcherIndex::token_key(int variant, const Parts& p) {
 // ---- maintenance ----
 
 void MatcherIndex::add_city_words(std::string_view city) {
-  for (std::string& s : city_word_stems(city)) add_city_stem(std::move(s));
+  for (const std::string& w : city_words(city)) add_city_word(w);
 }
 
-void MatcherIndex::add_city_stem(std::string s) {
-  if (!cities_.insert(s).second) return;
+void MatcherIndex::add_city_word(const std::string& folded) {
+  if (!city_words_.insert(folded).second) return;
+  const std::string s = stem(skeleton_word(folded, kGeneric));
+  cities_.insert(s);
   // A word newly known as a city changes the kinds of words and the tokens key of the names
   // that hold it.
   std::vector<std::size_t> affected;
@@ -361,6 +368,16 @@ std::size_t MatcherIndex::count(const std::string& key) {
   if (source_ && !ensured_.count(key)) return source_->count(key);
   auto it = keys_.find(key);
   return it == keys_.end() ? 0 : it->second.size();
+}
+
+std::size_t MatcherIndex::club_count(const std::string& key) {
+  if (source_ && !ensured_.count(key)) return source_->club_count(key);
+  auto it = keys_.find(key);
+  if (it == keys_.end()) return 0;
+  std::vector<ClubId> clubs;
+  for (std::size_t n : it->second) clubs.push_back(names_[n].club);
+  sort_unique(clubs);
+  return clubs.size();
 }
 
 const Club* MatcherIndex::find_club(ClubId id) {

@@ -26,7 +26,7 @@ namespace footballdb::names {
 //   s:STEM  a word's stem                  p:PFX  a word's first five skeleton letters
 //   i:AB    the initials of its first two words that are no legal form or number
 //   k:TOKEN its tokens key (the distinctive words, sorted; depends on which words are cities)
-//   c:STEM  a word of its club's city      w:STEM a word of its club's city that counts as one
+//   c:STEM  a word of its club's city      w:WORD a word of its club's city that counts as one
 //   g:STEM  a word's stem in the generic variant, for a club of another variant (in memory only)
 // A database stores the keys of every spelling but x, n and f (club_names holds those) and k
 // (found through the s keys of its words) and g; c and w are stored with the club's canonical
@@ -79,8 +79,9 @@ class ClubSource {
   virtual ~ClubSource() = default;
   // The clubs with a spelling stored under `key` (key_of form).
   virtual std::vector<ClubId> clubs_with(const std::string& key) = 0;
-  // How many spellings are stored under `key`.
+  // How many spellings are stored under `key`, and of how many clubs.
   virtual std::size_t count(const std::string& key) = 0;
+  virtual std::size_t club_count(const std::string& key) = 0;
   // Adds club `id`, its spellings and the associations it plays under to `into` (add_club,
   // add_name, add_country); nothing when there is no such club.
   virtual void load(ClubId id, MatcherIndex& into) = 0;
@@ -108,16 +109,18 @@ class MatcherIndex {
   void remove_name(ClubId id, std::string_view text);
   void merge_club(ClubId from, ClubId into);
   void add_exonym(std::string exonym, std::string name);
-  // Adds a stem known to be a city word (a w key stored in a database).
-  void add_city_stem(std::string stem);
+  // Adds a folded word known to be a city's (a w key stored in a database).
+  void add_city_word(const std::string& folded);
   // Whether the index reads from a source (and takes no writes but the source's).
   bool sourced() const { return source_ != nullptr; }
 
   // ---- reading ----
   // The spellings under `key`, in the order they became known; the source is read first.
   std::vector<std::size_t> lookup(const std::string& key);
-  // How many spellings are under `key` (without reading them from the source).
+  // How many spellings are under `key`, and of how many clubs (without reading them from the
+  // source).
   std::size_t count(const std::string& key);
+  std::size_t club_count(const std::string& key);
   // Club `id`, read from the source when not known yet; nullptr when there is none.
   const Club* find_club(ClubId id);
   // A known club (one a hit of lookup() or find_club() gave).
@@ -131,6 +134,9 @@ class MatcherIndex {
   const std::string* exonym(const std::string& word) const;
   bool has_exonyms() const { return !exonyms_.empty(); }
   bool is_city_stem(const std::string& s) const { return cities_.count(s) > 0; }
+  // Whether a word of a name is a city's: its stem is a city word's, and it is that word or
+  // the stem is long enough to say so (Tiranë, Tirana; but Star is no Stara).
+  bool is_city_word(const Word& w) const;
   std::size_t size() const;
 
   // ---- words ----
@@ -169,7 +175,8 @@ class MatcherIndex {
   std::unordered_map<std::int64_t, Club> clubs_;
   std::deque<Name> names_;  // a deque: references stay valid as clubs are read
   Index keys_;
-  std::unordered_set<std::string> cities_;  // stems of city words
+  std::unordered_set<std::string> cities_;       // stems of city words
+  std::unordered_set<std::string> city_words_;  // city words, folded
   std::unordered_map<std::string, std::vector<ClubId>> city_clubs_;  // city stem -> clubs there
   std::unordered_map<std::string, std::string> exonyms_;  // folded exonym -> folded city name
   std::set<std::pair<std::int64_t, std::int64_t>> distinct_;

@@ -137,37 +137,42 @@ Resolution Database::resolve(std::string_view name, const NameScope& scope) cons
     }
   }
   out.query = std::string(name);
-  const std::string folded = fold_key(text);
-  if (out.status == ResolveStatus::kUnknown && out.candidates.empty() && !folded.empty()) {
-    // Nothing matched: offer the clubs whose spellings contain the name as suggestions. When the
-    // name begins a word of one club with data and of no other ("Fener"), it is that club.
-    std::vector<Candidate> begins;
-    for (const Club& club : find_clubs(text)) {
-      if (country && club.country != country) continue;
-      Candidate c{ClubRef{club.id, club.name}, club.name, "contains", 0.1, {}, {}, 0};
-      for (const ClubName& n : club.names) {
-        const std::string key = " " + fold_key(n.name);
-        if (key.find(" " + folded) != std::string::npos) {
-          c.matched_name = n.name;
-          begins.push_back(c);
-          break;
+  const auto in_scope = [&context](ClubId id) {
+    return std::binary_search(context.scope.begin(), context.scope.end(), id);
+  };
+  const bool nothing_with_data = std::none_of(out.candidates.begin(), out.candidates.end(),
+                                              [&](const Candidate& c) { return in_scope(c.club.id); });
+  const bool known_spelling = std::any_of(out.candidates.begin(), out.candidates.end(),
+                                          [](const Candidate& c) { return c.score >= 0.9; });
+  if (nothing_with_data && !known_spelling) {
+    // No club with data fits, and no club without fits by a known spelling: a name that begins
+    // a word of one club with data and of no other ("Fener", "Juve") is that club. When nothing
+    // fits at all, the clubs whose spellings contain the name are offered as suggestions.
+    const std::string folded = fold_key(text);
+    std::vector<Candidate> contain, begin_with_data;
+    if (!folded.empty()) {
+      for (const Club& club : find_clubs(text)) {
+        if (country && club.country != country) continue;
+        Candidate c{ClubRef{club.id, club.name}, club.name, "contains", 0.1, {}, {}, 0};
+        for (const ClubName& n : club.names) {
+          if ((" " + fold_key(n.name)).find(" " + folded) != std::string::npos) {
+            c.matched_name = n.name;
+            if (in_scope(club.id)) begin_with_data.push_back(c);
+            break;
+          }
         }
-      }
-      if (out.candidates.size() < 10) out.candidates.push_back(std::move(c));
-    }
-    std::vector<Candidate> with_data;
-    for (const Candidate& c : begins) {
-      if (std::binary_search(context.scope.begin(), context.scope.end(), c.club.id)) {
-        with_data.push_back(c);
+        if (contain.size() < 10) contain.push_back(std::move(c));
       }
     }
-    if (folded.size() >= 4 && with_data.size() == 1) {
+    if (folded.size() >= 4 && begin_with_data.size() == 1) {
       out.status = ResolveStatus::kResolved;
-      out.club = with_data.front().club;
+      out.club = begin_with_data.front().club;
       out.method = "prefix";
-      out.candidates = {with_data.front()};
+      out.candidates = {begin_with_data.front()};
       out.candidates.front().method = "prefix";
       out.candidates.front().score = 0.2;
+    } else if (out.status == ResolveStatus::kUnknown && out.candidates.empty()) {
+      out.candidates = std::move(contain);
     }
   }
   for (Candidate& c : out.candidates) {

@@ -367,7 +367,7 @@ TEST_F(CliReview, AcceptThenUndoGivesBackTheSameExport) {
 TEST_F(CliReview, CreateRejectAndAClubById) {
   Result r = run({"review", "create", review_id("Tescoma Zlín")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  r = run({"review", "reject", review_id("Roda")});
+  r = run({"review", "reject", review_id("Varteks")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json all = run_json({"review", "list", "--all", "--json"});
   int created = 0, rejected = 0;

@@ -159,14 +159,14 @@ TEST_F(Review, CreateConfirmsTheClubAndRejectLeavesFactsAlone) {
   EXPECT_EQ(count("SELECT count(*) FROM clubs WHERE name = 'Tescoma Zlín' AND origin = 'user'"), 1);
   EXPECT_THROW(db_.accept_review(zlin.id, db_.require_club("IFK Göteborg").id), Error);
 
-  const NameReview roda = review_of("Roda");
+  const NameReview varteks = review_of("Varteks");
   const int ties = count("SELECT count(*) FROM ties");
-  db_.reject_review(roda.id);
-  EXPECT_EQ(db_.review(roda.id)->status, ReviewStatus::kRejected);
+  db_.reject_review(varteks.id);
+  EXPECT_EQ(db_.review(varteks.id)->status, ReviewStatus::kRejected);
   EXPECT_EQ(count("SELECT count(*) FROM ties"), ties);
-  db_.undo_review(roda.id);
+  db_.undo_review(varteks.id);
   db_.undo_review(zlin.id);
-  EXPECT_EQ(db_.review(roda.id)->status, ReviewStatus::kOpen);
+  EXPECT_EQ(db_.review(varteks.id)->status, ReviewStatus::kOpen);
   EXPECT_EQ(count("SELECT count(*) FROM clubs WHERE name = 'Tescoma Zlín' AND origin = 'import'"),
             1);
 }
