@@ -50,6 +50,18 @@ std::optional<ClubId> ClubLookup::resolved(const std::string& name, const Source
   return m->club;
 }
 
+bool ClubLookup::paired_elsewhere(ClubId club, ClubId other, const storage::RoundKey& round) {
+  if (!store_.knockout(round)) return false;
+  bool elsewhere = false;
+  for (const auto& opponent : store_.opponents(round, club)) {
+    if (opponent == other) return false;
+    if (!opponent) continue;
+    const auto review = store_.open_review_of(*opponent);
+    elsewhere = elsewhere || !review || !fits(*review, other);
+  }
+  return elsewhere;
+}
+
 namespace {
 
 bool is_candidate(const Resolution& r, ClubId club) {
@@ -92,7 +104,8 @@ ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
   const Resolution r = matcher().resolve(name, context);
   const ClubId id =
       store_.add_club(name, context.country, std::nullopt, "import", source_, where.line);
-  store_.add_review(name, r.status == ResolveStatus::kAmbiguous ? "ambiguous" : "unknown", id,
+  // A name the matcher resolved comes here when its club cannot be the one of this pairing.
+  store_.add_review(name, r.status == ResolveStatus::kUnknown ? "unknown" : "ambiguous", id,
                     storage::candidates_to_json(r.candidates), source_, where.line);
   ++report_.clubs_added;
   ++report_.reviews;
@@ -253,6 +266,18 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
   if (b && !out.b) {
     match_b = match(*b, context_b);
     out.b = match_b ? match_b->club : unbound(*b, where, context_b);
+  }
+  if (b) {
+    // A club a fuzzy layer found that already plays another opponent in this knockout round is
+    // not the club of this pairing: the name gets a club of its own and awaits review.
+    auto refused = [&](const std::optional<Match>& m, ClubId club, ClubId other) {
+      return m && !m->placeholder && m->club == club && m->method != "exact" &&
+             paired_elsewhere(club, other, round);
+    };
+    const bool refuse_a = refused(match_a, *out.a, *out.b);
+    const bool refuse_b = refused(match_b, *out.b, *out.a);
+    if (refuse_a) out.a = unbound(a, where, context_a);
+    if (refuse_b) out.b = unbound(*b, where, context_b);
   }
   if (match_a && out.a == match_a->club) learn(a, *match_a, where);
   if (match_b && out.b == match_b->club) learn(*b, *match_b, where);

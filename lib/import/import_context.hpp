@@ -20,7 +20,9 @@ struct ClubPair {
 };
 
 // Binds the club names met in one file to clubs. A name the matcher resolves is that club (a new
-// spelling is recorded with the layer that matched). A name it cannot resolve alone
+// spelling is recorded with the layer that matched), unless a fuzzy layer found it and the club
+// already plays another opponent in the pairing's knockout round: two names paired with
+// different opponents in one knockout round are different clubs. A name it cannot resolve alone
 // is bound through its tie: when the other club of the pairing is known and exactly one of its
 // opponents in the round can bear the name, the name is that opponent. A name still unbound gets
 // a club of its own, so that no fact is lost, and goes to the review queue with its candidates.
@@ -67,6 +69,9 @@ class ClubLookup {
   // Records `name` as a spelling of the club `m` found, bound by its layer (nothing for a known
   // spelling).
   void learn(const std::string& name, const Match& m, const SourceLocation& where);
+  // Whether `club` plays a tie in knockout round `round` against a club other than `other`
+  // (a placeholder whose name may mean `other` is not known to be another club).
+  bool paired_elsewhere(ClubId club, ClubId other, const storage::RoundKey& round);
 
   // `name` bound through the ties in `round` of `known`, when exactly one of its opponents there
   // can bear the name.
