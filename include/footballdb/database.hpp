@@ -83,10 +83,15 @@ class Database {
   // Decides open review `id`: the name means `club`. The provisional club is merged into `club`
   // (its ties, legs and spellings become `club`'s; a tie both had in one round becomes one tie,
   // differing facts recorded as conflicts) and the name becomes a spelling of `club` (method
-  // "review"). One transaction. Throws Error(kUsage) for an unknown or decided review or club,
-  // Error(kConflict) when the clubs are recorded as distinct, played each other, or played one
-  // knockout round against different opponents (nothing is changed then).
-  void accept_review(ReviewId id, ClubId club);
+  // "review"). One transaction. `club` must be one of the candidates the review recorded (a
+  // candidate merged into another club since counts as that club), unless the review has none
+  // (a name the matcher knew nothing for: naming its club is the normal case) or `force` is
+  // true. Throws Error(kUsage) for an unknown or decided review or club, and for a club that is
+  // none of the candidates without `force` (the message names the review's name, the club and
+  // the candidates as "#id name"); Error(kConflict) when the clubs are recorded as distinct,
+  // played each other, or played one knockout round against different opponents. Nothing is
+  // changed when it throws.
+  void accept_review(ReviewId id, ClubId club, bool force = false);
   // Decides open review `id`: the name is a club of its own. The provisional club is confirmed
   // (origin "user") and keeps its ties. Returns it. Throws Error(kUsage) as accept_review does.
   ClubRef create_club(ReviewId id);
@@ -107,10 +112,11 @@ class Database {
                                  bool include_registry = false) const;
   // Makes `name` a spelling of `club` (method "user"), so that it resolves to `club` (unless
   // another club has the same spelling: then it is ambiguous). When `name` is the name of a
-  // provisional club awaiting review, this accepts that review (accept_review) and returns its
-  // id. Throws Error(kUsage) for an unknown club or an empty name, Error(kConflict) when `name`
-  // is a spelling of a club recorded as distinct from `club`, or as accept_review does.
-  std::optional<ReviewId> add_alias(std::string_view name, ClubId club);
+  // provisional club awaiting review, this accepts that review (accept_review, with `force`: a
+  // club that is none of the review's candidates is refused without it) and returns its id.
+  // Throws Error(kUsage) for an unknown club or an empty name, Error(kConflict) when `name` is
+  // a spelling of a club recorded as distinct from `club`, or as accept_review does.
+  std::optional<ReviewId> add_alias(std::string_view name, ClubId club, bool force = false);
   // `name` (exact text) is no longer a known spelling of `club` (or, when nullopt, of the one
   // club that has it): the matcher forgets it, a registry spelling too. Ties and legs already
   // bound through it keep their club. Throws Error(kUsage) when no club (or several, with no

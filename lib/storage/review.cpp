@@ -131,13 +131,49 @@ void require_club_exists(const Database& db, ClubId club) {
   }
 }
 
+// The club `club` is now: itself, or the club it was merged into (and so on) when it is gone.
+ClubId current_club(storage::StatementCache& statements, ClubId club) {
+  SQLite::Statement& q = statements.get(
+      "SELECT into_club FROM club_merges WHERE merged_club = ? AND undone_at IS NULL "
+      "ORDER BY id DESC LIMIT 1");
+  for (int hops = 0; hops < 100 && !storage::club_name(statements, club); ++hops) {
+    q.bind(1, club.value());
+    const bool merged = q.executeStep();
+    if (merged) club = ClubId{q.getColumn(0).getInt64()};
+    q.reset();
+    if (!merged) break;
+  }
+  return club;
+}
+
+// Refuses `club` for review `r` when the review recorded candidates and `club` is none of them.
+// A review without candidates (the matcher knew nothing of the name) takes any club: a person
+// naming the club of an unknown name is what the review is for.
+void require_candidate(storage::StatementCache& statements, const NameReview& r, ClubId club) {
+  if (r.candidates.empty()) return;
+  std::string list;
+  for (const Candidate& c : r.candidates) {
+    const ClubId now = current_club(statements, c.club.id);
+    if (now == club) return;
+    list += (list.empty() ? "" : ", ") + ("#" + std::to_string(now.value()) + " " +
+                                          storage::club_name(statements, now).value_or(c.club.name));
+  }
+  throw Error(ErrorCode::kUsage,
+              "'" + r.name + "' (review " + std::to_string(r.id.value()) + ") may mean " + list +
+                  "; #" + std::to_string(club.value()) + " " +
+                  storage::club_name(statements, club).value_or("?") +
+                  " is none of them (use --force to accept it anyway)");
+}
+
 // Accepts open review `r`: its provisional club is merged into `club`, journaled for undo.
+// Without `force`, `club` must be one of the review's candidates (require_candidate).
 void accept(storage::StatementCache& statements, storage::ClubIndex& clubs, const NameReview& r,
-            ClubId club) {
+            ClubId club, bool force) {
   if (r.club->id == club) {
     throw Error(ErrorCode::kUsage, "'" + r.name + "' already has that club; to confirm it as a "
                                    "club of its own, create it");
   }
+  if (!force) require_candidate(statements, r, club);
   storage::accept_review(statements, clubs, storage::OpenReview{r.id.value(), r.name, r.club->id, {}},
                          club, "review");
 }
@@ -230,12 +266,12 @@ void accept_review(StatementCache& statements, ClubIndex& clubs, const OpenRevie
 
 }  // namespace
 
-void Database::accept_review(ReviewId id, ClubId club) try {
+void Database::accept_review(ReviewId id, ClubId club, bool force) try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   in_transaction(impl_->db, impl_->clubs, [&] {
     const NameReview r = open_review(*this, id);
     require_club_exists(*this, club);
-    accept(impl_->statements, impl_->clubs, r, club);
+    accept(impl_->statements, impl_->clubs, r, club, force);
   });
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
@@ -364,7 +400,8 @@ std::vector<ClubAlias> Database::aliases(std::optional<ClubId> club, bool includ
   detail::rethrow_database_error(e);
 }
 
-std::optional<ReviewId> Database::add_alias(std::string_view name_view, ClubId club) try {
+std::optional<ReviewId> Database::add_alias(std::string_view name_view, ClubId club,
+                                            bool force) try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const std::string name(name_view);
   if (name_key(name).empty()) throw Error(ErrorCode::kUsage, "an alias needs a name");
@@ -381,7 +418,7 @@ std::optional<ReviewId> Database::add_alias(std::string_view name_view, ClubId c
     if (q.executeStep()) review_id = ReviewId{q.getColumn(0).getInt64()};
     q.reset();
     if (review_id) {
-      accept(impl_->statements, impl_->clubs, open_review(*this, *review_id), club);
+      accept(impl_->statements, impl_->clubs, open_review(*this, *review_id), club, force);
       return review_id;
     }
     // A spelling of a club recorded as distinct from `club` would tie the two together.

@@ -234,22 +234,46 @@ void Store::add_conflict(std::optional<std::int64_t> tie, std::optional<std::int
   q.exec();
 }
 
-std::optional<std::optional<ClubId>> Store::tie_opponent(const RoundKey& round, ClubId club) {
+std::vector<std::optional<ClubId>> Store::opponents(const RoundKey& round, ClubId club) {
   const std::int64_t round_id = round_info(round, std::nullopt, std::nullopt).id;
   SQLite::Statement& q = statements_.get(
-      "SELECT club_a, club_b FROM ties WHERE round_id = ?1 AND club_a = ?2 UNION ALL "
-      "SELECT club_a, club_b FROM ties WHERE round_id = ?1 AND club_b = ?2");
+      "SELECT id, club_b FROM ties WHERE round_id = ?1 AND club_a = ?2 UNION ALL "
+      "SELECT id, club_a FROM ties WHERE round_id = ?1 AND club_b = ?2 ORDER BY 1");
   q.bind(1, round_id);
   q.bind(2, club.value());
-  std::optional<std::optional<ClubId>> out;
-  int found = 0;
+  std::vector<std::optional<ClubId>> out;
   while (q.executeStep()) {
-    ++found;
-    const SQLite::Column other = q.getColumn(q.getColumn(0).getInt64() == club.value() ? 1 : 0);
-    out = other.isNull() ? std::optional<ClubId>() : std::optional<ClubId>(other.getInt64());
+    const SQLite::Column other = q.getColumn(1);
+    out.push_back(other.isNull() ? std::optional<ClubId>() : std::optional<ClubId>(other.getInt64()));
   }
   q.reset();
-  if (found > 1) return std::nullopt;  // not a knockout round: no one opponent to go by
+  return out;
+}
+
+bool Store::knockout(const RoundKey& round) {
+  return round_info(round, std::nullopt, std::nullopt).knockout;
+}
+
+std::vector<Store::PlaceholderTie> Store::placeholder_ties(const RoundKey& round) {
+  const std::int64_t round_id = round_info(round, std::nullopt, std::nullopt).id;
+  SQLite::Statement& q = statements_.get(
+      "SELECT r.id, r.name, r.candidates, r.club_id, iif(t.club_a = r.club_id, t.club_b, "
+      "t.club_a) FROM ties t JOIN name_reviews r ON r.club_id IN (t.club_a, t.club_b) "
+      "AND r.status = 'open' WHERE t.round_id = ? ORDER BY t.id, r.id");
+  q.bind(1, round_id);
+  std::vector<PlaceholderTie> out;
+  while (q.executeStep()) {
+    PlaceholderTie t;
+    t.review.id = q.getColumn(0).getInt64();
+    t.review.name = q.getColumn(1).getString();
+    for (const Candidate& c : candidates_from_json(q.getColumn(2).getString())) {
+      t.review.candidates.push_back(c.club.id);
+    }
+    t.review.club = ClubId{q.getColumn(3).getInt64()};
+    if (!q.getColumn(4).isNull()) t.opponent = ClubId{q.getColumn(4).getInt64()};
+    out.push_back(std::move(t));
+  }
+  q.reset();
   return out;
 }
 

@@ -107,10 +107,21 @@ class Store {
   // Recomputes the outcome of every tie of `competition` under its current rules.
   void recompute_competition(const std::string& competition);
 
-  // Whether `club` has a tie in `round` (nullopt when not), and its opponent there (an inner
-  // nullopt while the opponent is unknown). Creates the round when it is new, no tie.
-  std::optional<std::optional<ClubId>> tie_opponent(const RoundKey& round, ClubId club);
+  // The opponent of each stored tie `club` has in `round`, in tie order (nullopt while a tie's
+  // opponent is unknown); empty when it has none. In a knockout round a club has one tie at the
+  // most. Creates the round when it is new, no tie.
+  std::vector<std::optional<ClubId>> opponents(const RoundKey& round, ClubId club);
+  // Whether `round` is a knockout round (each club in one tie). Creates the round when it is new.
+  bool knockout(const RoundKey& round);
 
+  // A tie of a round played by a placeholder: a club an import gave a name that awaits review.
+  struct PlaceholderTie {
+    OpenReview review;  // its club is the placeholder
+    std::optional<ClubId> opponent;
+  };
+  // Every tie in `round` of a club with an open review, in tie order (a tie of two placeholders
+  // twice, once for each).
+  std::vector<PlaceholderTie> placeholder_ties(const RoundKey& round);
   // The open review whose name was given club `club` (see storage/review.hpp).
   std::optional<OpenReview> open_review_of(ClubId club);
   // Accepts `review` by merging its club into `into`, the name bound by `method`. Returns false,

@@ -383,6 +383,31 @@ TEST_F(CliReview, CreateRejectAndAClubById) {
   EXPECT_EQ(run({"review", "accept", "9999", hash}).exit_code, 2);  // no such review
 }
 
+TEST_F(CliReview, AcceptRefusesAClubThatIsNoneOfTheCandidatesUnlessForced) {
+  const std::string before = run({"export"}).out;
+  const std::string hamburg = review_id("Hamburg");
+  Result r = run({"review", "accept", hamburg, "Hamburger SV"});
+  EXPECT_EQ(r.exit_code, 2);  // as the CLI's usage errors
+  EXPECT_NE(r.err.find("'Hamburg'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Hamburger SV"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("SC Victoria Hamburg"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--force"), std::string::npos) << r.err;
+  r = run({"aliases", "add", "Hamburg", "Hamburger SV"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(run({"export"}).out, before);  // nothing changed
+
+  r = run({"review", "accept", review_id("Roda"), "Roda JC Kerkrade"});  // a candidate
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run({"review", "accept", hamburg, "Hamburger SV", "--force"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json all = run_json({"review", "list", "--all", "--json"});
+  for (const json& x : all) {
+    if (x["name"] == "Hamburg" || x["name"] == "Roda") {
+      EXPECT_EQ(x["status"], "accepted") << x;
+    }
+  }
+}
+
 TEST_F(CliReview, AliasesAddResolveListAndRemove) {
   EXPECT_EQ(run({"resolve", "Kolejorz"}).exit_code, 3);
   Result r = run({"aliases", "add", "Kolejorz", "Lech Poznań"});

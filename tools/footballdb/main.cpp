@@ -363,6 +363,9 @@ int run(int argc, char** argv) {
       review_cmd->add_subcommand("accept", "the name means CLUB: merge its club into CLUB");
   review_accept->add_option("id", review_id, "review id")->required();
   review_accept->add_option("club", club_text, "a name of one club, or #ID")->required();
+  bool force = false;
+  review_accept->add_flag("--force", force,
+                          "accept a club that is none of the review's candidates");
   auto* review_create = review_cmd->add_subcommand("create", "the name is a club of its own");
   review_create->add_option("id", review_id, "review id")->required();
   auto* review_reject = review_cmd->add_subcommand("reject", "the name is no club name");
@@ -382,6 +385,8 @@ int run(int argc, char** argv) {
   auto* aliases_add = aliases_cmd->add_subcommand("add", "NAME becomes a spelling of CLUB");
   aliases_add->add_option("name", alias, "the spelling")->required();
   aliases_add->add_option("club", club_text, "a name of one club, or #ID")->required();
+  aliases_add->add_flag("--force", force,
+                        "when NAME awaits review: accept a club that is none of its candidates");
   auto* aliases_remove = aliases_cmd->add_subcommand(
       "remove", "NAME is no longer a spelling (bound facts keep their club)");
   aliases_remove->add_option("name", alias, "the spelling (exact text)")->required();
@@ -511,7 +516,7 @@ int run(int argc, char** argv) {
     const ReviewId id{review_id};
     if (*review_accept) {
       const ClubId target = club_argument(db, club_text);
-      db.accept_review(id, target);
+      db.accept_review(id, target, force);
       std::cout << "review " << review_id << " accepted: merged into #" << target.value() << " "
                 << db.club(target)->name << "\n";
     } else if (*review_create) {
@@ -536,7 +541,7 @@ int run(int argc, char** argv) {
     Database db = open_db(g);
     if (*aliases_add) {
       const ClubId target = club_argument(db, club_text);
-      if (auto accepted = db.add_alias(alias, target)) {
+      if (auto accepted = db.add_alias(alias, target, force)) {
         std::cout << "'" << alias << "' awaited review " << accepted->value()
                   << ": accepted, merged into #" << target.value() << "\n";
       } else {
