@@ -70,13 +70,13 @@ TEST_F(ReviewAccept, AClubThatIsNoneOfTheCandidatesIsRefusedAndNothingChanges) {
 }
 
 TEST_F(ReviewAccept, ACandidateIsAccepted) {
-  const NameReview roda = review_of("Roda");
-  const ClubId kerkrade = db_.require_club("Roda JC Kerkrade").id;
-  db_.accept_review(roda.id, kerkrade);
-  EXPECT_EQ(db_.review(roda.id)->status, ReviewStatus::kAccepted);
-  EXPECT_FALSE(db_.club(roda.club->id));
+  const NameReview goteborg = review_of("Göteborg");
+  const ClubId ifk = db_.require_club("IFK Göteborg").id;
+  db_.accept_review(goteborg.id, ifk);
+  EXPECT_EQ(db_.review(goteborg.id)->status, ReviewStatus::kAccepted);
+  EXPECT_FALSE(db_.club(goteborg.club->id));
   TieFilter filter;
-  filter.club = kerkrade;
+  filter.club = ifk;
   EXPECT_FALSE(db_.ties(filter).empty());
 }
 
@@ -104,17 +104,17 @@ TEST_F(ReviewAccept, AReviewWithoutCandidatesTakesAnyClub) {
 
 // A candidate that has been merged into another club since stands for that club.
 TEST_F(ReviewAccept, ACandidateMergedSinceCountsAsTheClubItWentInto) {
-  const NameReview roda = review_of("Roda");
-  const ClubId kerkrade = db_.require_club("Roda JC Kerkrade").id;
-  db_.accept_review(roda.id, kerkrade);
+  const NameReview goteborg = review_of("Göteborg");
+  const ClubId ifk = db_.require_club("IFK Göteborg").id;
+  db_.accept_review(goteborg.id, ifk);
   const NameReview zlin = review_of("Tescoma Zlín");
   detail::DatabaseAccess::sqlite(db_).exec(
       "UPDATE name_reviews SET candidates = json_array(json_object('id', " +
-      std::to_string(roda.club->id.value()) +
-      ", 'name', 'Roda', 'matched_name', 'Roda', 'method', 'exact', 'score', 1.0)) WHERE id = " +
+      std::to_string(goteborg.club->id.value()) +
+      ", 'name', 'Göteborg', 'matched_name', 'Göteborg', 'method', 'exact', 'score', 1.0)) WHERE id = " +
       std::to_string(zlin.id.value()));
   EXPECT_THROW(db_.accept_review(zlin.id, db_.require_club("FC Zlín").id), Error);
-  db_.accept_review(zlin.id, kerkrade);
+  db_.accept_review(zlin.id, ifk);
   EXPECT_EQ(db_.review(zlin.id)->status, ReviewStatus::kAccepted);
 }
 
