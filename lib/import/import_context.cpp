@@ -94,6 +94,7 @@ std::optional<ClubId> ClubLookup::through_tie(const std::string& name, const Mat
 
 ClubId ClubLookup::unbound(const std::string& name, const SourceLocation& where,
                            const MatchContext& context) {
+  placeholder_given_ = true;
   const std::string key = cache_key(name, context);
   if (auto it = unbound_.find(key); it != unbound_.end()) return it->second;
   // A name already awaiting review keeps the club it was given then.
@@ -160,6 +161,7 @@ void ClubLookup::forget(ClubId club) {
 
 bool ClubLookup::settle(const storage::OpenReview& review, ClubId into) {
   if (!store_.try_accept_review(review, into, "tie")) return false;  // a person must decide
+  placeholder_ties_.clear();
   ++report_.reviews_settled;
   forget(review.club);  // the provisional club is gone
   return true;
@@ -209,7 +211,11 @@ bool ClubLookup::settle_into(ClubId club, const std::string& other_name,
     return review && fits(*review, *other);
   };
   std::optional<storage::OpenReview> found;
-  for (const auto& t : store_.placeholder_ties(round)) {
+  auto cached = placeholder_ties_.find(round);
+  if (cached == placeholder_ties_.end()) {
+    cached = placeholder_ties_.emplace(round, store_.placeholder_ties(round)).first;
+  }
+  for (const auto& t : cached->second) {
     if (t.review.club == club || !other_fits(t.opponent) || !fits(t.review, club)) continue;
     if (found && found->club != t.review.club) return false;  // two placeholders fit: no guess
     found = t.review;
@@ -278,6 +284,13 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
     const bool refuse_b = refused(match_b, *out.b, *out.a);
     if (refuse_a) out.a = unbound(a, where, context_a);
     if (refuse_b) out.b = unbound(*b, where, context_b);
+  }
+  // A placeholder given a tie in this round (a new one, or one a name already awaited):
+  // the round's placeholder ties are to be read again.
+  if ((match_a && match_a->placeholder && out.a == match_a->club) ||
+      (match_b && match_b->placeholder && out.b == match_b->club) || placeholder_given_) {
+    placeholder_ties_.clear();
+    placeholder_given_ = false;
   }
   if (match_a && out.a == match_a->club) learn(a, *match_a, where);
   if (match_b && out.b == match_b->club) learn(*b, *match_b, where);

@@ -1,6 +1,7 @@
 // What every format's importer works with while one file is imported.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -126,6 +127,11 @@ class ClubLookup {
   // By name and country: names the matcher resolved, names given a club of their own.
   std::unordered_map<std::string, Match> cache_;
   std::unordered_map<std::string, ClubId> unbound_;
+  // The placeholder ties of each round met so far (Store::placeholder_ties), kept until a
+  // placeholder is made, given a tie or settled: a round holds hundreds of ties, and every
+  // pairing asks.
+  std::map<storage::RoundKey, std::vector<storage::Store::PlaceholderTie>> placeholder_ties_;
+  bool placeholder_given_ = false;  // unbound() gave a name its placeholder since pair() began
 };
 
 struct ImportContext {

@@ -256,10 +256,15 @@ bool Store::knockout(const RoundKey& round) {
 
 std::vector<Store::PlaceholderTie> Store::placeholder_ties(const RoundKey& round) {
   const std::int64_t round_id = round_info(round, std::nullopt, std::nullopt).id;
+  // From the open reviews to their clubs' ties in the round (by ties_by_club_a and _b): the
+  // open reviews are few, the ties of an early FA Cup round hundreds.
   SQLite::Statement& q = statements_.get(
-      "SELECT r.id, r.name, r.candidates, r.club_id, iif(t.club_a = r.club_id, t.club_b, "
-      "t.club_a) FROM ties t JOIN name_reviews r ON r.club_id IN (t.club_a, t.club_b) "
-      "AND r.status = 'open' WHERE t.round_id = ? ORDER BY t.id, r.id");
+      "SELECT r.id, r.name, r.candidates, r.club_id, t.club_b, t.id FROM name_reviews r "
+      "JOIN ties t ON t.club_a = r.club_id AND t.round_id = ?1 WHERE r.status = 'open' "
+      "UNION ALL "
+      "SELECT r.id, r.name, r.candidates, r.club_id, t.club_a, t.id FROM name_reviews r "
+      "JOIN ties t ON t.club_b = r.club_id AND t.round_id = ?1 WHERE r.status = 'open' "
+      "ORDER BY 6, 1");
   q.bind(1, round_id);
   std::vector<PlaceholderTie> out;
   while (q.executeStep()) {
