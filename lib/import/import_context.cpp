@@ -274,10 +274,11 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
     out.b = match_b ? match_b->club : unbound(*b, where, context_b);
   }
   if (b) {
-    // A club a fuzzy layer found that already plays another opponent in this knockout round is
-    // not the club of this pairing: the name gets a club of its own and awaits review.
+    // A club a fuzzy layer found (a registry club, or another name's placeholder) that already
+    // plays another opponent in this knockout round is not the club of this pairing: the name
+    // gets a club of its own and awaits review.
     auto refused = [&](const std::optional<Match>& m, ClubId club, ClubId other) {
-      return m && !m->placeholder && m->club == club && m->method != "exact" &&
+      return m && m->club == club && m->method != "exact" &&
              paired_elsewhere(club, other, round);
     };
     const bool refuse_a = refused(match_a, *out.a, *out.b);

@@ -224,5 +224,29 @@ TEST(ImportOrder, AFuzzyNameIsNotAClubPairedWithAnotherOpponentInTheRound) {
   for (const ClubAlias& a : db.aliases(lech)) EXPECT_NE(a.name, "Lech Poznan");
 }
 
+// The same holds when the club the name fits is itself a name awaiting review (the FA Cup of
+// 1881-82: Blackburn Olympic played Darwen, and "Olympic" played Old Harrovians).
+TEST(ImportOrder, AFuzzyNameIsNotAPlaceholderPairedWithAnotherOpponentInTheRound) {
+  TempDir dir;
+  const std::string file = dir.write(
+      "facup.csv",
+      "home,visitor,Date,Season,FT,round,hc,vc\n"
+      "Darwen,Blackburn Olympic,1881-10-29,1881,3-1,1,ENG,ENG\n"
+      "Olympic,Old Harrovians,1881-11-05,1881,2-4,1,ENG,ENG\n");
+  ImportOptions options;
+  options.csv_mapping = "home=home,away=visitor,date=Date,season_start=Season,score=FT,round=round,"
+                    "home_country=hc,away_country=vc,competition_name=FA Cup";
+  Database db = Database::open(":memory:");
+  const ImportReport report = import_files(db, {file}, options);
+  EXPECT_EQ(report.files.at(0).conflicts, 0);
+  TieFilter all;
+  const std::vector<Tie> ties = db.ties(all);
+  ASSERT_EQ(ties.size(), 2u);
+  EXPECT_NE(ties[0].club_a->id, ties[1].club_a->id);
+  EXPECT_NE(ties[0].club_b->id, ties[1].club_b->id);
+  for (const Tie& t : ties) EXPECT_EQ(t.legs.size(), 1u);
+}
+
+
 }  // namespace
 }  // namespace footballdb
