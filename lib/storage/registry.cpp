@@ -61,6 +61,17 @@ int load_registry(Store& store, StatementCache& statements) {
                     country.exec();
                   });
 
+  std::istringstream nicknames{std::string(data::clubs_nicknames())};
+  read_name_pairs(nicknames, "data/clubs/nicknames.txt", "=",
+                  [&](std::string&& name, std::string&& club) {
+                    auto x = by_name.find(club);
+                    if (x == by_name.end()) {
+                      throw Error(ErrorCode::kInternal,
+                                  "data/clubs/nicknames.txt names a club the registry lacks: " + club);
+                    }
+                    store.add_club_name(x->second, name, std::nullopt, std::nullopt, "registry");
+                  });
+
   std::istringstream exonyms{std::string(data::clubs_exonyms())};
   SQLite::Statement& exonym =
       statements.get("INSERT OR REPLACE INTO exonyms(exonym, name) VALUES (?, ?)");

@@ -10,5 +10,6 @@ std::string_view clubs_extra();     // data/clubs/extra.txt
 std::string_view clubs_distinct();  // data/clubs/distinct.txt
 std::string_view clubs_exonyms();   // data/clubs/exonyms.txt
 std::string_view clubs_associations();  // data/clubs/associations.txt
+std::string_view clubs_nicknames();     // data/clubs/nicknames.txt
 
 }  // namespace footballdb::data

@@ -45,6 +45,11 @@ inline void load_shipped_registry(ShippedRegistry& registry) {
   read_name_pairs(associations, "associations.txt", "=", [&](std::string&& club, std::string&& code) {
     registry.matcher.add_country(registry.ids.at(club), std::move(code));
   });
+  std::ifstream nicknames = open_data("nicknames.txt");
+  read_name_pairs(nicknames, "nicknames.txt", "=", [&](std::string&& name, std::string&& club) {
+    registry.matcher.add_name(registry.ids.at(club), std::move(name), std::nullopt);
+    ++registry.spellings;
+  });
   std::ifstream exonyms = open_data("exonyms.txt");
   read_name_pairs(exonyms, "exonyms.txt", "=", [&](std::string&& exonym, std::string&& name) {
     registry.matcher.add_exonym(std::move(exonym), std::move(name));

@@ -146,10 +146,6 @@ struct KnownWrong {
 constexpr const char* kInChampionsLeague = "Champions League scope";
 constexpr const char* kEverywhere = "no scope";
 constexpr KnownWrong kKnownWrong[] = {
-    {"Karabakh", kInChampionsLeague,
-     "FC Mauerwerk (no tie) is taken by its registry spelling \"Karabakh Wien\" over Qarabağ FK, "
-     "whose spellings the phonetic layer would reach"},
-    {"Karabakh", kEverywhere, "as in the Champions League scope"},
     {"Red Bull", kInChampionsLeague,
      "FC RB Salzburg is taken by its word \"Red Bull\" although RB Leipzig, the other Red Bull "
      "club, "
@@ -165,10 +161,6 @@ constexpr KnownWrong kKnownWrong[] = {
      "layer decides; AEK Larnaca FC plays ties in the files too (neither in the Champions "
      "League)"},
     {"AEK", kEverywhere, "as in the Champions League scope"},
-    {"Belfast", kInChampionsLeague,
-     "Linfield FC is taken as the one club of the scope whose name holds the city (\"Linfield "
-     "Belfast\"); Cliftonville FC, a Belfast club of the scope too, has no city and no Belfast "
-     "spelling in data/clubs/registry.txt"},
     {"FCB", kEverywhere,
      "FC Magpies is taken by its registry spelling \"FCB Magpies\" although FC Barcelona, Bayern "
      "München and FC Basel, the clubs fans mean, all have ties"},
