@@ -133,7 +133,6 @@ class MatcherIndex {
   // The folded city name for a folded exonym word, or nullptr.
   const std::string* exonym(const std::string& word) const;
   bool has_exonyms() const { return !exonyms_.empty(); }
-  bool is_city_stem(const std::string& s) const { return cities_.count(s) > 0; }
   // Whether a word of a name is a city's: its stem is a city word's, and it is that word or
   // the stem is long enough to say so (Tiranë, Tirana; but Star is no Stara).
   bool is_city_word(const Word& w) const;
