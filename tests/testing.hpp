@@ -14,6 +14,15 @@
 
 namespace footballdb::testing {
 
+// The open review of `name` in `db`; a test failure (and an empty review) when there is none.
+inline NameReview review_of(const Database& db, const std::string& name) {
+  for (const NameReview& r : db.reviews()) {
+    if (r.name == name) return r;
+  }
+  ADD_FAILURE() << "no open review of " << name;
+  return {};
+}
+
 // Path of a fixture under tests/data.
 inline std::string data_path(const std::string& relative) {
   return std::string(FOOTBALLDB_TEST_DATA) + "/" + relative;

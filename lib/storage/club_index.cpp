@@ -91,9 +91,6 @@ void ClubIndex::write_keys(bool all) {
                        opt_text(q.getColumn(2)), opt_text(q.getColumn(3))});
   }
   q.reset();
-  if (pending.empty() && !db_.execAndGet("SELECT EXISTS (SELECT 1 FROM club_names_unkeyed)").getInt()) {
-    return;
-  }
   SQLite::Statement& clear = statements_.get("DELETE FROM club_name_keys WHERE name_id = ?");
   SQLite::Statement& key =
       statements_.get("INSERT OR IGNORE INTO club_name_keys(key, name_id) VALUES (?, ?)");

@@ -33,14 +33,7 @@ class Review : public ::testing::Test {
     import_files(db_, {data_path("002_1372deafbd61fe9d.txt")}, itc);
   }
 
-  // The open review of `name`.
-  NameReview review_of(const std::string& name) {
-    for (const NameReview& r : db_.reviews()) {
-      if (r.name == name) return r;
-    }
-    ADD_FAILURE() << "no open review of " << name;
-    return {};
-  }
+  NameReview review_of(const std::string& name) { return testing::review_of(db_, name); }
 
   // IFK Göteborg's first-round tie of 2005 from another source, naming its opponent.
   void import_goteborg_legs() {

@@ -25,13 +25,7 @@ class ReviewAccept : public ::testing::Test {
     import_files(db_, {data_path("002_1372deafbd61fe9d.txt")}, itc);
   }
 
-  NameReview review_of(const std::string& name) {
-    for (const NameReview& r : db_.reviews()) {
-      if (r.name == name) return r;
-    }
-    ADD_FAILURE() << "no open review of " << name;
-    return {};
-  }
+  NameReview review_of(const std::string& name) { return testing::review_of(db_, name); }
 
   std::string exported() {
     std::ostringstream out;
