@@ -169,6 +169,11 @@ struct Matcher::Impl {
     }
   }
 
+  // Whether kCommonWordClubs clubs or more hold a word of stem `stem`.
+  bool common_word(const std::string& stem) {
+    return index.club_count(key_of('s', stem), kCommonWordClubs) >= kCommonWordClubs;
+  }
+
   // Whether the words a token hit on name `n` shares with the query are real evidence. A merged
   // club's name ("Hayes & Yeading United") is not met by one side of it ("Yeading"); a query
   // whose distinctive words are only common ones ("West End", "United of Manchester") must be
@@ -199,7 +204,7 @@ struct Matcher::Impl {
         return !w.stop && k != WordKind::kLegal && k != WordKind::kNumber &&
                !has_stem(qwords, w.stem);
       });
-      if (says_more && index.club_count(key_of('s', qp.strong.front())) >= kCommonWordClubs) {
+      if (says_more && common_word(qp.strong.front())) {
         return false;
       }
     }
@@ -304,8 +309,7 @@ struct Matcher::Impl {
       }
       if (rarest.empty()) continue;
       // A common word alone fits a club whose name says more only as a proposal.
-      const bool common =
-          wanted.size() == 1 && index.club_count(key_of('s', wanted.front()->stem)) >= kCommonWordClubs;
+      const bool common = wanted.size() == 1 && common_word(wanted.front()->stem);
       for (std::size_t n : index.lookup(rarest)) {
         const Name& name = index.name(n);
         if (!name.live || static_cast<std::size_t>(name.variant) != v) continue;

@@ -108,11 +108,12 @@ class StoredClubs final : public ClubSource {
     return n;
   }
 
-  std::size_t club_count(const std::string& key) override {
+  std::size_t club_count(const std::string& key, std::size_t limit) override {
     std::size_t n = 0;
-    run_("SELECT count(DISTINCT n.club_id) FROM club_name_keys k "
-         "JOIN club_names n ON n.id = k.name_id WHERE k.key = ?1",
-         {key}, [&n](const Row& r) { n = static_cast<std::size_t>(id_of(r.at(0), "count")); });
+    run_("SELECT count(*) FROM (SELECT DISTINCT n.club_id FROM club_name_keys k "
+         "JOIN club_names n ON n.id = k.name_id WHERE k.key = ?1 LIMIT ?2)",
+         {key, std::to_string(limit)},
+         [&n](const Row& r) { n = static_cast<std::size_t>(id_of(r.at(0), "count")); });
     return n;
   }
 

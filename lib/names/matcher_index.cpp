@@ -370,13 +370,16 @@ std::size_t MatcherIndex::count(const std::string& key) {
   return it == keys_.end() ? 0 : it->second.size();
 }
 
-std::size_t MatcherIndex::club_count(const std::string& key) {
-  if (source_ && !ensured_.count(key)) return source_->club_count(key);
+std::size_t MatcherIndex::club_count(const std::string& key, std::size_t limit) {
+  if (source_ && !ensured_.count(key)) return source_->club_count(key, limit);
   auto it = keys_.find(key);
   if (it == keys_.end()) return 0;
   std::vector<ClubId> clubs;
-  for (std::size_t n : it->second) clubs.push_back(names_[n].club);
-  sort_unique(clubs);
+  for (std::size_t n : it->second) {
+    if (clubs.size() == limit) break;
+    const ClubId club = names_[n].club;
+    if (std::find(clubs.begin(), clubs.end(), club) == clubs.end()) clubs.push_back(club);
+  }
   return clubs.size();
 }
 

@@ -79,9 +79,9 @@ class ClubSource {
   virtual ~ClubSource() = default;
   // The clubs with a spelling stored under `key` (key_of form).
   virtual std::vector<ClubId> clubs_with(const std::string& key) = 0;
-  // How many spellings are stored under `key`, and of how many clubs.
+  // How many spellings are stored under `key`, and of how many clubs (counted up to `limit`).
   virtual std::size_t count(const std::string& key) = 0;
-  virtual std::size_t club_count(const std::string& key) = 0;
+  virtual std::size_t club_count(const std::string& key, std::size_t limit) = 0;
   // Adds club `id`, its spellings and the associations it plays under to `into` (add_club,
   // add_name, add_country); nothing when there is no such club.
   virtual void load(ClubId id, MatcherIndex& into) = 0;
@@ -120,7 +120,8 @@ class MatcherIndex {
   // How many spellings are under `key`, and of how many clubs (without reading them from the
   // source).
   std::size_t count(const std::string& key);
-  std::size_t club_count(const std::string& key);
+  // Of how many clubs, counted up to `limit` (what a threshold needs, no more).
+  std::size_t club_count(const std::string& key, std::size_t limit);
   // Club `id`, read from the source when not known yet; nullptr when there is none.
   const Club* find_club(ClubId id);
   // A known club (one a hit of lookup() or find_club() gave).
