@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "footballdb/names.hpp"
@@ -32,9 +34,43 @@ bool looks_like_abbreviation(const icu::UnicodeString& word) {
   return letters >= 2 && letters <= 5 && upper >= 2 && (upper == letters || inner_upper > 0);
 }
 
+// Whether an ASCII word is written like an abbreviation, as looks_like_abbreviation says.
+bool ascii_looks_like_abbreviation(std::string_view word) {
+  if (word.size() < 2 || word.size() > 5) return false;
+  std::size_t upper = 0, inner_upper = 0;
+  bool lower_seen = false;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z') {
+      ++upper;
+      if (lower_seen) ++inner_upper;
+    } else if (c >= 'a' && c <= 'z') {
+      lower_seen = true;
+    } else {
+      return false;
+    }
+  }
+  return upper >= 2 && (upper == word.size() || inner_upper > 0);
+}
+
 // Abbreviation-looking words of a raw name, as their fold_key.
 std::set<std::string> abbreviation_words(std::string_view raw) {
   std::set<std::string> out;
+  if (std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    // ASCII: the words are runs of letters and digits, and their fold_key is their lower case.
+    auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    for (auto it = raw.begin(); it != raw.end();) {
+      it = std::find_if(it, raw.end(), alnum);
+      const auto end = std::find_if_not(it, raw.end(), alnum);
+      const std::string_view word(&*it, static_cast<std::size_t>(end - it));
+      if (ascii_looks_like_abbreviation(word)) {
+        std::string folded(word);
+        for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out.insert(std::move(folded));
+      }
+      it = end;
+    }
+    return out;
+  }
   icu::UnicodeString text =
       icu::UnicodeString::fromUTF8(icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
   icu::UnicodeString word;
@@ -115,47 +151,70 @@ std::string join(const std::vector<std::string>& words, char separator) {
 std::string skeleton_word(std::string_view w, int variant) {
   std::string out;
   out.reserve(w.size());
-  auto starts = [&](std::size_t i, std::string_view p) { return w.substr(i, p.size()) == p; };
+  // The letter `k` places on from `i`, or 0 past the end.
+  auto at = [&](std::size_t i, std::size_t k) { return i + k < w.size() ? w[i + k] : '\0'; };
   for (std::size_t i = 0; i < w.size();) {
-    char c = w[i];
-    char mapped = 0;
+    const char c = w[i];
+    char mapped = c;
     std::size_t used = 1;
     if (static_cast<unsigned char>(c) >= 0x80) {
       ++i;
       continue;
-    } else if (variant == kAzeri && c == 'x') {
-      mapped = 'h';
-    } else if (c == 'q') {
-      mapped = variant == kAzeri ? 'g' : 'k';
-    } else if (starts(i, "tsch")) {
-      mapped = 'c', used = 4;
-    } else if (starts(i, "sch")) {
-      mapped = 's', used = 3;
-    } else if (starts(i, "tch")) {
-      mapped = 'c', used = 3;
-    } else if (starts(i, "ch")) {
-      mapped = 'c', used = 2;
-    } else if (starts(i, "sh") || starts(i, "zh")) {
-      mapped = 's', used = 2;
-    } else if (starts(i, "kh")) {
-      mapped = 'h', used = 2;
-    } else if (starts(i, "gh")) {
-      mapped = 'g', used = 2;
-    } else if (starts(i, "ph")) {
-      mapped = 'f', used = 2;
-    } else if (starts(i, "ck")) {
-      mapped = 'k', used = 2;
-    } else if (c == 'z') {
-      mapped = 's';
-    } else if (c == 'w') {
-      mapped = 'v';
-    } else if (c == 'j' || c == 'y') {
-      mapped = 'i';
-    } else {
-      mapped = c;
+    }
+    const bool h_next = at(i, 1) == 'h';
+    switch (c) {
+      case 'x':
+        if (variant == kAzeri) mapped = 'h';
+        break;
+      case 'q':
+        mapped = variant == kAzeri ? 'g' : 'k';
+        break;
+      case 't':  // tsch, tch
+        if (at(i, 1) == 's' && at(i, 2) == 'c' && at(i, 3) == 'h') {
+          mapped = 'c', used = 4;
+        } else if (at(i, 1) == 'c' && at(i, 2) == 'h') {
+          mapped = 'c', used = 3;
+        }
+        break;
+      case 's':  // sch, sh
+        if (at(i, 1) == 'c' && at(i, 2) == 'h') {
+          used = 3;
+        } else if (h_next) {
+          used = 2;
+        }
+        break;
+      case 'c':  // ch, ck
+        if (h_next) {
+          used = 2;
+        } else if (at(i, 1) == 'k') {
+          mapped = 'k', used = 2;
+        }
+        break;
+      case 'z':  // zh, z
+        mapped = 's';
+        if (h_next) used = 2;
+        break;
+      case 'k':  // kh
+        if (h_next) mapped = 'h', used = 2;
+        break;
+      case 'g':  // gh
+        if (h_next) used = 2;
+        break;
+      case 'p':  // ph
+        if (h_next) mapped = 'f', used = 2;
+        break;
+      case 'w':
+        mapped = 'v';
+        break;
+      case 'j':
+      case 'y':
+        mapped = 'i';
+        break;
+      default:
+        break;
     }
     i += used;
-    bool letter = mapped >= 'a' && mapped <= 'z';
+    const bool letter = mapped >= 'a' && mapped <= 'z';
     if (letter && !out.empty() && out.back() == mapped) continue;
     out.push_back(mapped);
   }
@@ -273,7 +332,14 @@ Analysis Analyzer::analyse(std::string_view raw, const std::optional<std::string
   }
   std::string base = text == raw && !apostrophe ? a.folded : fold_key(text);
   std::vector<std::string> folded_words = split_words(base);
+  // The variants differ only in how they sound x and q.
+  const bool variants_alike = base.find_first_of("xq") == std::string::npos;
   for (int v = 0; v < kVariants; ++v) {
+    if (v > 0 && variants_alike) {
+      a.words[static_cast<std::size_t>(v)] = a.words[0];
+      a.skeleton[static_cast<std::size_t>(v)] = a.skeleton[0];
+      continue;
+    }
     std::vector<std::string> skeletons;
     for (const auto& fw : folded_words) {
       Word w;

@@ -136,18 +136,23 @@ struct Matcher::Impl {
       if (!name.numbers.empty() || !carries_numbers(q.numbers, name.club)) return Place::kNo;
     }
     if (q.cities.empty()) return Place::kYes;
-    std::set<std::string> place(club.city_stems.begin(), club.city_stems.end());
+    // The club's place: its city, and the words of its spellings.
     bool located = !club.city_stems.empty();
-    for (std::size_t m : club.names) {
-      for (const auto& w : index.name(m).words()) {
-        if (w.city) located = true;
-        place.insert(w.stem);
-      }
+    for (std::size_t m = 0; m < club.names.size() && !located; ++m) {
+      const auto& words = index.name(club.names[m]).words();
+      located = std::any_of(words.begin(), words.end(), [](const Word& w) { return w.city; });
     }
     if (!located) return Place::kUnknown;
-    bool all = std::all_of(q.cities.begin(), q.cities.end(),
-                           [&](const std::string& c) { return place.count(c) > 0; });
-    return all ? Place::kYes : Place::kNo;
+    auto in_place = [&](const std::string& c) {
+      if (std::find(club.city_stems.begin(), club.city_stems.end(), c) != club.city_stems.end()) {
+        return true;
+      }
+      return std::any_of(club.names.begin(), club.names.end(), [&](std::size_t m) {
+        const auto& words = index.name(m).words();
+        return std::any_of(words.begin(), words.end(), [&](const Word& w) { return w.stem == c; });
+      });
+    };
+    return std::all_of(q.cities.begin(), q.cities.end(), in_place) ? Place::kYes : Place::kNo;
   }
 
   // Adds the names of `list` that fit the query's place to `out`. A club whose place is not
@@ -519,7 +524,7 @@ struct Matcher::Impl {
                            std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
                              const Club& club = index.club(h.club);
                              return !club.from_import &&
-                                    name_key(index.name(h.name).text) == name_key(club.canonical);
+                                    index.name(h.name).normalized == club.canonical_key;
                            });
     if (short_query(q) && !canonical) {
       for (const Hit& f : admit(per_club(fitting(q)), q, context, scoped)) {

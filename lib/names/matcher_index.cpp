@@ -82,6 +82,7 @@ bool Club::of_country(const std::string& code) const {
 }
 
 MatcherIndex::MatcherIndex(std::unique_ptr<ClubSource> source) : source_(std::move(source)) {
+  keys_.max_load_factor(0.5F);
   for (const std::string& city : name_vocabulary().cities) add_city_words(city);
   if (source_) source_->prime(*this);
 }
@@ -215,6 +216,7 @@ void MatcherIndex::add_club(ClubId id, std::string canonical, std::optional<std:
   Club club;
   club.id = id;
   club.canonical = canonical;
+  club.canonical_key = name_key(canonical);
   club.country = std::move(country);
   if (city) {
     club.city_stems = city_stems(*city);
@@ -358,10 +360,11 @@ void MatcherIndex::ensure(const std::string& key) {
   for (ClubId id : source_->clubs_with(key)) ensure_club(id);
 }
 
-std::vector<std::size_t> MatcherIndex::lookup(const std::string& key) {
+const std::vector<std::size_t>& MatcherIndex::lookup(const std::string& key) {
+  static const std::vector<std::size_t> kNone;
   ensure(key);
   auto it = keys_.find(key);
-  return it == keys_.end() ? std::vector<std::size_t>() : it->second;
+  return it == keys_.end() ? kNone : it->second;
 }
 
 std::size_t MatcherIndex::count(const std::string& key) {

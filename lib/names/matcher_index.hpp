@@ -59,6 +59,7 @@ struct Name {
 struct Club {
   ClubId id;
   std::string canonical;
+  std::string canonical_key;  // name_key(canonical)
   std::optional<std::string> country;
   std::optional<std::string> city;
   std::vector<std::size_t> names;
@@ -115,8 +116,10 @@ class MatcherIndex {
   bool sourced() const { return source_ != nullptr; }
 
   // ---- reading ----
-  // The spellings under `key`, in the order they became known; the source is read first.
-  std::vector<std::size_t> lookup(const std::string& key);
+  // The spellings under `key`, in the order they became known; the source is read first. The
+  // list is valid until the index changes (a write, or a read from the source: lookup(),
+  // find_club()).
+  const std::vector<std::size_t>& lookup(const std::string& key);
   // How many spellings are under `key`, and of how many clubs (without reading them from the
   // source).
   std::size_t count(const std::string& key);

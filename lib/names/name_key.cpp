@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "footballdb/names.hpp"
@@ -115,16 +117,52 @@ icu::UnicodeString normalized(std::string_view name) {
   return normalizer(false).normalize(unified, status);
 }
 
+bool is_ascii(std::string_view name) {
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// What normalized() gives for ASCII text, as UTF-8: NFKC changes no ASCII, unify() maps the
+// grave accent to an apostrophe and white space to a space, case folding lowers letters.
+std::string ascii_normalized(std::string_view name) {
+  std::string out(name);
+  for (char& c : out) {
+    if (c == '`') {
+      c = '\'';
+    } else if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      c = ' ';
+    } else if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string name_key(std::string_view name) {
+  // Most names are ASCII: the same answer without ICU's round trip through UTF-16.
   std::string out;
-  normalized(name).toUTF8String(out);
+  if (is_ascii(name)) {
+    out = ascii_normalized(name);
+  } else {
+    normalized(name).toUTF8String(out);
+  }
   squeeze_spaces(out);
   return out;
 }
 
 std::string fold_key(std::string_view name) {
+  if (is_ascii(name)) {
+    std::string out = ascii_normalized(name);
+    out.erase(std::remove_if(out.begin(), out.end(), [](char c) { return c == '\'' || c == '.'; }),
+              out.end());
+    for (char& c : out) {
+      if (!std::isalnum(static_cast<unsigned char>(c))) c = ' ';
+    }
+    squeeze_spaces(out);
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString decomposed = normalizer(true).normalize(normalized(name), status);
   std::string out;
