@@ -224,6 +224,40 @@ TEST(FootballTxt, ReadsOldArchiveExtraTimeAndShootOut) {
   EXPECT_EQ(shootout.extra_time, std::nullopt);
 }
 
+// A shoot-out straight after 90 minutes (the EFL Cup, the Coupe de France) is written without an
+// extra-time score: "2-4 pen. (0-0)" gives the 90 minutes in the bracket, "9-8 pen. (1-1, 1-0)"
+// the 90 minutes and half time, "4-5 pen." the shoot-out alone.
+TEST(FootballTxt, ReadsShootOutsWithoutExtraTime) {
+  auto records = parse(
+      "= English EFL Cup 2021/22\n"
+      "» Round 1\n"
+      "  Sun Aug/1 2021\n"
+      "    13.00  Sheffield Wednesday     v Huddersfield Town        2-4 pen. (0-0)\n"
+      "           Hartlepool United       v Crewe Alexandra          9-8 pen. (1-1, 1-0)\n"
+      "           Alpha FC                v Beta FC                  4-5 pen.\n"
+      "           Gamma FC                v Delta FC                 5-4 pen. 1-1 a.e.t. (1-1)\n");
+  std::vector<LegRecord> legs;
+  for (const auto& r : records) {
+    if (const auto* leg = std::get_if<LegRecord>(&r)) legs.push_back(*leg);
+  }
+  ASSERT_EQ(legs.size(), 4u);
+  EXPECT_EQ(legs[0].penalties, (Score{2, 4}));
+  EXPECT_EQ(legs[0].full_time, (Score{0, 0}));
+  EXPECT_EQ(legs[0].half_time, std::nullopt);
+  EXPECT_EQ(legs[0].extra_time, std::nullopt);
+  EXPECT_EQ(legs[0].away, "Huddersfield Town");
+  EXPECT_EQ(legs[1].penalties, (Score{9, 8}));
+  EXPECT_EQ(legs[1].full_time, (Score{1, 1}));
+  EXPECT_EQ(legs[1].half_time, (Score{1, 0}));
+  EXPECT_EQ(legs[1].extra_time, std::nullopt);
+  EXPECT_EQ(legs[2].penalties, (Score{4, 5}));
+  EXPECT_EQ(legs[2].full_time, std::nullopt);
+  EXPECT_EQ(legs[2].away, "Beta FC");
+  EXPECT_EQ(legs[3].penalties, (Score{5, 4}));
+  EXPECT_EQ(legs[3].extra_time, (Score{1, 1}));
+  EXPECT_EQ(legs[3].full_time, (Score{1, 1}));
+}
+
 TEST(FootballTxt, ReadsOlderStyleWithCrlfCommentsGoalLinesAndEmptyHalfTime) {
   const std::string c = "UEFA Champions League | 2011-12 | ";
   std::vector<std::string> expected = {
@@ -297,8 +331,6 @@ TEST(FootballTxt, RejectsMalformedLinesWithTheirPlace) {
             "input: bad.txt:4:5: expected a kick-off time from 00.00 to 23.59");
   EXPECT_EQ(error_of(head + "    17.30  Alpha (AND) v   \n"),
             "input: bad.txt:4:25: expected the away club after 'v'");
-  EXPECT_EQ(error_of(head + "    17.30  Alpha (AND) v Beta (SMR)  1-2 pen.\n"),
-            "input: bad.txt:4:46: expected the score before the shoot-out after 'pen.'");
   EXPECT_EQ(error_of(head + "    17.30  Alpha (AND) v Beta (SMR)  1-2 (1-0, 0-0)\n"),
             "input: bad.txt:4:38: expected 'a.e.t.' before a bracket of two scores (after 90 "
             "minutes, half time)");

@@ -187,7 +187,9 @@ std::pair<string_view, std::optional<std::string>> split_country(string_view nam
 // What a score part says: "5-6 pen. 1-2 a.e.t. (0-1, 0-0)".
 struct ScoreText {
   std::optional<Score> penalties;
-  Score result;  // after extra time when `aet`, else after 90 minutes
+  // After extra time when `aet`, else after 90 minutes; nullopt when a shoot-out is given alone
+  // ("4-5 pen.", "3-4 pen. (1-1, 1-1)": the bracket then holds the 90 minutes and half time).
+  std::optional<Score> result;
   bool aet = false;
   std::optional<Score> bracket_first;
   std::optional<Score> bracket_second;
@@ -439,9 +441,9 @@ class Parser {
       out.penalties = first;
       i += w.size();
       skip();
-      auto after = score_at(s, i);
-      if (!after) fail(s.substr(i), "expected the score before the shoot-out after 'pen.'");
-      out.result = *after;
+      // The score the shoot-out followed, unless the source gives it only in the bracket or
+      // not at all (a shoot-out straight after 90 minutes).
+      out.result = score_at(s, i);
       skip();
       w = word();
     }
@@ -468,7 +470,7 @@ class Parser {
       }
       if (i >= s.size() || s[i] != ')') fail(s.substr(i), "expected ')' closing the bracket of scores");
       ++i;
-      if (!out.aet && out.bracket_second) {
+      if (!out.aet && out.result && out.bracket_second) {
         fail(s, "expected 'a.e.t.' before a bracket of two scores (after 90 minutes, half time)");
       }
     }
@@ -583,7 +585,7 @@ class Parser {
     leg.away_country = std::move(away_country);
     if (score) {
       leg.penalties = score->penalties;
-      if (score->aet) {
+      if (score->aet || !score->result) {
         leg.extra_time = score->result;
         leg.full_time = score->bracket_first;
         leg.half_time = score->bracket_second;
