@@ -32,16 +32,6 @@ CREATE TABLE competitions (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0)
 ) STRICT;
-CREATE TABLE competition_rules (
-  competition_id INTEGER NOT NULL REFERENCES competitions(id) ON DELETE CASCADE,
-  from_season_year INTEGER NOT NULL CHECK (from_season_year BETWEEN 1800 AND 2999),
-  away_goals INTEGER NOT NULL CHECK (away_goals IN (0, 1)),
-  away_goals_extra_time INTEGER NOT NULL CHECK (away_goals_extra_time IN (0, 1)),
-  extra_time INTEGER NOT NULL CHECK (extra_time IN (0, 1)),
-  penalties INTEGER NOT NULL CHECK (penalties IN (0, 1)),
-  replays INTEGER NOT NULL CHECK (replays IN (0, 1)),
-  PRIMARY KEY (competition_id, from_season_year)
-) STRICT;
 CREATE TABLE seasons (
   id INTEGER PRIMARY KEY,
   competition_id INTEGER NOT NULL REFERENCES competitions(id) ON DELETE CASCADE,
@@ -57,31 +47,6 @@ CREATE TABLE rounds (
   knockout INTEGER NOT NULL DEFAULT 1 CHECK (knockout IN (0, 1)),
   UNIQUE (season_id, name)
 ) STRICT;
-CREATE TABLE ties (
-  id INTEGER PRIMARY KEY,
-  round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
-  number INTEGER CHECK (number > 0),
-  club_a INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
-  club_b INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
-  coin_toss_winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
-  agg_a INTEGER CHECK (agg_a >= 0),
-  agg_b INTEGER CHECK (agg_b >= 0),
-  winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
-  decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
-                                        'coin_toss', 'walkover', 'awarded')),
-  extra_time INTEGER NOT NULL DEFAULT 0 CHECK (extra_time IN (0, 1)),
-  -- 'legs': computed from the legs; 'claims': the legs decide nothing, the sources agree on it.
-  outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims')),
-  CHECK (club_a IS NOT NULL OR club_b IS NULL),
-  CHECK (club_a IS NULL OR club_b IS NULL OR club_a <> club_b),
-  CHECK ((agg_a IS NULL) = (agg_b IS NULL)),
-  CHECK (winner IS NULL OR winner = club_a OR winner = club_b),
-  CHECK (coin_toss_winner IS NULL OR coin_toss_winner = club_a OR coin_toss_winner = club_b),
-  CHECK ((winner IS NULL) = (decided_by IS NULL))
-) STRICT;
-CREATE INDEX ties_by_round ON ties(round_id, number);
-CREATE INDEX ties_by_club_a ON ties(club_a, round_id);
-CREATE INDEX ties_by_club_b ON ties(club_b, round_id);
 CREATE TABLE legs (
   id INTEGER PRIMARY KEY,
   tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
@@ -138,22 +103,6 @@ CREATE TABLE leg_evidence (
   PRIMARY KEY (leg_id, source_id, line)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX leg_evidence_by_source ON leg_evidence(source_id);
-CREATE TABLE tie_claims (
-  id INTEGER PRIMARY KEY,
-  tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
-  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-  line INTEGER NOT NULL CHECK (line >= 0),
-  winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
-  agg_a INTEGER CHECK (agg_a >= 0),
-  agg_b INTEGER CHECK (agg_b >= 0),
-  decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
-                                        'coin_toss', 'walkover', 'awarded')),
-  text TEXT NOT NULL DEFAULT '',
-  CHECK ((agg_a IS NULL) = (agg_b IS NULL)),
-  CHECK (winner IS NOT NULL OR agg_a IS NOT NULL OR decided_by IS NOT NULL)
-) STRICT;
-CREATE INDEX tie_claims_by_tie ON tie_claims(tie_id);
-CREATE INDEX tie_claims_by_source ON tie_claims(source_id);
 CREATE TABLE conflicts (
   id INTEGER PRIMARY KEY,
   tie_id INTEGER REFERENCES ties(id) ON DELETE CASCADE,
@@ -168,65 +117,6 @@ CREATE TABLE conflicts (
 CREATE INDEX conflicts_by_tie ON conflicts(tie_id);
 CREATE INDEX conflicts_by_leg ON conflicts(leg_id);
 CREATE INDEX conflicts_by_source ON conflicts(source_id);
-CREATE VIEW tie_results AS
-SELECT t.id AS tie_id,
-       c.name AS competition,
-       s.name AS season,
-       r.name AS round,
-       ca.name AS club_a,
-       cb.name AS club_b,
-       t.agg_a,
-       t.agg_b,
-       w.name AS winner,
-       t.decided_by,
-       t.extra_time,
-       (SELECT min(l.date) FROM legs l WHERE l.tie_id = t.id
-                                            AND l.status NOT IN ('annulled', 'cancelled'))
-         AS first_leg_date,
-       (SELECT max(l.date) FROM legs l WHERE l.tie_id = t.id
-                                            AND l.status NOT IN ('annulled', 'cancelled'))
-         AS last_leg_date,
-       t.number AS tie_number,
-       r.ordinal AS round_order,
-       t.outcome_from
-FROM ties t
-JOIN rounds r ON r.id = t.round_id
-JOIN seasons s ON s.id = r.season_id
-JOIN competitions c ON c.id = s.competition_id
-LEFT JOIN clubs ca ON ca.id = t.club_a
-LEFT JOIN clubs cb ON cb.id = t.club_b
-LEFT JOIN clubs w ON w.id = t.winner;
-CREATE VIEW leg_results AS
-SELECT l.id AS leg_id,
-       l.tie_id,
-       c.name AS competition,
-       s.name AS season,
-       r.name AS round,
-       l.number AS leg_number,
-       l.date,
-       l.kickoff,
-       h.name AS home,
-       a.name AS away,
-       coalesce(l.et_home, l.ft_home) AS home_goals,
-       coalesce(l.et_away, l.ft_away) AS away_goals,
-       l.ht_home,
-       l.ht_away,
-       l.ft_home,
-       l.ft_away,
-       l.pen_home,
-       l.pen_away,
-       l.et_home,
-       l.et_away,
-       l.status,
-       l.replay,
-       l.venue
-FROM legs l
-JOIN ties t ON t.id = l.tie_id
-JOIN rounds r ON r.id = t.round_id
-JOIN seasons s ON s.id = r.season_id
-JOIN competitions c ON c.id = s.competition_id
-JOIN clubs h ON h.id = l.home
-JOIN clubs a ON a.id = l.away;
 CREATE TABLE club_distinct (
   club_a INTEGER NOT NULL REFERENCES clubs(id) ON DELETE CASCADE,
   club_b INTEGER NOT NULL REFERENCES clubs(id) ON DELETE CASCADE,
@@ -307,3 +197,119 @@ BEGIN
   INSERT OR IGNORE INTO club_names_unkeyed(name_id)
     SELECT id FROM club_names WHERE club_id = NEW.id;
 END;
+CREATE TABLE "ties" (
+  id INTEGER PRIMARY KEY,
+  round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+  number INTEGER CHECK (number > 0),
+  club_a INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
+  club_b INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
+  coin_toss_winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
+  agg_a INTEGER CHECK (agg_a >= 0),
+  agg_b INTEGER CHECK (agg_b >= 0),
+  winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
+  decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
+                                        'coin_toss', 'walkover', 'awarded', 'normal_time',
+                                        'extra_time')),
+  extra_time INTEGER NOT NULL DEFAULT 0 CHECK (extra_time IN (0, 1)),
+  -- 'legs': computed from the legs; 'claims': the legs decide nothing, the sources agree on it.
+  outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims')),
+  CHECK (club_a IS NOT NULL OR club_b IS NULL),
+  CHECK (club_a IS NULL OR club_b IS NULL OR club_a <> club_b),
+  CHECK ((agg_a IS NULL) = (agg_b IS NULL)),
+  CHECK (winner IS NULL OR winner = club_a OR winner = club_b),
+  CHECK (coin_toss_winner IS NULL OR coin_toss_winner = club_a OR coin_toss_winner = club_b),
+  CHECK ((winner IS NULL) = (decided_by IS NULL))
+) STRICT;
+CREATE INDEX ties_by_round ON ties(round_id, number);
+CREATE INDEX ties_by_club_a ON ties(club_a, round_id);
+CREATE INDEX ties_by_club_b ON ties(club_b, round_id);
+CREATE TABLE "tie_claims" (
+  id INTEGER PRIMARY KEY,
+  tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL CHECK (line >= 0),
+  winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
+  agg_a INTEGER CHECK (agg_a >= 0),
+  agg_b INTEGER CHECK (agg_b >= 0),
+  decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
+                                        'coin_toss', 'walkover', 'awarded', 'normal_time',
+                                        'extra_time')),
+  text TEXT NOT NULL DEFAULT '',
+  CHECK ((agg_a IS NULL) = (agg_b IS NULL)),
+  CHECK (winner IS NOT NULL OR agg_a IS NOT NULL OR decided_by IS NOT NULL)
+) STRICT;
+CREATE INDEX tie_claims_by_tie ON tie_claims(tie_id);
+CREATE INDEX tie_claims_by_source ON tie_claims(source_id);
+CREATE TABLE "competition_rules" (
+  competition_id INTEGER NOT NULL REFERENCES competitions(id) ON DELETE CASCADE,
+  from_season_year INTEGER NOT NULL CHECK (from_season_year BETWEEN 1800 AND 2999),
+  -- '' for every round, else the canonical name of the one round the row is for.
+  round TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+  -- Matches a tie is played over: 2 (home and away legs) or 1 (one match).
+  legs INTEGER NOT NULL DEFAULT 2 CHECK (legs IN (1, 2)),
+  away_goals INTEGER NOT NULL CHECK (away_goals IN (0, 1)),
+  away_goals_extra_time INTEGER NOT NULL CHECK (away_goals_extra_time IN (0, 1)),
+  extra_time INTEGER NOT NULL CHECK (extra_time IN (0, 1)),
+  penalties INTEGER NOT NULL CHECK (penalties IN (0, 1)),
+  replays INTEGER NOT NULL CHECK (replays IN (0, 1)),
+  PRIMARY KEY (competition_id, from_season_year, round)
+) STRICT;
+CREATE VIEW tie_results AS
+SELECT t.id AS tie_id,
+       c.name AS competition,
+       s.name AS season,
+       r.name AS round,
+       ca.name AS club_a,
+       cb.name AS club_b,
+       t.agg_a,
+       t.agg_b,
+       w.name AS winner,
+       t.decided_by,
+       t.extra_time,
+       (SELECT min(l.date) FROM legs l WHERE l.tie_id = t.id
+                                            AND l.status NOT IN ('annulled', 'cancelled'))
+         AS first_leg_date,
+       (SELECT max(l.date) FROM legs l WHERE l.tie_id = t.id
+                                            AND l.status NOT IN ('annulled', 'cancelled'))
+         AS last_leg_date,
+       t.number AS tie_number,
+       r.ordinal AS round_order,
+       t.outcome_from
+FROM ties t
+JOIN rounds r ON r.id = t.round_id
+JOIN seasons s ON s.id = r.season_id
+JOIN competitions c ON c.id = s.competition_id
+LEFT JOIN clubs ca ON ca.id = t.club_a
+LEFT JOIN clubs cb ON cb.id = t.club_b
+LEFT JOIN clubs w ON w.id = t.winner;
+CREATE VIEW leg_results AS
+SELECT l.id AS leg_id,
+       l.tie_id,
+       c.name AS competition,
+       s.name AS season,
+       r.name AS round,
+       l.number AS leg_number,
+       l.date,
+       l.kickoff,
+       h.name AS home,
+       a.name AS away,
+       coalesce(l.et_home, l.ft_home) AS home_goals,
+       coalesce(l.et_away, l.ft_away) AS away_goals,
+       l.ht_home,
+       l.ht_away,
+       l.ft_home,
+       l.ft_away,
+       l.pen_home,
+       l.pen_away,
+       l.et_home,
+       l.et_away,
+       l.status,
+       l.replay,
+       l.venue
+FROM legs l
+JOIN ties t ON t.id = l.tie_id
+JOIN rounds r ON r.id = t.round_id
+JOIN seasons s ON s.id = r.season_id
+JOIN competitions c ON c.id = s.competition_id
+JOIN clubs h ON h.id = l.home
+JOIN clubs a ON a.id = l.away;

@@ -136,11 +136,16 @@ class Database {
 
   // --- Rules ---
   // The rules `competition` ("UEFA Europa League", "Europa League": names as users type them)
-  // plays `season` by: its own (set_rules) where it has them, else uefa_rules. Throws Error(kUsage) for a season that is not "YYYY" or "YYYY-YY".
-  RuleSet rules(std::string_view competition, std::string_view season) const;
-  // Makes `competition` play by `rules` from `from_season` on (until a later set_rules), and
-  // recomputes the outcome of every tie this changes. Creates the competition if needed.
-  void set_rules(std::string_view competition, std::string_view from_season, const RuleSet& rules);
+  // plays `season` by, in round `round` (canonical name; empty: the rules of every round): its
+  // own (set_rules) where it has them, else default_rules. Throws Error(kUsage) for a season
+  // that is not "YYYY" or "YYYY-YY".
+  RuleSet rules(std::string_view competition, std::string_view season,
+                std::string_view round = {}) const;
+  // Makes `competition` play by `rules` from `from_season` on (until a later set_rules), in
+  // every round or in round `round` only, and recomputes the outcome of every tie this changes.
+  // Creates the competition if needed.
+  void set_rules(std::string_view competition, std::string_view from_season, const RuleSet& rules,
+                 std::string_view round = {});
   // Recomputes every knockout tie's stored outcome from its legs (from what its sources agree
   // on where the legs decide nothing); returns how many changed.
   int recompute_outcomes();

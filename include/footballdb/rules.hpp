@@ -16,10 +16,14 @@ struct RuleSet {
   bool extra_time = true;             // a tie still level after 90 minutes goes to extra time
   bool penalties = true;              // then to a penalty shoot-out
   bool replays = false;               // a tie still level is replayed (before shoot-outs existed)
+  // Matches a tie is played over: 2 (home and away legs) or 1 (one match; a second match of
+  // the pairing in the round is a replay).
+  int legs = 2;
 
   friend bool operator==(const RuleSet& a, const RuleSet& b) {
     return a.away_goals == b.away_goals && a.away_goals_extra_time == b.away_goals_extra_time &&
-           a.extra_time == b.extra_time && a.penalties == b.penalties && a.replays == b.replays;
+           a.extra_time == b.extra_time && a.penalties == b.penalties && a.replays == b.replays &&
+           a.legs == b.legs;
   }
 };
 
@@ -29,6 +33,14 @@ struct RuleSet {
 // competition that has set no rules of its own (Database::set_rules).
 RuleSet uefa_rules(std::string_view competition, int season_year);
 
+// The rules footballdb knows for round `round` (canonical name; empty: any round) of
+// `competition` (canonical name) in the season starting in `season_year`, for a competition
+// whose database holds none of its own: the history shipped in data/rules/competitions.txt
+// (the FA Cup, the EFL Cup, the national cups of ../data, with their sources), else UEFA's
+// (uefa_rules; a final is one match, but the UEFA Cup's two legs until 1996-97), else those of
+// a national cup: one match, extra time, penalties, no away goals, no replays.
+RuleSet default_rules(std::string_view competition, int season_year, std::string_view round = {});
+
 // What decide_tie needs to know of a tie.
 struct TieFacts {
   std::optional<ClubId> club_a;
@@ -37,10 +49,12 @@ struct TieFacts {
   std::optional<ClubId> coin_toss_winner;  // evidence of a drawing of lots, if any
 };
 
-// Computes aggregate, winner and how the tie was decided from its legs under `rules`.
-// The aggregate counts the regular (non-replay) legs, extra time included. A tie whose legs do
-// not decide it (a leg without a score, level with no shoot-out or replay known, a partial tie)
-// has no winner. Pure and thread-safe.
+// Computes aggregate, winner and how the tie was decided from its legs under `rules` (the
+// rules of the tie's round). The aggregate counts the regular (non-replay) legs, extra time
+// included. A one-match tie (rules.legs == 1) is decided by its first match, in normal time,
+// extra time or on penalties; a later match of it is a replay however the source labelled it.
+// A tie whose legs do not decide it (a leg without a score, level with no shoot-out or replay
+// known, a partial tie) has no winner. Pure and thread-safe.
 TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules);
 
 // Facts in the legs that the rules of the era do not allow (a penalty shoot-out before they

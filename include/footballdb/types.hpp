@@ -123,15 +123,18 @@ std::optional<LegStatus> parse_leg_status(std::string_view text) noexcept;
 
 // How a tie was decided.
 enum class DecidedBy {
-  kAggregate,  // more goals over the legs (for a one-match tie: won the match), extra time included
+  kAggregate,  // more goals over the two legs, extra time included
   kAwayGoals,  // equal aggregate, more goals away from home
   kPenalties,  // penalty shoot-out
   kReplay,     // a replay (play-off match) after the legs
   kCoinToss,   // drawing of lots
   kWalkover,   // the opponent did not play
   kAwarded,    // a result awarded by the organiser settled it
+  kNormalTime,  // a one-match tie: its match, won in 90 minutes
+  kExtraTime,   // a one-match tie: its match, won in extra time
 };
-// "aggregate", "away_goals", "penalties", "replay", "coin_toss", "walkover", "awarded".
+// "aggregate", "away_goals", "penalties", "replay", "coin_toss", "walkover", "awarded",
+// "normal_time", "extra_time".
 std::string_view to_string(DecidedBy how) noexcept;
 std::optional<DecidedBy> parse_decided_by(std::string_view text) noexcept;
 

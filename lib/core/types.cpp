@@ -176,6 +176,10 @@ std::string_view to_string(DecidedBy how) noexcept {
       return "walkover";
     case DecidedBy::kAwarded:
       return "awarded";
+    case DecidedBy::kNormalTime:
+      return "normal_time";
+    case DecidedBy::kExtraTime:
+      return "extra_time";
   }
   return "aggregate";
 }
@@ -183,7 +187,7 @@ std::string_view to_string(DecidedBy how) noexcept {
 std::optional<DecidedBy> parse_decided_by(std::string_view text) noexcept {
   for (auto d : {DecidedBy::kAggregate, DecidedBy::kAwayGoals, DecidedBy::kPenalties,
                  DecidedBy::kReplay, DecidedBy::kCoinToss, DecidedBy::kWalkover,
-                 DecidedBy::kAwarded}) {
+                 DecidedBy::kAwarded, DecidedBy::kNormalTime, DecidedBy::kExtraTime}) {
     if (to_string(d) == text) return d;
   }
   return std::nullopt;

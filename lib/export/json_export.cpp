@@ -133,9 +133,9 @@ void export_json(const Database& db, std::ostream& out) try {
     Section section(out, "competitions", false);
     SQLite::Statement& q = statements.get(
         "SELECT c.name, r.from_season_year, r.away_goals, r.away_goals_extra_time, "
-        "r.extra_time, r.penalties, r.replays FROM competitions c "
+        "r.extra_time, r.penalties, r.replays, r.legs, r.round FROM competitions c "
         "LEFT JOIN competition_rules r ON r.competition_id = c.id "
-        "ORDER BY c.id, r.from_season_year");
+        "ORDER BY c.id, r.from_season_year, r.round");
     json current;
     while (q.executeStep()) {
       const std::string name = q.getColumn(0).getString();
@@ -146,12 +146,15 @@ void export_json(const Database& db, std::ostream& out) try {
       if (q.getColumn(1).isNull()) continue;
       const int year = q.getColumn(1).getInt();
       const std::string from = Season::split_season_of(Date{year, 7, 1});
-      current["rules"].push_back({{"from", from},
+      json rule = {{"from", from},
                                   {"away_goals", q.getColumn(2).getInt() != 0},
                                   {"away_goals_extra_time", q.getColumn(3).getInt() != 0},
                                   {"extra_time", q.getColumn(4).getInt() != 0},
                                   {"penalties", q.getColumn(5).getInt() != 0},
-                                  {"replays", q.getColumn(6).getInt() != 0}});
+                                  {"replays", q.getColumn(6).getInt() != 0},
+                                  {"legs", q.getColumn(7).getInt()}};
+      if (!q.getColumn(8).getString().empty()) rule["round"] = q.getColumn(8).getString();
+      current["rules"].push_back(std::move(rule));
     }
     if (!current.is_null()) section.add(current);
   }

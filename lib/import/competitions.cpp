@@ -2,6 +2,7 @@
 
 #include "footballdb/names.hpp"
 #include "import/text.hpp"
+#include "vocabulary/competitions.hpp"
 
 namespace footballdb::import {
 namespace {
@@ -72,7 +73,7 @@ std::string canonical_competition(std::string_view raw, std::optional<int> seaso
       key == "uefa cup winners cup") {
     return "UEFA Cup Winners' Cup";
   }
-  return name;
+  return vocabulary::listed_competition(name).value_or(name);
 }
 
 std::optional<std::string> competition_from_path(std::string_view path) {

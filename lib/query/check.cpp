@@ -2,6 +2,7 @@
 #include "footballdb/check.hpp"
 
 #include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -202,13 +203,13 @@ void read_rule_anomalies(storage::StatementCache& statements, CheckReport& repor
     }
     q.reset();
   }
-  std::map<std::pair<std::int64_t, int>, RuleSet> rules;
+  std::map<std::tuple<std::int64_t, int, std::string>, RuleSet> rules;
   for (Row& row : rows) {
-    auto key = std::make_pair(row.competition, row.year);
+    auto key = std::make_tuple(row.competition, row.year, row.tie.round);
     auto it = rules.find(key);
     if (it == rules.end()) {
       it = rules.emplace(key, storage::rules_for(statements, row.competition,
-                                                 row.tie.competition, row.year))
+                                                 row.tie.competition, row.year, row.tie.round))
                .first;
     }
     auto anomalies = footballdb::rule_anomalies(

@@ -57,6 +57,12 @@ TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
   }
   auto by_number = [](const Leg* x, const Leg* y) { return x->number < y->number; };
   std::sort(regular.begin(), regular.end(), by_number);
+  // A one-match tie has one match; any later one is a replay, however a source labelled it.
+  const bool one_match = rules.legs == 1;
+  if (one_match && regular.size() > 1) {
+    replays.insert(replays.end(), regular.begin() + 1, regular.end());
+    regular.resize(1);
+  }
   std::sort(replays.begin(), replays.end(), by_number);
 
   for (const Leg* leg : regular) {
@@ -91,8 +97,13 @@ TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
     out.decided_by = how;
     return out;
   };
-  if (agg.a != agg.b) return decide(agg.a > agg.b ? a : b, awarded ? DecidedBy::kAwarded
-                                                                    : DecidedBy::kAggregate);
+  if (agg.a != agg.b) {
+    const DecidedBy how = awarded        ? DecidedBy::kAwarded
+                          : !one_match    ? DecidedBy::kAggregate
+                          : out.extra_time ? DecidedBy::kExtraTime
+                                           : DecidedBy::kNormalTime;
+    return decide(agg.a > agg.b ? a : b, how);
+  }
 
   const bool neutral = std::any_of(regular.begin(), regular.end(),
                                    [](const Leg* l) { return l->neutral_venue; });

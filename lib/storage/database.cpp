@@ -10,6 +10,7 @@
 #include "footballdb/error.hpp"
 #include "names/matcher.hpp"
 #include "import/competitions.hpp"
+#include "import/rounds.hpp"
 #include "sqlext/functions.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/migrations.hpp"
@@ -140,26 +141,42 @@ int season_year_or_throw(std::string_view season) {
 
 }  // namespace
 
-RuleSet Database::rules(std::string_view competition, std::string_view season) const try {
+namespace {
+
+// A round as the user names it, in its canonical name where it has one ("" for none).
+std::string canonical_round_name(std::string_view round) {
+  if (round.empty()) return {};
+  auto canonical = import::canonical_round(round);
+  return canonical ? canonical->name : std::string(round);
+}
+
+}  // namespace
+
+RuleSet Database::rules(std::string_view competition, std::string_view season,
+                        std::string_view round) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const int year = season_year_or_throw(season);
   const std::string name = import::canonical_competition(competition, year);
   SQLite::Statement& q = impl_->statements.get("SELECT id FROM competitions WHERE name = ?");
   q.bind(1, name);
   const std::int64_t id = q.executeStep() ? q.getColumn(0).getInt64() : 0;
-  return storage::rules_for(impl_->statements, id, name, year);
+  return storage::rules_for(impl_->statements, id, name, year, canonical_round_name(round));
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
 }
 
 void Database::set_rules(std::string_view competition, std::string_view from_season,
-                         const RuleSet& rules) try {
+                         const RuleSet& rules, std::string_view round) try {
+  if (rules.legs != 1 && rules.legs != 2) {
+    throw Error(ErrorCode::kUsage, "a tie is played over 1 or 2 legs, not " +
+                                       std::to_string(rules.legs));
+  }
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const int year = season_year_or_throw(from_season);
   SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
   storage::Store store(impl_->statements, impl_->clubs);
   const std::string name = import::canonical_competition(competition, year);
-  store.put_rules(name, year, rules);
+  store.put_rules(name, year, rules, canonical_round_name(round));
   store.recompute_competition(name);
   tx.commit();
 } catch (const SQLite::Exception& e) {

@@ -43,8 +43,23 @@ int latest_version() { return static_cast<int>(migrations().size()); }
 int migrate(SQLite::Database& db) {
   int version = check_owner(db);
   const int before = version;
+  // A migration may rebuild a table (SQLite's way to change a constraint): dropping the old one
+  // must not cascade into the rows that refer to it. Foreign keys are off while it runs (the
+  // pragma cannot change inside a transaction) and checked before it commits.
+  const bool foreign_keys = pragma_int(db, "foreign_keys") != 0;
+  struct Restore {
+    SQLite::Database& db;
+    bool on;
+    ~Restore() {
+      try {
+        if (on) db.exec("PRAGMA foreign_keys = ON");
+      } catch (const SQLite::Exception&) {  // outside a transaction the pragma cannot fail
+      }
+    }
+  } restore{db, foreign_keys};
   for (const Migration& m : migrations()) {
     if (m.version <= version) continue;
+    if (foreign_keys) db.exec("PRAGMA foreign_keys = OFF");
     try {
       SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
       // Another process may have migrated while this one waited for the lock.

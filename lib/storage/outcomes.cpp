@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "storage/rows.hpp"
@@ -9,20 +10,26 @@
 namespace footballdb::storage {
 
 RuleSet rules_for(StatementCache& statements, std::int64_t competition_id,
-                  std::string_view competition, int season_year) {
+                  std::string_view competition, int season_year, std::string_view round) {
   SQLite::Statement& q = statements.get(
-      "SELECT away_goals, away_goals_extra_time, extra_time, penalties, replays "
-      "FROM competition_rules WHERE competition_id = ? AND from_season_year <= ? "
-      "ORDER BY from_season_year DESC LIMIT 1");
+      "SELECT away_goals, away_goals_extra_time, extra_time, penalties, replays, legs "
+      "FROM competition_rules WHERE competition_id = ?1 AND from_season_year <= ?2 "
+      "AND (round = '' OR round = ?3) ORDER BY from_season_year DESC, round = '' LIMIT 1");
   q.bind(1, competition_id);
   q.bind(2, season_year);
-  if (!q.executeStep()) return uefa_rules(competition, season_year);
+  q.bind(3, std::string(round));
+  if (!q.executeStep()) {
+    q.reset();
+    return default_rules(competition, season_year, round);
+  }
   RuleSet rules;
   rules.away_goals = q.getColumn(0).getInt() != 0;
   rules.away_goals_extra_time = q.getColumn(1).getInt() != 0;
   rules.extra_time = q.getColumn(2).getInt() != 0;
   rules.penalties = q.getColumn(3).getInt() != 0;
   rules.replays = q.getColumn(4).getInt() != 0;
+  rules.legs = q.getColumn(5).getInt();
+  q.reset();
   return rules;
 }
 
@@ -117,29 +124,33 @@ int recompute_outcomes(StatementCache& statements, std::int64_t competition_id,
     std::int64_t competition;
     std::string name;
     int year;
+    std::string round;
   };
   std::vector<Row> rows;
   {
     SQLite::Statement& q = statements.get(
-        "SELECT t.id, c.id, c.name, s.start_year FROM ties t JOIN rounds r ON r.id = t.round_id "
+        "SELECT t.id, c.id, c.name, s.start_year, r.name FROM ties t "
+        "JOIN rounds r ON r.id = t.round_id "
         "JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id "
         "WHERE r.knockout = 1 AND (?1 = 0 OR c.id = ?1) AND (?2 = 0 OR t.id = ?2) ORDER BY t.id");
     q.bind(1, competition_id);
     q.bind(2, tie);
     while (q.executeStep()) {
       rows.push_back(Row{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
-                         q.getColumn(2).getString(), q.getColumn(3).getInt()});
+                         q.getColumn(2).getString(), q.getColumn(3).getInt(),
+                         q.getColumn(4).getString()});
     }
   }
   int changed = 0;
-  std::map<std::pair<std::int64_t, int>, RuleSet> rules_of;  // by competition and season year
+  // By competition, season year and round.
+  std::map<std::tuple<std::int64_t, int, std::string>, RuleSet> rules_of;
   for (const Row& row : rows) {
-    auto found = rules_of.find({row.competition, row.year});
+    const auto key = std::tuple(row.competition, row.year, row.round);
+    auto found = rules_of.find(key);
     if (found == rules_of.end()) {
-      found = rules_of
-                  .emplace(std::pair{row.competition, row.year},
-                           rules_for(statements, row.competition, row.name, row.year))
-                  .first;
+      found =
+          rules_of.emplace(key, rules_for(statements, row.competition, row.name, row.year, row.round))
+              .first;
     }
     const RuleSet& rules = found->second;
     if (store_outcome(statements, row.tie, load_tie_facts(statements, row.tie), rules)) ++changed;

@@ -8,10 +8,12 @@
 
 namespace footballdb::storage {
 
-// The rules of the competition `competition_id` (named `competition`) for the season starting
-// in `season_year`: its competition_rules row in force, else uefa_rules.
+// The rules of round `round` (empty: any round) of the competition `competition_id` (named
+// `competition`) for the season starting in `season_year`: its competition_rules row in force
+// (the latest that covers the round; a row for the round before one for every round of the
+// same season), else default_rules.
 RuleSet rules_for(StatementCache& statements, std::int64_t competition_id,
-                  std::string_view competition, int season_year);
+                  std::string_view competition, int season_year, std::string_view round = {});
 
 // The clubs, legs and coin toss of tie `tie`.
 TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie);

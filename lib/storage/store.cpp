@@ -151,10 +151,12 @@ std::int64_t Store::competition_id(const std::string& name) {
   return id;
 }
 
-void Store::put_rules(const std::string& competition, int from_season_year, const RuleSet& r) {
+void Store::put_rules(const std::string& competition, int from_season_year, const RuleSet& r,
+                      const std::string& round) {
   SQLite::Statement& q = statements_.get(
       "INSERT OR REPLACE INTO competition_rules(competition_id, from_season_year, away_goals, "
-      "away_goals_extra_time, extra_time, penalties, replays) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "away_goals_extra_time, extra_time, penalties, replays, legs, round) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, competition_id(competition));
   q.bind(2, from_season_year);
   q.bind(3, r.away_goals ? 1 : 0);
@@ -162,6 +164,8 @@ void Store::put_rules(const std::string& competition, int from_season_year, cons
   q.bind(5, r.extra_time ? 1 : 0);
   q.bind(6, r.penalties ? 1 : 0);
   q.bind(7, r.replays ? 1 : 0);
+  q.bind(8, r.legs);
+  q.bind(9, round);
   q.exec();
   rounds_.clear();  // cached rules may have changed
 }
@@ -213,7 +217,7 @@ const Store::RoundInfo& Store::round_info(const RoundKey& key, std::optional<int
   round_q.bind(2, key.round);
   round_q.executeStep();
   RoundInfo info{round_q.getColumn(0).getInt64(), round_q.getColumn(1).getInt() != 0,
-                 rules_for(statements_, competition, key.competition, *year)};
+                 rules_for(statements_, competition, key.competition, *year, key.round)};
   round_q.reset();
   return rounds_.emplace(key, info).first->second;
 }
@@ -467,7 +471,13 @@ MergeResult Store::merge_tie(const TieDraft& d) {
     ev.exec();
   }
 
-  for (const LegDraft& leg : d.legs) merge_leg(tie_id, leg, source, result);
+  for (const LegDraft& leg : d.legs) {
+    if (round.rules.legs == 1 && !leg.leg.replay) {
+      merge_leg(tie_id, in_one_match_tie(tie_id, leg), source, result);
+    } else {
+      merge_leg(tie_id, leg, source, result);
+    }
+  }
 
   // Claims are stored in the stored tie's club order. A claim stored already (the same source,
   // line and words, as when an export is imported again) is not stored twice.
@@ -530,6 +540,53 @@ std::optional<int> Store::swap_numbers(std::int64_t tie, const Leg& other, const
   return draft_first ? 1 : 2;
 }
 
+namespace {
+
+Score swapped(const Score& s) { return Score{s.away, s.home}; }
+std::optional<Score> swapped(const std::optional<Score>& s) {
+  return s ? std::optional<Score>(swapped(*s)) : std::nullopt;
+}
+
+}  // namespace
+
+LegDraft Store::in_one_match_tie(std::int64_t tie, const LegDraft& draft) {
+  SQLite::Statement& q = statements_.get(
+      std::string("SELECT ") + kLegColumns + kLegFrom +
+      " WHERE l.tie_id = ? AND l.replay = 0 AND l.status NOT IN ('annulled', 'cancelled') "
+      "ORDER BY l.number LIMIT 1");
+  q.bind(1, tie);
+  if (!q.executeStep()) {
+    q.reset();
+    return draft;  // the tie's first match
+  }
+  const Leg match = read_leg(q);
+  q.reset();
+  const Leg& d = draft.leg;
+  const bool same_way = match.home.id == d.home.id && match.away.id == d.away.id;
+  const bool same_date = match.date && d.date && *match.date == *d.date;
+  const bool other_date = match.date && d.date && *match.date != *d.date;
+  // Only a match left level (no shoot-out) is replayed.
+  const auto score = match.score();
+  const bool level = score && score->home == score->away && !match.penalties;
+  LegDraft out = draft;
+  if ((same_way && other_date && level) || (!same_way && !same_date && level)) {
+    out.leg.replay = true;
+    out.numbered = false;
+    return out;
+  }
+  if (same_way) return out;
+  // The match itself, told the other way round: at a neutral ground, which club is "home" is
+  // the source's choice.
+  std::swap(out.leg.home, out.leg.away);
+  out.leg.full_time = swapped(d.full_time);
+  out.leg.half_time = swapped(d.half_time);
+  out.leg.extra_time = swapped(d.extra_time);
+  out.leg.penalties = swapped(d.penalties);
+  out.leg.neutral_venue = true;
+  out.numbered = false;
+  return out;
+}
+
 void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
                       MergeResult& result) {
   const Leg& d = draft.leg;
@@ -548,6 +605,9 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
     q.bind(4, d.replay ? 1 : 0);
     while (q.executeStep()) {
       Leg leg = read_leg(q);
+      // Replays between the same two clubs (a second replay at the first one's ground) are told
+      // apart by their dates.
+      if (d.replay && d.date && leg.date && *leg.date != *d.date) continue;
       if (!stored || (draft.numbered && leg.number == d.number)) stored = std::move(leg);
     }
     q.reset();

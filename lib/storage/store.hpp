@@ -102,8 +102,10 @@ class Store {
   // for a season that is not canonical.
   std::int64_t round_id(const RoundKey& key, std::optional<int> order = std::nullopt,
                         std::optional<bool> knockout = std::nullopt);
-  // Creates or updates a competition's rules from a season on (outcomes are not recomputed).
-  void put_rules(const std::string& competition, int from_season_year, const RuleSet& rules);
+  // Creates or updates a competition's rules from a season on, for every round or for the one
+  // round `round` (canonical name); outcomes are not recomputed.
+  void put_rules(const std::string& competition, int from_season_year, const RuleSet& rules,
+                 const std::string& round = {});
   // Recomputes the outcome of every tie of `competition` under its current rules.
   void recompute_competition(const std::string& competition);
 
@@ -163,6 +165,10 @@ class Store {
   // (nothing changed) in any other case, such as a tie that has more legs.
   std::optional<int> swap_numbers(std::int64_t tie, const Leg& other, const LegDraft& draft,
                                   SourceId source);
+  // `draft` placed in the one-match tie `tie`: a later match of a pairing left level is a replay
+  // (numbered after the match), the match told with home and away swapped is the match itself
+  // (its scores turned, its ground neutral); else `draft` as it is.
+  LegDraft in_one_match_tie(std::int64_t tie, const LegDraft& draft);
   // Merges one leg into stored tie `tie`; counts into `result`.
   void merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source, MergeResult& result);
 

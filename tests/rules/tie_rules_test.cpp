@@ -228,3 +228,81 @@ TEST(RuleAnomalies, ShootOutBeforeTheyExisted) {
 
 }  // namespace
 }  // namespace footballdb
+
+namespace footballdb {
+namespace {
+
+// --- One-match ties and the shipped histories ---
+
+const RuleSet kFaCup1975 = default_rules("FA Cup", 1975, "Third round");
+
+TEST(OneMatchTie, SaysHowItsMatchWasDecided) {
+  auto normal = decide({leg(1, kA, {2, 1})}, kFaCup1975);
+  EXPECT_EQ(normal.winner, kA);
+  EXPECT_EQ(normal.decided_by, DecidedBy::kNormalTime);
+  auto extra = decide({leg(1, kA, {1, 1}, Score{1, 2})}, default_rules("Coupe de France", 2024));
+  EXPECT_EQ(extra.winner, kB);
+  EXPECT_EQ(extra.decided_by, DecidedBy::kExtraTime);
+  auto pens = decide({leg(1, kA, {0, 0}, std::nullopt, Score{2, 4})},
+                     default_rules("EFL Cup", 2021, "First round"));
+  EXPECT_EQ(pens.winner, kB);
+  EXPECT_EQ(pens.decided_by, DecidedBy::kPenalties);
+  EXPECT_EQ(to_string(DecidedBy::kNormalTime), "normal_time");
+  EXPECT_EQ(parse_decided_by("extra_time"), DecidedBy::kExtraTime);
+}
+
+TEST(OneMatchTie, ALaterMatchIsAReplayHoweverItIsLabelled) {
+  // 1-1, then 0-0 after extra time, then 2-1 in the second replay: no away goals, no aggregate.
+  auto out = decide({leg(1, kA, {1, 1}), leg(2, kB, {0, 0}, Score{0, 0}), leg(3, kA, {2, 1})},
+                    kFaCup1975);
+  EXPECT_EQ(out.winner, kA);
+  EXPECT_EQ(out.decided_by, DecidedBy::kReplay);
+  EXPECT_EQ(out.aggregate, (Aggregate{1, 1}));  // the match itself
+  // The same legs under two-legged rules are an aggregate of the first two.
+  EXPECT_NE(decide({leg(1, kA, {1, 1}), leg(2, kB, {0, 1})}, kUefa2012).decided_by,
+            DecidedBy::kReplay);
+}
+
+TEST(DefaultRules, FollowTheShippedHistories) {
+  // FA Cup: replays and no shoot-outs until 1991-92; no replays in the final from 1998-99, in
+  // the quarter-finals from 2016-17, anywhere from 2024-25.
+  EXPECT_EQ(kFaCup1975.legs, 1);
+  EXPECT_TRUE(kFaCup1975.replays);
+  EXPECT_FALSE(kFaCup1975.penalties);
+  EXPECT_FALSE(kFaCup1975.away_goals);
+  EXPECT_TRUE(default_rules("FA Cup", 1992, "Final").penalties);
+  EXPECT_TRUE(default_rules("FA Cup", 1997, "Final").replays);
+  EXPECT_FALSE(default_rules("FA Cup", 1998, "Final").replays);
+  EXPECT_TRUE(default_rules("FA Cup", 2015, "Quarter-finals").replays);
+  EXPECT_FALSE(default_rules("FA Cup", 2016, "Quarter-finals").replays);
+  EXPECT_TRUE(default_rules("FA Cup", 2016, "Third round").replays);
+  EXPECT_FALSE(default_rules("FA Cup", 2021, "Third round").replays);
+  EXPECT_TRUE(default_rules("FA Cup", 2021, "First round").replays);
+  EXPECT_FALSE(default_rules("FA Cup", 2024, "First round").replays);
+  // EFL Cup: two-legged semi-finals, away goals there from 1980-81 to 2017-18; no extra time
+  // from 2018-19 but in the final.
+  EXPECT_EQ(default_rules("EFL Cup", 1985, "Semi-finals").legs, 2);
+  EXPECT_TRUE(default_rules("EFL Cup", 1985, "Semi-finals").away_goals);
+  EXPECT_FALSE(default_rules("EFL Cup", 1979, "Semi-finals").away_goals);
+  EXPECT_EQ(default_rules("EFL Cup", 1962, "Final").legs, 2);
+  EXPECT_EQ(default_rules("EFL Cup", 1967, "Final").legs, 1);
+  EXPECT_FALSE(default_rules("EFL Cup", 2019, "Semi-finals").away_goals);
+  EXPECT_FALSE(default_rules("EFL Cup", 2019, "Second round").extra_time);
+  EXPECT_TRUE(default_rules("EFL Cup", 2019, "Final").extra_time);
+  // UEFA: computed; a final is one match, the UEFA Cup's two legs until 1996-97.
+  EXPECT_EQ(default_rules("UEFA Champions League", 2014, "Final").legs, 1);
+  EXPECT_EQ(default_rules("UEFA Champions League", 2014, "Round of 16").legs, 2);
+  EXPECT_EQ(default_rules("UEFA Cup", 1990, "Final").legs, 2);
+  EXPECT_EQ(default_rules("UEFA Cup", 1998, "Final").legs, 1);
+  EXPECT_TRUE(default_rules("UEFA Champions League", 2014, "Round of 16").away_goals);
+  // A national cup nobody described: one match, extra time, penalties.
+  const RuleSet unknown = default_rules("Coppa Italia", 2010, "Final");
+  EXPECT_EQ(unknown.legs, 1);
+  EXPECT_TRUE(unknown.extra_time);
+  EXPECT_TRUE(unknown.penalties);
+  EXPECT_FALSE(unknown.away_goals);
+  EXPECT_FALSE(unknown.replays);
+}
+
+}  // namespace
+}  // namespace footballdb

@@ -75,6 +75,51 @@ TEST(Schema, OlderDatabaseIsMigratedForward) {
   EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM tie_results").getInt(), 0);
 }
 
+// Migration 7 rebuilds ties and tie_claims (a CHECK constraint gains values) and
+// competition_rules (a primary key gains the round): the rows that refer to them survive, and
+// a rule of version 6 keeps its meaning.
+TEST(Schema, RebuiltTablesKeepTheirRowsAndWhatRefersToThem) {
+  TempDir dir;
+  const std::string path = dir.path("v6.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA foreign_keys = ON");
+    raw.exec("PRAGMA application_id = " + std::to_string(storage::kApplicationId));
+    for (const auto& m : storage::migrations()) {
+      if (m.version > 6) break;
+      raw.exec(std::string(m.sql));
+    }
+    raw.exec("PRAGMA user_version = 6");
+    raw.exec(
+        "INSERT INTO clubs(id, name) VALUES (1, 'Alpha'), (2, 'Beta');"
+        "INSERT INTO sources(id, path, sha256, format, imported_at) VALUES "
+        "  (1, 'a.txt', '" + std::string(64, 'a') + "', 'result-lines', '2026-01-01T00:00:00Z');"
+        "INSERT INTO competitions(id, name) VALUES (1, 'Test Cup');"
+        "INSERT INTO competition_rules VALUES (1, 2000, 1, 1, 1, 0, 0);"
+        "INSERT INTO seasons(id, competition_id, name, start_year) VALUES (1, 1, '2012-13', 2012);"
+        "INSERT INTO rounds(id, season_id, name, ordinal) VALUES (1, 1, 'Final', 1);"
+        "INSERT INTO ties(id, round_id, club_a, club_b, agg_a, agg_b, winner, decided_by) "
+        "  VALUES (1, 1, 1, 2, 3, 1, 1, 'aggregate');"
+        "INSERT INTO legs(id, tie_id, number, home, away, ft_home, ft_away) VALUES "
+        "  (1, 1, 1, 1, 2, 2, 0), (2, 1, 2, 2, 1, 1, 1);"
+        "INSERT INTO tie_claims(tie_id, source_id, line, winner) VALUES (1, 1, 3, 1);");
+  }
+  Database db = Database::open(path);
+  EXPECT_EQ(db.schema_version(), Database::latest_schema_version());
+  SQLite::Database raw(path);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM legs").getInt(), 2);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM tie_claims").getInt(), 1);
+  EXPECT_EQ(raw.execAndGet("SELECT winner FROM tie_results").getString(), "Alpha");
+  EXPECT_FALSE(SQLite::Statement(raw, "PRAGMA foreign_key_check").executeStep());
+  EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");
+  EXPECT_EQ(raw.execAndGet("PRAGMA foreign_keys").getInt(), 0);  // this connection's own
+  // The version-6 rule holds for every round, over two legs as rules did then.
+  const RuleSet rules = db.rules("Test Cup", "2012-13", "Final");
+  EXPECT_TRUE(rules.away_goals);
+  EXPECT_FALSE(rules.penalties);
+  EXPECT_EQ(rules.legs, 2);
+}
+
 TEST(Schema, DatabaseNewerThanTheCodeIsRefused) {
   TempDir dir;
   const std::string path = dir.path("newer.db");

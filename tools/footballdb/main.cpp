@@ -2,6 +2,7 @@
 //
 // Exit codes: 0 success (an empty result too), 2 usage error, 3 a club name that is unknown or
 // ambiguous (stderr lists the candidates), 1 any other error.
+#include <algorithm>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -60,8 +61,9 @@ std::string show(const std::optional<Score>& s) {
   return s ? std::to_string(s->home) + "-" + std::to_string(s->away) : "v";
 }
 
-std::string leg_line(const Leg& leg) {
-  std::string line = (leg.replay ? "replay " : "leg ") + std::to_string(leg.number) + "  " +
+// `label` says which match of its tie the leg is ("leg 2", "match", "replay 1").
+std::string leg_line(const Leg& leg, const std::string& label) {
+  std::string line = label + "  " +
                      (leg.date ? leg.date->to_string() : "date unknown") +
                      (leg.kickoff ? " " + leg.kickoff->to_string() : "") + "  " + leg.home.name +
                      " " + show(leg.full_time) + " " + leg.away.name;
@@ -70,6 +72,7 @@ std::string leg_line(const Leg& leg) {
   if (leg.extra_time) notes.push_back("aet " + show(leg.extra_time));
   if (leg.penalties) notes.push_back("pens " + show(leg.penalties));
   if (leg.status != LegStatus::kPlayed) notes.emplace_back(to_string(leg.status));
+  if (leg.neutral_venue) notes.emplace_back("neutral ground");
   if (leg.venue) notes.push_back("at " + *leg.venue);
   for (std::size_t i = 0; i < notes.size(); ++i) line += (i == 0 ? " (" : ", ") + notes[i];
   return line + (notes.empty() ? "" : ")");
@@ -91,6 +94,10 @@ const char* how(DecidedBy decided_by) {
       return "by walkover";
     case DecidedBy::kAwarded:
       return "by an awarded result";
+    case DecidedBy::kNormalTime:
+      return "in normal time";
+    case DecidedBy::kExtraTime:
+      return "after extra time";
   }
   return "";
 }
@@ -111,7 +118,22 @@ void print_tie(const Tie& tie) {
               << (tie.outcome.stated ? " (as the sources state)" : "");
   }
   std::cout << "\n";
-  for (const Leg& leg : tie.legs) std::cout << "  " << leg_line(leg) << "\n";
+  // A tie of one match and its replays reads as such; legs keep their numbers (one leg known
+  // of two is still "leg 1").
+  const auto regular = std::count_if(tie.legs.begin(), tie.legs.end(),
+                                     [](const Leg& l) { return !l.replay; });
+  const auto how = tie.outcome.decided_by;
+  const bool one_match =
+      regular == 1 && (regular < static_cast<long>(tie.legs.size()) ||
+                       how == DecidedBy::kNormalTime || how == DecidedBy::kExtraTime ||
+                       how == DecidedBy::kPenalties);
+  int replays = 0;
+  for (const Leg& leg : tie.legs) {
+    const std::string label = leg.replay      ? "replay " + std::to_string(++replays)
+                              : one_match    ? std::string("match")
+                                             : "leg " + std::to_string(leg.number);
+    std::cout << "  " << leg_line(leg, label) << "\n";
+  }
   for (const StatedOutcome& s : tie.stated) {
     std::cout << "  stated: " << (s.text.empty() ? "(no text)" : s.text) << "  ["
               << s.evidence.path << ":" << s.evidence.line << "]\n";

@@ -300,11 +300,13 @@ class Reader {
     if (!it->is_array()) fail(c, "expected \"rules\" as a list");
     for (const json& r : *it) {
       expect_object(r, "rules");
-      only_keys(r, {"from", "away_goals", "away_goals_extra_time", "extra_time", "penalties",
-                    "replays"},
+      only_keys(r, {"from", "round", "legs", "away_goals", "away_goals_extra_time", "extra_time",
+                    "penalties", "replays"},
                 "rules");
       const std::string from = season(r, text(r, "from", true));
-      RuleSet rules = uefa_rules(name, *Season::start_year(from));
+      const std::string round = text(r, "round").value_or("");
+      RuleSet rules = default_rules(name, *Season::start_year(from), round);
+      rules.legs = static_cast<int>(integer(r, "legs", 1, 2).value_or(rules.legs));
       rules.away_goals = boolean(r, "away_goals").value_or(rules.away_goals);
       rules.away_goals_extra_time =
           boolean(r, "away_goals_extra_time").value_or(rules.away_goals_extra_time);
@@ -312,7 +314,9 @@ class Reader {
       rules.penalties = boolean(r, "penalties").value_or(rules.penalties);
       rules.replays = boolean(r, "replays").value_or(rules.replays);
       const std::string competition = canonical_competition(name, Season::start_year(from));
-      ctx_.store.put_rules(competition, *Season::start_year(from), rules);
+      const auto canonical = canonical_round(round);
+      ctx_.store.put_rules(competition, *Season::start_year(from), rules,
+                           round.empty() || !canonical ? round : canonical->name);
       rules_changed_.insert(competition);
     }
   }

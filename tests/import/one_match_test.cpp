@@ -1,0 +1,58 @@
+// National cups end to end: one-match ties, replays told from second legs and from each other,
+// and a final two sources tell with home and away swapped.
+#include <gtest/gtest.h>
+
+#include "footballdb/footballdb.hpp"
+#include "testing.hpp"
+
+namespace footballdb {
+namespace {
+
+using testing::data_path;
+
+Tie only_tie(const Database& db, const std::string& round) {
+  TieFilter filter;
+  filter.round = round;
+  const auto ties = db.ties(filter);
+  EXPECT_FALSE(ties.empty()) << round;
+  return ties.empty() ? Tie{} : ties.front();
+}
+
+TEST(OneMatchTies, ReplaysAreReplaysAndTheirOwnMatches) {
+  Database db = Database::open(":memory:");
+  import_files(db, {data_path("football_txt/facup-1975-76-replays.txt")});
+  TieFilter filter;
+  filter.competition = "FA Cup";  // the file's "English FA Cup"
+  filter.round = "Third round";
+  const auto ties = db.ties(filter);
+  ASSERT_EQ(ties.size(), 2u);
+  const Tie& replayed = ties[0].legs.size() == 3 ? ties[0] : ties[1];
+  ASSERT_EQ(replayed.legs.size(), 3u);  // the second replay is no conflict with the first
+  EXPECT_FALSE(replayed.legs[0].replay);
+  EXPECT_TRUE(replayed.legs[1].replay);
+  EXPECT_TRUE(replayed.legs[2].replay);
+  EXPECT_EQ(replayed.legs[2].date, Date::from_ymd(1976, 1, 12));
+  EXPECT_EQ(replayed.outcome.decided_by, DecidedBy::kReplay);
+  ASSERT_TRUE(replayed.winner);
+  EXPECT_EQ(replayed.winner->name, "Alpha Town");
+  const Tie& single = ties[0].legs.size() == 3 ? ties[1] : ties[0];
+  EXPECT_EQ(single.outcome.decided_by, DecidedBy::kNormalTime);
+  EXPECT_EQ(check(db).conflicts.size(), 0u);
+}
+
+TEST(OneMatchTies, AFinalToldWithHomeAndAwaySwappedIsOneMatch) {
+  Database db = Database::open(":memory:");
+  import_files(db, {data_path("football_txt/facup-1975-76-replays.txt")});
+  import_files(db, {data_path("football_txt/facup-1975-76-final-swapped.txt")});
+  const Tie final = only_tie(db, "Final");
+  ASSERT_EQ(final.legs.size(), 1u);
+  EXPECT_TRUE(final.legs[0].neutral_venue);
+  EXPECT_EQ(final.legs[0].evidence.size(), 2u);  // both sources, for one match
+  EXPECT_EQ(final.outcome.decided_by, DecidedBy::kNormalTime);
+  ASSERT_TRUE(final.winner);
+  EXPECT_EQ(final.winner->name, "Gamma United");
+  EXPECT_EQ(check(db).conflicts.size(), 0u);
+}
+
+}  // namespace
+}  // namespace footballdb
