@@ -88,6 +88,8 @@ std::optional<std::string> competition_from_path(std::string_view path) {
   }
   if (file == "conf.txt" || file == "confq.txt") return "UEFA Conference League";
   if (file == "cup.txt" && champions_repo) return "European Cup";
+  if (file == "facup.csv" || file == "facup.txt") return "FA Cup";  // engsoccerdata, openfootball
+  if (file == "eflcup.txt" || file == "leaguecup.csv") return "EFL Cup";
   return std::nullopt;
 }
 

@@ -86,7 +86,12 @@ constexpr std::array<std::string_view, 8> kQualifyingWords{
     "qualifikationrunde", "qualifikation"};
 constexpr std::array<std::string_view, 2> kRoundWords{"round", "runde"};
 
-constexpr std::array<std::string_view, 3> kOrdinalNames{"First", "Second", "Third"};
+constexpr std::array<std::string_view, 9> kOrdinalNames{
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth"};
+
+// The order of round `n`: 60, 70, 80, 90 for the first four, then packed below the group stage
+// (national cups number up to eight rounds before their quarter-finals).
+int round_order(int n) { return n <= 4 ? kRoundBase + 10 * n : kRoundBase + 40 + 2 * (n - 4); }
 
 bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -122,12 +127,18 @@ std::vector<std::string> tokens_of(std::string_view raw) {
   return out;
 }
 
-// 1..3 for "1", "1st", "first", "erste", ...; 0 for anything else.
+// 1..9 for "1", "1st", "first", "erste", ...; 0 for anything else.
 int ordinal_value(std::string_view t) {
-  static constexpr std::array<std::array<std::string_view, 7>, 3> kWords{{
+  static constexpr std::array<std::array<std::string_view, 7>, 9> kWords{{
       {"1", "1st", "first", "erste", "ersten", "erster", "1te"},
       {"2", "2nd", "second", "zweite", "zweiten", "zweiter", "2te"},
       {"3", "3rd", "third", "dritte", "dritten", "dritter", "3te"},
+      {"4", "4th", "fourth", "vierte", "vierten", "vierter", "4te"},
+      {"5", "5th", "fifth", "funfte", "funften", "funfter", "5te"},
+      {"6", "6th", "sixth", "sechste", "sechsten", "sechster", "6te"},
+      {"7", "7th", "seventh", "siebte", "siebten", "siebter", "7te"},
+      {"8", "8th", "eighth", "achte", "achten", "achter", "8te"},
+      {"9", "9th", "ninth", "neunte", "neunten", "neunter", "9te"},
   }};
   for (std::size_t n = 0; n < kWords.size(); ++n) {
     for (std::string_view w : kWords[n]) {
@@ -168,11 +179,11 @@ std::optional<CanonicalRound> numbered_round(std::vector<std::string> tokens) {
   }
   if (ordinal == 0) return std::nullopt;
   const std::string first(kOrdinalNames[static_cast<std::size_t>(ordinal - 1)]);
-  if (one_of(rest, kQualifyingWords)) {
+  if (one_of(rest, kQualifyingWords) && ordinal <= 3) {
     return CanonicalRound{first + " qualifying round", kQualifyingBase + 10 * ordinal, true};
   }
   if (one_of(rest, kRoundWords)) {
-    return CanonicalRound{first + " round", kRoundBase + 10 * ordinal, true};
+    return CanonicalRound{first + " round", round_order(ordinal), true};
   }
   return std::nullopt;
 }

@@ -550,6 +550,8 @@ std::optional<Score> swapped(const std::optional<Score>& s) {
 }  // namespace
 
 LegDraft Store::in_one_match_tie(std::int64_t tie, const LegDraft& draft) {
+  // A source that numbers a second leg knows the tie had legs (the FA Cup of 1945-46).
+  if (draft.numbered && draft.leg.number > 1) return draft;
   SQLite::Statement& q = statements_.get(
       std::string("SELECT ") + kLegColumns + kLegFrom +
       " WHERE l.tie_id = ? AND l.replay = 0 AND l.status NOT IN ('annulled', 'cancelled') "

@@ -167,7 +167,8 @@ class Store {
                                   SourceId source);
   // `draft` placed in the one-match tie `tie`: a later match of a pairing left level is a replay
   // (numbered after the match), the match told with home and away swapped is the match itself
-  // (its scores turned, its ground neutral); else `draft` as it is.
+  // (its scores turned, its ground neutral); else `draft` as it is, as is a leg the source
+  // numbers 2 or more.
   LegDraft in_one_match_tie(std::int64_t tie, const LegDraft& draft);
   // Merges one leg into stored tie `tie`; counts into `result`.
   void merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source, MergeResult& result);

@@ -167,6 +167,12 @@ enum Field : std::size_t {
   kHomeCountry,
   kAwayCountry,
   kVenue,
+  kAetFlag,
+  kPensHome,
+  kPensAway,
+  kNeutral,
+  kNonmatch,
+  kNotes,
   kFieldCount
 };
 
@@ -190,6 +196,12 @@ constexpr std::array<FieldSpec, kFieldCount> kFields = {{
     {"home_country", &CsvMapping::home_country},
     {"away_country", &CsvMapping::away_country},
     {"venue", &CsvMapping::venue},
+    {"aet_flag", &CsvMapping::aet_flag},
+    {"pens_home", &CsvMapping::pens_home},
+    {"pens_away", &CsvMapping::pens_away},
+    {"neutral", &CsvMapping::neutral},
+    {"nonmatch", &CsvMapping::nonmatch},
+    {"notes", &CsvMapping::notes},
 }};
 
 constexpr std::string_view kDateDmyKey = "date_dmy";
@@ -277,6 +289,10 @@ class RowMapper {
                                    " columns as in the header, found " + std::to_string(row.count));
     }
 
+    // A bye is no match: a club went through alone.
+    const std::optional<std::string> nonmatch = text(kNonmatch);
+    if (nonmatch && *nonmatch == "Bye") return;
+
     LegRecord leg;
     leg.where = {path_, row.line, 1};
     leg.home = required_club(home_, "home");
@@ -305,6 +321,16 @@ class RowMapper {
       leg.status = LegStatus::kWalkover;
       leg.awarded_to = winner;
     }
+    if (flag(kAetFlag)) {
+      leg.extra_time = leg.full_time;  // the score is after extra time
+      leg.full_time.reset();
+    }
+    if (auto home_pens = goals(kPensHome), away_pens = goals(kPensAway); home_pens && away_pens) {
+      leg.penalties = Score{*home_pens, *away_pens};
+      decision.decided_by = DecidedBy::kPenalties;
+    }
+    leg.neutral_venue = flag(kNeutral);
+    if (nonmatch) no_match(*nonmatch, leg, winner, decision);
     leg.home_country = text(kHomeCountry);
     leg.away_country = text(kAwayCountry);
     leg.venue = text(kVenue);
@@ -397,10 +423,20 @@ class RowMapper {
     return season;
   }
 
+  // An engsoccerdata cup round code as a round name: "4" is "Round 4", "s" the semi-finals,
+  // "f" the final; any other code as it is.
+  static std::string round_of_code(const std::string& code) {
+    if (code.size() == 1 && code[0] >= '1' && code[0] <= '9') return "Round " + code;
+    if (code == "s") return "Semi-finals";
+    if (code == "f") return "Final";
+    return code;
+  }
+
   Context context(const std::optional<Date>& date) const {
     Context context;
     context.season = season();
     context.round = text(kRound);
+    if (context.round && mapping_.round_codes) context.round = round_of_code(*context.round);
     context.competition = text(kCompetition);
     const auto& eras = mapping_.competition_names;
     if (!context.competition && !eras.empty()) {
@@ -420,12 +456,19 @@ class RowMapper {
     LegCell leg;
     auto value = cell(kLeg);
     if (!value) return leg;
-    if (*value == "replay") {
+    const bool numbered_replay = value->size() == 7 && value->rfind("replay", 0) == 0 &&
+                                 (*value)[6] >= '2' && (*value)[6] <= '9';
+    if (*value == "replay" || numbered_replay) {
       leg.replay = true;
     } else if (*value == "groups") {
       leg.group = true;
     } else if (*value == "initial") {
       leg.number = 1;
+    } else if (*value == "none") {
+      // a one-match tie that needed no replay: no leg number
+    } else if (value->size() == 4 && value->rfind("leg", 0) == 0 && (*value)[3] >= '1' &&
+               (*value)[3] <= '9') {
+      leg.number = (*value)[3] - '0';
     } else {
       leg.number = value->size() <= 2 ? parse_small_number(*value) : std::nullopt;
       if (!leg.number || *leg.number == 0) {
@@ -433,6 +476,60 @@ class RowMapper {
       }
     }
     return leg;
+  }
+
+  // Whether the cell of `field` says "yes".
+  bool flag(Field field) const {
+    auto value = cell(field);
+    return value && (*value == "yes" || *value == "Yes" || *value == "TRUE" || *value == "1");
+  }
+
+  // A number of goals in the cell of `field`, or nullopt when it is missing.
+  std::optional<int> goals(Field field) const {
+    auto value = cell(field);
+    if (!value) return std::nullopt;
+    auto n = value->size() <= 2 ? parse_small_number(*value) : std::nullopt;
+    if (!n) throw expected(field, "a number of goals");
+    return n;
+  }
+
+  // What a row that is no match (a nonmatch cell other than "Bye") is.
+  void no_match(const std::string& what, LegRecord& leg, std::optional<std::string>& winner,
+                DecisionCell& decision) const {
+    const std::string suffix = " disqualified";
+    if (what == "Walkover") {
+      // "Royal Engineers progress"
+      const auto notes = text(kNotes).value_or("");
+      const auto progress = notes.rfind(" progress");
+      const std::string through = progress == std::string::npos ? "" : notes.substr(0, progress);
+      leg.status = LegStatus::kWalkover;
+      if (through == leg.home || through == leg.away) {
+        leg.awarded_to = through;
+        winner = through;
+        decision.decided_by = DecidedBy::kWalkover;
+      }
+    } else if (what == "Match void") {
+      leg.status = LegStatus::kAnnulled;
+    } else if (what == "Not played" || what == "Both teams disqualified") {
+      leg.status = LegStatus::kCancelled;
+    } else if (what.find(suffix) != std::string::npos) {
+      // "Sheffield disqualified": the other club went through; a match played is void.
+      const std::string out = what.substr(0, what.find(suffix));
+      const std::string through = out == leg.home ? leg.away : out == leg.away ? leg.home : "";
+      if (leg.full_time || leg.extra_time) {
+        leg.status = LegStatus::kAnnulled;
+      } else {
+        leg.status = LegStatus::kWalkover;
+        if (!through.empty()) leg.awarded_to = through;
+      }
+      if (!through.empty()) {
+        winner = through;
+        decision.decided_by = DecidedBy::kWalkover;
+      }
+    } else {
+      throw expected(kNonmatch, "a kind of row that is no match: Bye, Walkover, Match void, "
+                                "Not played or \"X disqualified\"");
+    }
   }
 
   std::optional<Score> score(Field field) const {
@@ -500,7 +597,8 @@ bool operator==(const CsvMapping& a, const CsvMapping& b) {
     return std::tie(m.home, m.away, m.date, m.date_format, m.kickoff, m.season,
                     m.season_is_start_year, m.competition, m.round, m.leg, m.full_time, m.half_time,
                     m.extra_time, m.penalties, m.winner, m.home_country, m.away_country, m.venue,
-                    m.competition_names);
+                    m.aet_flag, m.pens_home, m.pens_away, m.neutral, m.nonmatch, m.notes,
+                    m.round_codes, m.competition_names);
   };
   return tie(a) == tie(b);
 }
@@ -525,17 +623,48 @@ CsvMapping engsoccerdata_champs_mapping() {
   return mapping;
 }
 
+std::optional<CsvMapping> engsoccerdata_cup_mapping(const std::vector<std::string>& header) {
+  auto has = [&](const char* name) {
+    return std::find(header.begin(), header.end(), name) != header.end();
+  };
+  for (const char* required : {"Date", "Season", "home", "visitor", "FT", "round", "tie"}) {
+    if (!has(required)) return std::nullopt;
+  }
+  CsvMapping mapping;
+  mapping.home = "home";
+  mapping.away = "visitor";
+  mapping.date = "Date";
+  mapping.season = "Season";
+  mapping.season_is_start_year = true;
+  mapping.round = "round";
+  mapping.leg = "tie";
+  mapping.full_time = "FT";
+  mapping.round_codes = true;
+  auto optional = [&](std::optional<std::string> CsvMapping::*field, const char* column) {
+    if (has(column)) mapping.*field = column;
+  };
+  optional(&CsvMapping::aet_flag, "aet");
+  optional(&CsvMapping::pens_home, "hp");
+  optional(&CsvMapping::pens_away, "vp");
+  optional(&CsvMapping::venue, "Venue");
+  optional(&CsvMapping::neutral, "neutral");
+  optional(&CsvMapping::nonmatch, "nonmatch");
+  optional(&CsvMapping::notes, "notes");
+  return mapping;
+}
+
 std::optional<CsvMapping> builtin_csv_mapping(std::string_view header_line) {
   std::vector<std::string> names = header_names(header_line);
   auto has = [&](const std::string& name) {
     return std::find(names.begin(), names.end(), name) != names.end();
   };
   CsvMapping champs = engsoccerdata_champs_mapping();
-  if (!has(champs.home) || !has(champs.away)) return std::nullopt;
+  bool all = has(champs.home) && has(champs.away);
   for (const auto& field : kFields) {
-    if (const auto& column = champs.*field.column; column && !has(*column)) return std::nullopt;
+    if (const auto& column = champs.*field.column; column && !has(*column)) all = false;
   }
-  return champs;
+  if (all) return champs;
+  return engsoccerdata_cup_mapping(names);
 }
 
 CsvMapping parse_csv_mapping(std::string_view spec) {

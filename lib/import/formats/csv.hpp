@@ -25,6 +25,17 @@
 //   winner              the club the source says went through
 //   home_country, away_country   country codes as written ("ENG")
 //   venue               the ground
+//   aet_flag            "yes": the score is after extra time (engsoccerdata's cup files)
+//   pens_home, pens_away  the two sides of a shoot-out, in two columns
+//   neutral             "yes": played at a neutral ground
+//   nonmatch            a row that is no match: "Bye" (no record), "Walkover" (to the club
+//                       `notes` says "X progress"), "Match void" (kept, annulled), "Not played"
+//                       (cancelled), "X disqualified" (the other club through; a played match
+//                       annulled), "Both teams disqualified"
+//   notes               free text, read for who progressed after a walkover
+//
+// The leg column also reads engsoccerdata's tie codes: "initial" and "none" (the first match),
+// "replay", "replay2" ... (replays), "leg1", "leg2".
 //
 // A cell that is empty or "NA" is missing; cells are read with surrounding blanks removed.
 // Besides columns, a spec may name the competition for files without a competition column:
@@ -90,6 +101,15 @@ struct CsvMapping {
   std::optional<std::string> home_country;
   std::optional<std::string> away_country;
   std::optional<std::string> venue;
+  std::optional<std::string> aet_flag;
+  std::optional<std::string> pens_home;
+  std::optional<std::string> pens_away;
+  std::optional<std::string> neutral;
+  std::optional<std::string> nonmatch;
+  std::optional<std::string> notes;
+  // The round column holds engsoccerdata's cup codes: "1".."9" (round N), "s" (semi-finals),
+  // "f" (final); other codes are kept as written.
+  bool round_codes = false;
   // The competition of rows without a competition cell: the era with the latest from_year not
   // after the row's season start year (the date's split season when there is no season; the
   // first era when neither is known). Sorted by from_year, no year twice.
@@ -104,8 +124,15 @@ struct CsvMapping {
 // "UEFA Champions League" from 1992-93 on, the season the competition took that name.
 CsvMapping engsoccerdata_champs_mapping();
 
+// The layout of engsoccerdata's cup files (facup.csv and its family) for the columns of
+// `header`: Date, Season (the start year), home, visitor, FT (after extra time when aet is
+// "yes"), round and tie are required; hp/vp, Venue, neutral, nonmatch and notes are read when
+// there. The competition comes from the file's name or --competition. Nullopt when a required
+// column is missing.
+std::optional<CsvMapping> engsoccerdata_cup_mapping(const std::vector<std::string>& header);
+
 // A built-in mapping whose columns all appear in this header line (a BOM and line end are
-// allowed), else nullopt.
+// allowed): champs.csv's, then the cup files'; else nullopt.
 std::optional<CsvMapping> builtin_csv_mapping(std::string_view header_line);
 
 // A user's mapping from a spec "home=HomeTeam,away=AwayTeam,date=Date,score=FT,..." (field names

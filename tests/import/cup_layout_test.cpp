@@ -1,0 +1,98 @@
+// engsoccerdata's cup layout (facup.csv and its family), read as it stands: byes, walkovers, void
+// matches, disqualifications, replays up to the second, two-legged ties, shoot-outs in hp/vp and
+// a score after extra time in FT. The fixture's rows are made up in the file's shape.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "footballdb/footballdb.hpp"
+#include "testing.hpp"
+
+namespace footballdb {
+namespace {
+
+using testing::data_path;
+
+std::map<std::string, Tie> ties_by_first_club(const Database& db) {
+  std::map<std::string, Tie> out;
+  for (const Tie& t : db.ties(TieFilter{})) {
+    if (t.club_a) out[t.club_a->name] = t;
+    if (t.club_b) out[t.club_b->name] = t;
+  }
+  return out;
+}
+
+TEST(CupLayout, ImportsAsItStands) {
+  Database db = Database::open(":memory:");
+  ImportOptions options;
+  options.competition = "FA Cup";  // the fixture's file name says none
+  const ImportReport report = import_files(db, {data_path("csv/cup-layout.csv")}, options);
+  ASSERT_EQ(report.files.size(), 1u);
+  EXPECT_EQ(report.files[0].format, "csv");
+  EXPECT_EQ(report.files[0].conflicts, 0);
+  auto ties = ties_by_first_club(db);
+
+  // A walkover: the club the notes name went through; a bye is no tie at all.
+  EXPECT_EQ(ties.at("Alpha Rovers").winner->name, "Alpha Rovers");
+  EXPECT_EQ(ties.at("Alpha Rovers").outcome.decided_by, DecidedBy::kWalkover);
+  EXPECT_EQ(ties.count("Gamma Athletic"), 0u);
+
+  // 1945-46: two legs, on aggregate.
+  const Tie& legs = ties.at("Delta Town");
+  EXPECT_EQ(legs.legs.size(), 2u);
+  EXPECT_EQ(legs.outcome.decided_by, DecidedBy::kAggregate);
+  EXPECT_EQ(legs.winner->name, "Epsilon City");
+
+  // A semi-final at neutral grounds, replayed twice: FT is after extra time when aet says so.
+  const Tie& semi = ties.at("Zeta United");
+  EXPECT_EQ(semi.round, "Semi-finals");
+  ASSERT_EQ(semi.legs.size(), 3u);
+  EXPECT_EQ(semi.legs[0].extra_time, (Score{0, 0}));
+  EXPECT_EQ(semi.legs[0].full_time, std::nullopt);
+  EXPECT_TRUE(semi.legs[0].neutral_venue);
+  EXPECT_TRUE(semi.legs[1].replay);
+  EXPECT_TRUE(semi.legs[2].replay);
+  EXPECT_EQ(semi.outcome.decided_by, DecidedBy::kReplay);
+  EXPECT_EQ(semi.winner->name, "Zeta United");
+
+  // A replay settled by a shoot-out in hp/vp.
+  const Tie& shootout = ties.at("Theta Park");
+  EXPECT_EQ(shootout.round, "Third round");
+  EXPECT_EQ(shootout.outcome.decided_by, DecidedBy::kPenalties);
+  EXPECT_EQ(shootout.winner->name, "Iota Vale");
+
+  // A void match is kept and counts for nothing; the replay decides.
+  const Tie& void_match = ties.at("Kappa Forest");
+  ASSERT_EQ(void_match.legs.size(), 2u);
+  EXPECT_EQ(void_match.legs[0].status, LegStatus::kAnnulled);
+  EXPECT_EQ(void_match.winner->name, "Lambda Orient");
+
+  // A club disqualified after its win: the match is void, the other club through.
+  const Tie& disqualified = ties.at("Mu Swifts");
+  ASSERT_EQ(disqualified.legs.size(), 1u);
+  EXPECT_EQ(disqualified.legs[0].status, LegStatus::kAnnulled);
+  EXPECT_EQ(disqualified.legs[0].full_time, (Score{3, 2}));  // kept as the source says
+  ASSERT_TRUE(disqualified.winner);
+  EXPECT_EQ(disqualified.winner->name, "Nu Olympic");
+}
+
+TEST(CupLayout, AColumnMoreOrLessIsTheSameLayout) {
+  const std::string with = "Date,Season,home,visitor,FT,round,tie,aet,hp,vp,Venue,nonmatch,notes,neutral";
+  const std::string without = "Date,Season,home,visitor,FT,round,tie,aet,pens,Venue,division";
+  Database db = Database::open(":memory:");
+  testing::TempDir dir;
+  ImportOptions options;
+  options.competition = "FA Cup";
+  for (const std::string& header : {with, without}) {
+    const std::string row = header == with
+                                ? "2000-01-08,2000,A One,B Two,1-0,3,initial,NA,NA,NA,NA,NA,NA,NA"
+                                : "2000-01-08,2000,A One,B Two,1-0,3,initial,NA,NA,NA,x";
+    const std::string path = dir.write(header == with ? "with.csv" : "without.csv",
+                                       header + "\n" + row + "\n");
+    EXPECT_NO_THROW(import_files(db, {path}, options)) << header;
+  }
+  EXPECT_EQ(db.ties(TieFilter{}).size(), 1u);
+}
+
+}  // namespace
+}  // namespace footballdb
