@@ -603,7 +603,11 @@ bool operator==(const CsvMapping& a, const CsvMapping& b) {
   return tie(a) == tie(b);
 }
 
-CsvMapping engsoccerdata_champs_mapping() {
+namespace {
+
+// The columns every engsoccerdata file shares: clubs, date, the season's start year, round and
+// the score.
+CsvMapping engsoccerdata_common() {
   CsvMapping mapping;
   mapping.home = "home";
   mapping.away = "visitor";
@@ -611,8 +615,15 @@ CsvMapping engsoccerdata_champs_mapping() {
   mapping.season = "Season";
   mapping.season_is_start_year = true;
   mapping.round = "round";
-  mapping.leg = "leg";
   mapping.full_time = "FT";
+  return mapping;
+}
+
+}  // namespace
+
+CsvMapping engsoccerdata_champs_mapping() {
+  CsvMapping mapping = engsoccerdata_common();
+  mapping.leg = "leg";
   mapping.half_time = "HT";
   mapping.extra_time = "aet";
   mapping.penalties = "pens";
@@ -630,15 +641,8 @@ std::optional<CsvMapping> engsoccerdata_cup_mapping(const std::vector<std::strin
   for (const char* required : {"Date", "Season", "home", "visitor", "FT", "round", "tie"}) {
     if (!has(required)) return std::nullopt;
   }
-  CsvMapping mapping;
-  mapping.home = "home";
-  mapping.away = "visitor";
-  mapping.date = "Date";
-  mapping.season = "Season";
-  mapping.season_is_start_year = true;
-  mapping.round = "round";
+  CsvMapping mapping = engsoccerdata_common();
   mapping.leg = "tie";
-  mapping.full_time = "FT";
   mapping.round_codes = true;
   auto optional = [&](std::optional<std::string> CsvMapping::*field, const char* column) {
     if (has(column)) mapping.*field = column;
