@@ -610,6 +610,12 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
       // Replays between the same two clubs (a second replay at the first one's ground) are told
       // apart by their dates.
       if (d.replay && d.date && leg.date && *leg.date != *d.date) continue;
+      // A replay given as a walkover is not one that was played (a second replay that one
+      // club did not turn up for, written like the first).
+      if (d.replay && d.status == LegStatus::kWalkover && leg.status == LegStatus::kPlayed &&
+          leg.score()) {
+        continue;
+      }
       if (!stored || (draft.numbered && leg.number == d.number)) stored = std::move(leg);
     }
     q.reset();
