@@ -290,12 +290,12 @@ PairBinding Resolver::pair(const std::string& a, const MatchContext& context_a,
   if (!bind_a) bind_a = match_a ? bound(a, context_a, *match_a) : unbound(a, context_a);
   if (b && !bind_b) bind_b = match_b ? bound(*b, context_b, *match_b) : unbound(*b, context_b);
   if (b) {
-    // A club a fuzzy layer found (a registry club, or another name's placeholder) that already
-    // plays another opponent in this knockout round is not the club of this pairing: the name
-    // gets a club of its own and awaits review. A placeholder still to be made is no club the
-    // round knows.
+    // A club the matcher found (by any layer: a known spelling too, since a source may name two
+    // clubs alike) that already plays another opponent in this knockout round is not the club
+    // of this pairing: the name gets a club of its own and awaits review, instead of the match
+    // becoming a conflict. A placeholder still to be made is no club the round knows.
     auto refused = [&](const Binding& m, const Binding& other) {
-      return m.club && m.method != "exact" && m.method != "tie" && m.method != "review" &&
+      return m.club && m.method != "tie" && m.method != "review" &&
              paired_elsewhere(*m.club, other.club.value_or(ClubId{}), round);
     };
     const bool refuse_a = refused(*bind_a, *bind_b);

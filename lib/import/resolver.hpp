@@ -55,8 +55,8 @@ MatchContext match_context(const std::optional<std::string>& country,
                            const std::optional<std::string>& competition);
 
 // Binds names to clubs. A name the matcher resolves is that club (a new spelling is learned
-// with the layer that matched), unless a fuzzy layer found it and the club already plays another
-// opponent in the pairing's knockout round: two names paired with different opponents in one
+// with the layer that matched), unless the club already plays another opponent in the
+// pairing's knockout round: two names paired with different opponents in one
 // knockout round are different clubs. A name it cannot resolve alone is bound through its tie:
 // when the other club of the pairing is known and exactly one of its opponents in the round can
 // bear the name, the name is that opponent. A name still unbound gets a club of its own, so that
