@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "footballdb/names.hpp"
 #include "import/text.hpp"
 
 namespace footballdb::import {
@@ -15,6 +16,7 @@ constexpr int kPlayOff = 50;
 constexpr int kRoundBase = 50;  // + 10 * n: 60, 70, 80
 constexpr int kGroups = 100;
 constexpr int kKnockoutPlayOffs = 120;
+constexpr int kRoundOf64 = 125;
 constexpr int kRoundOf32 = 130;
 constexpr int kRoundOf16 = 140;
 constexpr int kQuarterFinals = 150;
@@ -47,7 +49,43 @@ constexpr std::array kFixedNames{
     FixedName{"knockoutphaseplayoffs", "Knockout round play-offs", kKnockoutPlayOffs, true},
     FixedName{"knockoutplayoffs", "Knockout round play-offs", kKnockoutPlayOffs, true},
     FixedName{"kophaseplayoffs", "Knockout round play-offs", kKnockoutPlayOffs, true},
+    FixedName{"roundof64", "Round of 64", kRoundOf64, true},
+    FixedName{"last64", "Round of 64", kRoundOf64, true},
+    FixedName{"trentedeuxiemesdefinale", "Round of 64", kRoundOf64, true},
+    FixedName{"32esdefinale", "Round of 64", kRoundOf64, true},
+    FixedName{"132finale", "Round of 64", kRoundOf64, true},
+    FixedName{"132final", "Round of 64", kRoundOf64, true},
     FixedName{"roundof32", "Round of 32", kRoundOf32, true},
+    FixedName{"seiziemesdefinale", "Round of 32", kRoundOf32, true},
+    FixedName{"16esdefinale", "Round of 32", kRoundOf32, true},
+    FixedName{"dieciseisavosdefinal", "Round of 32", kRoundOf32, true},
+    FixedName{"dieciseisavos", "Round of 32", kRoundOf32, true},
+    FixedName{"sedicesimidifinale", "Round of 32", kRoundOf32, true},
+    FixedName{"116final", "Round of 32", kRoundOf32, true},
+    FixedName{"huitiemesdefinale", "Round of 16", kRoundOf16, true},
+    FixedName{"8esdefinale", "Round of 16", kRoundOf16, true},
+    FixedName{"octavosdefinal", "Round of 16", kRoundOf16, true},
+    FixedName{"octavos", "Round of 16", kRoundOf16, true},
+    FixedName{"oitavosdefinal", "Round of 16", kRoundOf16, true},
+    FixedName{"ottavidifinale", "Round of 16", kRoundOf16, true},
+    FixedName{"achtstefinale", "Round of 16", kRoundOf16, true},
+    FixedName{"achtstefinales", "Round of 16", kRoundOf16, true},
+    FixedName{"18final", "Round of 16", kRoundOf16, true},
+    FixedName{"quartsdefinale", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"cuartosdefinal", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"quartosdefinal", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"quartidifinale", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"kwartfinale", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"kwartfinales", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"14final", "Quarter-finals", kQuarterFinals, true},
+    FixedName{"demifinale", "Semi-finals", kSemiFinals, true},
+    FixedName{"demifinales", "Semi-finals", kSemiFinals, true},
+    FixedName{"semifinale", "Semi-finals", kSemiFinals, true},
+    FixedName{"semifinales", "Semi-finals", kSemiFinals, true},
+    FixedName{"meiasfinais", "Semi-finals", kSemiFinals, true},
+    FixedName{"halvefinale", "Semi-finals", kSemiFinals, true},
+    FixedName{"halvefinales", "Semi-finals", kSemiFinals, true},
+    FixedName{"12final", "Semi-finals", kSemiFinals, true},
     FixedName{"last32", "Round of 32", kRoundOf32, true},
     FixedName{"r32", "Round of 32", kRoundOf32, true},
     FixedName{"sechzehntelfinale", "Round of 32", kRoundOf32, true},
@@ -86,12 +124,17 @@ constexpr std::array<std::string_view, 8> kQualifyingWords{
     "qualifikationrunde", "qualifikation"};
 constexpr std::array<std::string_view, 2> kRoundWords{"round", "runde"};
 
-constexpr std::array<std::string_view, 9> kOrdinalNames{
-    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth"};
+constexpr std::array<std::string_view, 12> kOrdinalNames{
+    "First", "Second", "Third",   "Fourth", "Fifth",  "Sixth",
+    "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth"};
 
 // The order of round `n`: 60, 70, 80, 90 for the first four, then packed below the group stage
-// (national cups number up to eight rounds before their quarter-finals).
-int round_order(int n) { return n <= 4 ? kRoundBase + 10 * n : kRoundBase + 40 + 2 * (n - 4); }
+// (national cups number up to twelve rounds before their quarter-finals).
+int round_order(int n) { return n <= 4 ? kRoundBase + 10 * n : kRoundBase + 40 + (n - 4); }
+
+// Words that, with one ordinal, name a numbered preliminary round ("1. Vorrunde").
+constexpr std::array<std::string_view, 3> kPreliminaryWords{"vorrunde", "preliminaryround",
+                                                            "preliminary"};
 
 bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -127,9 +170,9 @@ std::vector<std::string> tokens_of(std::string_view raw) {
   return out;
 }
 
-// 1..9 for "1", "1st", "first", "erste", ...; 0 for anything else.
+// 1..12 for "1", "1st", "first", "erste", ...; 0 for anything else.
 int ordinal_value(std::string_view t) {
-  static constexpr std::array<std::array<std::string_view, 7>, 9> kWords{{
+  static constexpr std::array<std::array<std::string_view, 7>, 12> kWords{{
       {"1", "1st", "first", "erste", "ersten", "erster", "1te"},
       {"2", "2nd", "second", "zweite", "zweiten", "zweiter", "2te"},
       {"3", "3rd", "third", "dritte", "dritten", "dritter", "3te"},
@@ -139,6 +182,9 @@ int ordinal_value(std::string_view t) {
       {"7", "7th", "seventh", "siebte", "siebten", "siebter", "7te"},
       {"8", "8th", "eighth", "achte", "achten", "achter", "8te"},
       {"9", "9th", "ninth", "neunte", "neunten", "neunter", "9te"},
+      {"10", "10th", "tenth", "zehnte", "zehnten", "zehnter", "10te"},
+      {"11", "11th", "eleventh", "elfte", "elften", "elfter", "11te"},
+      {"12", "12th", "twelfth", "zwolfte", "zwolften", "zwolfter", "12te"},
   }};
   for (std::size_t n = 0; n < kWords.size(); ++n) {
     for (std::string_view w : kWords[n]) {
@@ -185,6 +231,9 @@ std::optional<CanonicalRound> numbered_round(std::vector<std::string> tokens) {
   if (one_of(rest, kRoundWords)) {
     return CanonicalRound{first + " round", round_order(ordinal), true};
   }
+  if (one_of(rest, kPreliminaryWords) && ordinal <= 9) {
+    return CanonicalRound{first + " preliminary round", kPreliminary - 10 + ordinal, true};
+  }
   return std::nullopt;
 }
 
@@ -205,7 +254,8 @@ bool is_clause_break(char c) {
 }  // namespace
 
 std::optional<CanonicalRound> canonical_round(std::string_view raw) {
-  std::vector<std::string> tokens = tokens_of(raw);
+  // Accents and case do not matter: "Huitièmes de finale", "1/8 Final".
+  std::vector<std::string> tokens = tokens_of(fold_key(raw));
   if (tokens.empty()) return std::nullopt;
   std::string compact;
   for (const auto& t : tokens) compact += t;

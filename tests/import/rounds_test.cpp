@@ -70,6 +70,32 @@ TEST(CanonicalRound, ReadsNumberedRoundsAndEngsoccerdataCodes) {
   EXPECT_EQ(name_of("Gruppenphase"), "Group stage");
 }
 
+TEST(CanonicalRound, ReadsTheRoundsOfNationalCupsInTheirLanguages) {
+  for (const char* raw : {"Huitièmes de finale", "8es de finale", "Octavos de final", "Octavos",
+                          "1/8 Final", "1/8 Finale", "Achtelfinale", "Achtste finales"}) {
+    EXPECT_EQ(name_of(raw), "Round of 16") << raw;
+  }
+  for (const char* raw : {"Seizièmes de finale", "Dieciseisavos de final", "1/16 Final"}) {
+    EXPECT_EQ(name_of(raw), "Round of 32") << raw;
+  }
+  EXPECT_EQ(name_of("32es de finale"), "Round of 64");
+  for (const char* raw : {"Quarts de finale", "Cuartos de final", "Kwartfinale", "1/4 Final"}) {
+    EXPECT_EQ(name_of(raw), "Quarter-finals") << raw;
+  }
+  for (const char* raw : {"Demi-finales", "Semifinales", "Meias-finais", "Halve finale"}) {
+    EXPECT_EQ(name_of(raw), "Semi-finals") << raw;
+  }
+  // Numbered rounds up to the twelfth, ordered before the last 64; preliminary rounds first.
+  EXPECT_EQ(name_of("Round 7"), "Seventh round");
+  EXPECT_EQ(name_of("10. Runde"), "Tenth round");
+  EXPECT_EQ(name_of("1. Vorrunde"), "First preliminary round");
+  EXPECT_LT(order_of("Round 4"), order_of("Round 5"));
+  EXPECT_LT(order_of("Round 9"), order_of("Round 12"));
+  EXPECT_LT(order_of("Twelfth round"), order_of("Group stage"));
+  EXPECT_LT(order_of("2. Vorrunde"), order_of("First qualifying round"));
+  EXPECT_LT(order_of("Round of 64"), order_of("Round of 32"));
+}
+
 TEST(CanonicalRound, OrdersStagesWithinASeason) {
   const char* in_order[] = {"Preliminary round", "Q1", "Q2", "Q3", "Play-off round", "Round 1",
                             "Round 2", "Round 3", "Group stage", "Knockout round play-offs",
