@@ -146,6 +146,15 @@ class Database {
   // Creates the competition if needed.
   void set_rules(std::string_view competition, std::string_view from_season, const RuleSet& rules,
                  std::string_view round = {});
+  // Takes back what set_rules(competition, from_season, ..., round) did: the rules in force
+  // before (an earlier set_rules, else default_rules) hold again, and outcomes are recomputed.
+  // Throws Error(kUsage) when the competition has no rules of its own from that season for
+  // that round.
+  void unset_rules(std::string_view competition, std::string_view from_season,
+                   std::string_view round = {});
+  // Whether `competition` has rules of its own (set_rules) in force in `season` for `round`.
+  bool has_own_rules(std::string_view competition, std::string_view season,
+                     std::string_view round = {}) const;
   // Recomputes every knockout tie's stored outcome from its legs (from what its sources agree
   // on where the legs decide nothing); returns how many changed.
   int recompute_outcomes();

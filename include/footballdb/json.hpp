@@ -8,6 +8,7 @@
 #include "footballdb/import.hpp"
 #include "footballdb/names.hpp"
 #include "footballdb/query.hpp"
+#include "footballdb/rules.hpp"
 #include "footballdb/types.hpp"
 
 namespace footballdb {
@@ -34,6 +35,8 @@ std::string to_json(const NameReview& review);
 std::string to_json(const ClubAlias& alias);
 // {"id", "name", "country", "city", "names": [{"name", "lang", "origin"}]}.
 std::string to_json(const Club& club);
+// {"legs", "extra_time", "penalties", "away_goals", "away_goals_extra_time", "replays"}.
+std::string to_json(const RuleSet& rules);
 // {"dry_run": bool, "files": [{"path", "format", "already_imported", "records", ...}]}.
 std::string to_json(const ImportReport& report);
 // {"conflicts": [...], "disagreements": [...], "partial_ties": [...], "name_reviews": [...],

@@ -185,6 +185,16 @@ std::string to_json(const ClubAlias& a) {
       .dump();
 }
 
+std::string to_json(const RuleSet& rules) {
+  return json{{"legs", rules.legs},
+              {"extra_time", rules.extra_time},
+              {"penalties", rules.penalties},
+              {"away_goals", rules.away_goals},
+              {"away_goals_extra_time", rules.away_goals_extra_time},
+              {"replays", rules.replays}}
+      .dump();
+}
+
 std::string to_json(const ImportReport& report) {
   json files = json::array();
   for (const FileReport& f : report.files) {

@@ -183,6 +183,46 @@ void Database::set_rules(std::string_view competition, std::string_view from_sea
   detail::rethrow_database_error(e);
 }
 
+void Database::unset_rules(std::string_view competition, std::string_view from_season,
+                           std::string_view round) try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const int year = season_year_or_throw(from_season);
+  SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+  const std::string name = import::canonical_competition(competition, year);
+  SQLite::Statement del(impl_->db,
+                        "DELETE FROM competition_rules WHERE from_season_year = ? AND round = ? "
+                        "AND competition_id = (SELECT id FROM competitions WHERE name = ?)");
+  del.bind(1, year);
+  del.bind(2, canonical_round_name(round));
+  del.bind(3, name);
+  if (del.exec() == 0) {
+    throw Error(ErrorCode::kUsage, name + " has no rules of its own from " +
+                                       std::string(from_season) +
+                                       (round.empty() ? "" : " for " + std::string(round)));
+  }
+  storage::Store store(impl_->statements, impl_->clubs);
+  store.recompute_competition(name);
+  tx.commit();
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
+}
+
+bool Database::has_own_rules(std::string_view competition, std::string_view season,
+                             std::string_view round) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const int year = season_year_or_throw(season);
+  SQLite::Statement q(impl_->db,
+                      "SELECT 1 FROM competition_rules WHERE from_season_year <= ? "
+                      "AND (round = '' OR round = ?) "
+                      "AND competition_id = (SELECT id FROM competitions WHERE name = ?)");
+  q.bind(1, year);
+  q.bind(2, canonical_round_name(round));
+  q.bind(3, import::canonical_competition(competition, year));
+  return q.executeStep();
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
+}
+
 int Database::recompute_outcomes() try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);

@@ -73,6 +73,40 @@ TEST_F(Cli, AnAwayGoalInExtraTime) {
   EXPECT_EQ(ties[0]["legs"][1]["extra_time"], json::array({2, 1}));
 }
 
+// rules list | set | unset: the rules in force per round, whose they are, and changing them
+// recomputes the ties (the extra-time away goal of St Patrick's v ÍBV stops counting).
+TEST_F(Cli, RulesListSetAndUnset) {
+  import_sample();
+  json rules = run_json({"rules", "list", "--competition", "Europa League", "--season", "2012-13",
+                         "--json"});
+  ASSERT_FALSE(rules.empty());
+  EXPECT_EQ(rules[0]["legs"], 2);
+  EXPECT_EQ(rules[0]["away_goals_extra_time"], true);
+  EXPECT_EQ(rules[0]["own"], false);
+  const std::vector<std::string> tie = {"ties", "--club", "St Patrick's Athletic", "--json"};
+  EXPECT_EQ(run_json(tie)[0]["decided_by"], "away_goals");
+
+  Result set = run({"rules", "set", "--competition", "UEFA Europa League", "--from", "2012-13",
+                    "--away-goals-extra-time", "no"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_NE(set.out.find("[set for this database]"), std::string::npos) << set.out;
+  EXPECT_EQ(run_json(tie)[0]["winner"], nullptr);  // level, and no shoot-out on record
+  rules = run_json({"rules", "list", "--competition", "Europa League", "--season", "2013-14",
+                    "--json"});
+  EXPECT_EQ(rules[0]["own"], true);
+  EXPECT_EQ(rules[0]["away_goals_extra_time"], false);
+
+  ASSERT_EQ(run({"rules", "unset", "--competition", "Europa League", "--from", "2012-13"}).exit_code,
+            0);
+  EXPECT_EQ(run_json(tie)[0]["decided_by"], "away_goals");
+  const Result again = run({"rules", "unset", "--competition", "Europa League", "--from", "2012-13"});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("has no rules of its own from 2012-13"), std::string::npos) << again.err;
+  EXPECT_EQ(run({"rules", "set", "--competition", "Europa League", "--from", "2012-13", "--legs",
+                 "3"}).exit_code,
+            2);
+}
+
 TEST_F(Cli, FixturesOfADay) {
   import_sample();
   const json legs = run_json({"fixtures", "--date", "2012-07-03", "--json"});

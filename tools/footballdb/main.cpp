@@ -2,16 +2,18 @@
 //
 // Exit codes: 0 success (an empty result too), 2 usage error, 3 a club name that is unknown or
 // ambiguous (stderr lists the candidates), 1 any other error.
-#include <algorithm>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "footballdb/footballdb.hpp"
 #include "footballdb/json.hpp"
@@ -279,6 +281,41 @@ fs::path find_extension() {
                               "FOOTBALLDB_EXTENSION to its path)");
 }
 
+// The rules in force in each round of `season` of `competition` that the database holds ties
+// of (every round alike when it holds none), and whose they are.
+void print_rules(const Database& db, const std::string& competition, const std::string& season,
+                 bool json_out) {
+  TieFilter filter;
+  filter.competition = competition;
+  filter.season = season;
+  std::vector<std::string> rounds;
+  for (const Tie& t : db.ties(filter)) {
+    if (std::find(rounds.begin(), rounds.end(), t.round) == rounds.end()) rounds.push_back(t.round);
+  }
+  if (rounds.empty()) rounds.emplace_back();
+  auto yes = [](bool b) { return b ? "yes" : "no"; };
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const std::string& round : rounds) {
+    const RuleSet r = db.rules(competition, season, round);
+    const bool own = db.has_own_rules(competition, season, round);
+    if (json_out) {
+      nlohmann::ordered_json entry = {{"round", round.empty() ? nullptr : nlohmann::ordered_json(round)},
+                                      {"own", own}};
+      entry.update(nlohmann::ordered_json::parse(to_json(r)));
+      out.push_back(std::move(entry));
+      continue;
+    }
+    std::cout << (round.empty() ? std::string("every round") : round) << ": "
+              << (r.legs == 1 ? "one match" : "two legs") << ", extra time " << yes(r.extra_time)
+              << ", penalties " << yes(r.penalties) << ", away goals " << yes(r.away_goals)
+              << (r.away_goals ? std::string(" (in extra time ") + yes(r.away_goals_extra_time) + ")"
+                               : "")
+              << ", replays " << yes(r.replays) << (own ? "  [set for this database]" : "")
+              << "\n";
+  }
+  if (json_out) std::cout << out.dump() << "\n";
+}
+
 [[noreturn]] void run_shell(const Globals& g, const std::vector<std::string>& sql) {
   { open_db(g); }  // create and migrate before the shell sees the file
   const std::string load = ".load " + find_extension().string();
@@ -413,6 +450,37 @@ int run(int argc, char** argv) {
       "remove", "NAME is no longer a spelling (bound facts keep their club)");
   aliases_remove->add_option("name", alias, "the spelling (exact text)")->required();
   aliases_remove->add_option("club", club_text, "the club, when several have the spelling");
+  // rules
+  std::string rules_competition, rules_season, rules_round;
+  std::optional<int> rules_legs;
+  std::map<std::string, std::optional<bool>> rule_flags = {
+      {"extra-time", std::nullopt}, {"penalties", std::nullopt}, {"away-goals", std::nullopt},
+      {"away-goals-extra-time", std::nullopt}, {"replays", std::nullopt}};
+  auto* rules_cmd = app.add_subcommand(
+      "rules", "the rules ties are decided by: per competition, from a season on, per round");
+  rules_cmd->require_subcommand(1);
+  auto* rules_list = rules_cmd->add_subcommand(
+      "list", "the rules in force in each round of a season (the competition's own, else "
+              "footballdb's: shipped histories, UEFA's, a national cup's)");
+  rules_list->add_option("--competition", rules_competition, "the competition")->required();
+  rules_list->add_option("--season", rules_season, "the season, e.g. 1987-88")->required();
+  rules_list->add_flag("--json", json_out, "print JSON");
+  auto* rules_set = rules_cmd->add_subcommand(
+      "set", "give a competition rules of its own from a season on (recomputes its ties)");
+  rules_set->add_option("--competition", rules_competition, "the competition")->required();
+  rules_set->add_option("--from", rules_season, "the first season they hold")->required();
+  rules_set->add_option("--round", rules_round, "only this round (default: every round)");
+  rules_set->add_option("--legs", rules_legs, "1 (one match) or 2 (home and away)")
+      ->check(CLI::Range(1, 2));
+  for (auto& [flag, value] : rule_flags) {
+    rules_set->add_option("--" + flag, value, "yes or no (default: as in force now)");
+  }
+  auto* rules_unset = rules_cmd->add_subcommand(
+      "unset", "take back rules set from a season (recomputes the competition's ties)");
+  rules_unset->add_option("--competition", rules_competition, "the competition")->required();
+  rules_unset->add_option("--from", rules_season, "the season they were set from")->required();
+  rules_unset->add_option("--round", rules_round, "the round they were set for");
+
   // check
   auto* check_cmd = app.add_subcommand(
       "check", "list data-quality findings: conflicts between sources, stated results the legs "
@@ -585,6 +653,28 @@ int run(int argc, char** argv) {
         for (const ClubAlias& a : list) print_alias(a);
       }
     }
+  } else if (*rules_list) {
+    Database db = open_db(g);
+    print_rules(db, rules_competition, rules_season, json_out);
+  } else if (*rules_set) {
+    Database db = open_db(g);
+    RuleSet rules = db.rules(rules_competition, rules_season, rules_round);
+    if (rules_legs) rules.legs = *rules_legs;
+    const std::map<std::string, bool RuleSet::*> fields = {
+        {"extra-time", &RuleSet::extra_time},
+        {"penalties", &RuleSet::penalties},
+        {"away-goals", &RuleSet::away_goals},
+        {"away-goals-extra-time", &RuleSet::away_goals_extra_time},
+        {"replays", &RuleSet::replays}};
+    for (const auto& [flag, value] : rule_flags) {
+      if (value) rules.*fields.at(flag) = *value;
+    }
+    db.set_rules(rules_competition, rules_season, rules, rules_round);
+    print_rules(db, rules_competition, rules_season, false);
+  } else if (*rules_unset) {
+    Database db = open_db(g);
+    db.unset_rules(rules_competition, rules_season, rules_round);
+    print_rules(db, rules_competition, rules_season, false);
   } else if (*check_cmd) {
     Database db = open_db(g);
     const CheckReport report = check(db);
