@@ -126,6 +126,10 @@ class Database {
   // --- Ties and legs ---
   // Ties matching `filter`, ordered by season, competition, round order and tie number.
   std::vector<Tie> ties(const TieFilter& filter = {}) const;
+  // The tables of the groups of group stages matching `filter` (competition, season, round;
+  // "Group A" is group A of the group stage; club: the groups it played in), each group's
+  // clubs in order of position.
+  std::vector<Standing> standings(const TieFilter& filter = {}) const;
   std::optional<Tie> tie(TieId id) const;
   // Dated legs matching `filter`, ordered by date, kick-off time and id.
   std::vector<Fixture> fixtures(const FixtureFilter& filter = {}) const;

@@ -35,6 +35,9 @@ std::string to_json(const NameReview& review);
 std::string to_json(const ClubAlias& alias);
 // {"id", "name", "country", "city", "names": [{"name", "lang", "origin"}]}.
 std::string to_json(const Club& club);
+// {"competition", "season", "round", "group", "position", "club": CLUB, "played", "won",
+//  "drawn", "lost", "goals_for", "goals_against", "points"}.
+std::string to_json(const Standing& standing);
 // {"legs", "extra_time", "penalties", "away_goals", "away_goals_extra_time", "replays"}.
 std::string to_json(const RuleSet& rules);
 // {"dry_run": bool, "files": [{"path", "format", "already_imported", "records", ...}]}.

@@ -26,6 +26,19 @@ struct NameScope {
   std::optional<std::string> round;
 };
 
+// One club's line in a group's table (the standings view).
+struct Standing {
+  std::string competition;
+  std::string season;
+  std::string round;
+  std::optional<std::string> group;  // "A"; nullopt when the source named no group
+  int position = 0;                  // by points, goal difference, goals scored
+  ClubRef club;
+  int played = 0, won = 0, drawn = 0, lost = 0;
+  int goals_for = 0, goals_against = 0;
+  int points = 0;  // 3 for a win from 1995-96, 2 before
+};
+
 // Which legs Database::fixtures returns: dated legs between from and to (both inclusive).
 struct FixtureFilter {
   std::optional<Date> from;

@@ -71,15 +71,17 @@ json tie_element(const Tie& tie) {
                       {"evidence", {{"source", s.evidence.source.value()},
                                     {"line", s.evidence.line}}}});
   }
-  return json{{"competition", tie.competition},
-              {"season", tie.season},
-              {"round", tie.round},
-              {"number", opt(tie.number)},
-              {"clubs", json::array({ref(tie.club_a), ref(tie.club_b)})},
-              {"coin_toss_winner", ref(tie.coin_toss_winner)},
-              {"legs", legs},
-              {"stated", stated},
-              {"evidence", evidence(tie.evidence)}};
+  json out{{"competition", tie.competition},
+           {"season", tie.season},
+           {"round", tie.round},
+           {"number", opt(tie.number)},
+           {"clubs", json::array({ref(tie.club_a), ref(tie.club_b)})},
+           {"coin_toss_winner", ref(tie.coin_toss_winner)},
+           {"legs", legs},
+           {"stated", stated},
+           {"evidence", evidence(tie.evidence)}};
+  if (tie.group) out["group"] = *tie.group;
+  return out;
 }
 
 }  // namespace

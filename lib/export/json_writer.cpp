@@ -99,7 +99,8 @@ std::string to_json(const Tie& tie) {
            {"stated", stated},
            {"disagreement", tie.disagreement},
            {"coin_toss_winner", club(tie.coin_toss_winner)},
-           {"evidence", evidence(tie.evidence)}};
+           {"evidence", evidence(tie.evidence)},
+           {"group", opt(tie.group)}};
   return out.dump();
 }
 
@@ -182,6 +183,23 @@ std::string to_json(const ClubAlias& a) {
               {"method", a.method},
               {"canonical", a.canonical},
               {"source", source}}
+      .dump();
+}
+
+std::string to_json(const Standing& s) {
+  return json{{"competition", s.competition},
+              {"season", s.season},
+              {"round", s.round},
+              {"group", opt(s.group)},
+              {"position", s.position},
+              {"club", club(s.club)},
+              {"played", s.played},
+              {"won", s.won},
+              {"drawn", s.drawn},
+              {"lost", s.lost},
+              {"goals_for", s.goals_for},
+              {"goals_against", s.goals_against},
+              {"points", s.points}}
       .dump();
 }
 

@@ -136,11 +136,17 @@ storage::TieDraft Assembler::draft_of(const storage::RoundKey& round, std::optio
   return draft;
 }
 
+std::optional<std::string> Assembler::group_of(const Context& context) const {
+  const auto& raw = context.round ? context.round : ctx_.options.round;
+  return raw ? import::group_of(*raw) : std::nullopt;
+}
+
 void Assembler::tie(const TieRecord& r) {
   const storage::RoundKey round = round_of(r.context, r.where, std::nullopt);
   const ClubPair clubs = ctx_.clubs.pair(r.club_a, r.club_b, r.country_a, r.country_b, round,
                                          r.where);
   storage::TieDraft draft = draft_of(round, r.number, clubs, r.where);
+  draft.group = group_of(r.context);
   // A stated club must be one of the tie's: bind it through them before anything else.
   auto stated = [&](const std::optional<std::string>& name) -> std::optional<ClubId> {
     if (!name) return std::nullopt;
@@ -209,6 +215,7 @@ void Assembler::leg(const LegRecord& r) {
 
   if (auto problem = leg_problem(leg)) throw input_error(r.where, "expected " + *problem);
   storage::TieDraft draft = draft_of(round, r.tie_number, clubs, r.where);
+  draft.group = group_of(r.context);
   draft.legs.push_back(std::move(d));
   ctx_.count(ctx_.store.merge_tie(draft));
 }

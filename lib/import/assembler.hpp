@@ -34,6 +34,8 @@ class Assembler {
   // A draft of the tie of `clubs` in `round`, with the record at `where` as its evidence.
   storage::TieDraft draft_of(const storage::RoundKey& round, std::optional<int> number,
                              const ClubPair& clubs, const SourceLocation& where) const;
+  // The group a record's round names ("Group A" is group A), if any.
+  std::optional<std::string> group_of(const Context& context) const;
   void round(const RoundRecord& r);
   void tie(const TieRecord& r);
   void leg(const LegRecord& r);

@@ -269,6 +269,25 @@ std::optional<CanonicalRound> canonical_round(std::string_view raw) {
   return numbered_round(std::move(tokens));
 }
 
+std::optional<std::string> group_of(std::string_view raw) {
+  std::vector<std::string> tokens = tokens_of(fold_key(raw));
+  if (tokens.empty()) return std::nullopt;
+  static constexpr std::array<std::string_view, 6> kGroupWords{"group", "gruppe", "groupe",
+                                                               "grupo", "girone", "poule"};
+  std::string label;
+  if (one_of(tokens.front(), kGroupWords) && tokens.size() >= 2) {
+    label = tokens[1];
+  } else if (tokens.front().size() == 6 && tokens.front().rfind("group", 0) == 0) {
+    label = tokens.front().substr(5);  // "groupa"
+  }
+  const bool letter = label.size() == 1 && label[0] >= 'a' && label[0] <= 'z';
+  const bool number = !label.empty() && label.size() <= 2 && is_ascii_digit(label[0]) &&
+                      is_ascii_digit(label.back());
+  if (!letter && !number) return std::nullopt;
+  for (char& c : label) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return label;
+}
+
 std::optional<std::string> find_round_name(std::string_view prose) {
   constexpr std::size_t kMaxWords = 5;
   // Words as [begin, end) byte offsets, each with the clause it belongs to: a run of words never

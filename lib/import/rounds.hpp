@@ -24,6 +24,11 @@ struct CanonicalRound {
 // Nullopt when the name is not one it knows: it never guesses.
 std::optional<CanonicalRound> canonical_round(std::string_view raw);
 
+// The group a round name names ("Group A", "GroupB", "Gruppe C", "Groupe D", "Grupo E",
+// "Group 3", engsoccerdata's "GroupA-prelim") as its letter or number, upper-cased; nullopt for a
+// name that names none ("Group stage").
+std::optional<std::string> group_of(std::string_view raw);
+
 // The longest run of words in a line of prose that names a round, as written there:
 // "Hier die Paarungen der 2.Qualifikationsrunde:" -> "2.Qualifikationsrunde". A run stays within
 // a clause (no comma, colon, semicolon or bracket inside). Nullopt when no run of up to five

@@ -10,6 +10,7 @@ struct CanonicalFilter {
   std::optional<std::string> competition;  // canonical_competition ("Europa League" -> UEFA ...)
   std::optional<std::string> season;       // "2012/13" -> "2012-13"
   std::optional<std::string> round;        // canonical_round ("Halbfinale" -> "Semi-finals")
+  std::optional<std::string> group;        // group_of ("Group A" -> "A": the group stage's A)
 };
 
 // Throws Error(kUsage) for a season that is not one.

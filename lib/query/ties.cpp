@@ -20,7 +20,7 @@ using storage::opt_text;
 constexpr const char* kTieSelect =
     "SELECT t.id, c.name, s.name, r.name, r.ordinal, t.number, t.club_a, ca.name, t.club_b, "
     "cb.name, t.coin_toss_winner, ct.name, t.agg_a, t.agg_b, t.winner, w.name, t.decided_by, "
-    "t.extra_time, t.outcome_from FROM ties t JOIN rounds r ON r.id = t.round_id "
+    "t.extra_time, t.outcome_from, t.group_name FROM ties t JOIN rounds r ON r.id = t.round_id "
     "JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id "
     "LEFT JOIN clubs ca ON ca.id = t.club_a LEFT JOIN clubs cb ON cb.id = t.club_b "
     "LEFT JOIN clubs ct ON ct.id = t.coin_toss_winner LEFT JOIN clubs w ON w.id = t.winner ";
@@ -44,6 +44,7 @@ Tie read_tie_row(SQLite::Statement& q) {
   if (auto how = opt_text(q.getColumn(16))) tie.outcome.decided_by = parse_decided_by(*how);
   tie.outcome.extra_time = q.getColumn(17).getInt() != 0;
   tie.outcome.stated = opt_text(q.getColumn(18)) == std::optional<std::string>("claims");
+  tie.group = opt_text(q.getColumn(19));
   return tie;
 }
 
@@ -105,6 +106,7 @@ CanonicalFilter canonical_filter(const std::optional<std::string>& competition,
   out.round = round;
   if (round) {
     if (auto canonical = import::canonical_round(*round)) out.round = canonical->name;
+    out.group = import::group_of(*round);
   }
   return out;
 }
@@ -127,7 +129,7 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
         "WHERE (?1 IS NULL OR t.club_a = ?1 OR t.club_b = ?1) "
         "AND (?2 IS NULL OR t.club_a = ?2 OR t.club_b = ?2) "
         "AND (?3 IS NULL OR c.name = ?3) AND (?4 IS NULL OR s.name = ?4) "
-        "AND (?5 IS NULL OR r.name = ?5) "
+        "AND (?5 IS NULL OR r.name = ?5) AND (?6 IS NULL OR t.group_name = ?6) "
         "ORDER BY s.start_year, s.name, c.name, r.ordinal, t.number IS NULL, t.number, t.id");
     storage::bind_opt(q, 1, filter.club ? std::optional<std::int64_t>(filter.club->value())
                                         : std::nullopt);
@@ -137,6 +139,7 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
     storage::bind_opt(q, 3, competition);
     storage::bind_opt(q, 4, season);
     storage::bind_opt(q, 5, round);
+    storage::bind_opt(q, 6, names.group);
     while (q.executeStep()) ties.push_back(read_tie_row(q));
   }
   for (Tie& tie : ties) {

@@ -400,13 +400,14 @@ MergeResult Store::merge_tie(const TieDraft& d) {
   std::optional<std::int64_t> stored_b = raw(d.club_b);
   if (found.empty()) {
     SQLite::Statement& ins = statements_.get(
-        "INSERT INTO ties(round_id, number, club_a, club_b, coin_toss_winner) "
-        "VALUES (?, ?, ?, ?, ?) RETURNING id");
+        "INSERT INTO ties(round_id, number, club_a, club_b, coin_toss_winner, group_name) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     ins.bind(1, round.id);
     bind_opt(ins, 2, d.number);
     bind_opt(ins, 3, stored_a);
     bind_opt(ins, 4, stored_b);
     bind_opt(ins, 5, raw(d.coin_toss_winner));
+    bind_opt(ins, 6, round.knockout ? std::nullopt : d.group);
     ins.executeStep();
     tie_id = ins.getColumn(0).getInt64();
     ins.reset();
@@ -461,6 +462,15 @@ MergeResult Store::merge_tie(const TieDraft& d) {
   }
   result.tie = TieId{tie_id};
 
+  if (!round.knockout && d.group && !result.added) {
+    // A group another source did not name.
+    SQLite::Statement& g = statements_.get(
+        "UPDATE ties SET group_name = ?2 WHERE id = ?1 AND group_name IS NULL");
+    g.bind(1, tie_id);
+    g.bind(2, *d.group);
+    g.exec();
+    g.reset();
+  }
   SQLite::Statement& ev = statements_.get(
       "INSERT OR IGNORE INTO tie_evidence(tie_id, source_id, line) VALUES (?, ?, ?)");
   for (const auto& [src, src_line] : d.evidence) {

@@ -56,6 +56,7 @@ struct TieDraft {
   std::optional<ClubId> club_a;  // set unless the draft names no club at all
   std::optional<ClubId> club_b;  // nullopt: the opponent is not known to this source
   std::optional<ClubId> coin_toss_winner;
+  std::optional<std::string> group;  // the group of a group match ("A"), else nullopt
   std::vector<LegDraft> legs;
   std::vector<ClaimDraft> claims;
   // Evidence for the tie itself: (source, line) pairs; at least one.

@@ -281,6 +281,21 @@ fs::path find_extension() {
                               "FOOTBALLDB_EXTENSION to its path)");
 }
 
+void print_standings(const std::vector<Standing>& table) {
+  const Standing* previous = nullptr;
+  for (const Standing& s : table) {
+    if (!previous || previous->season != s.season || previous->competition != s.competition ||
+        previous->round != s.round || previous->group != s.group) {
+      std::cout << s.season << " " << s.competition << ", "
+                << (s.group ? "Group " + *s.group : s.round) << "\n";
+    }
+    std::cout << "  " << s.position << ". " << s.club.name << "  " << s.played << " "
+              << s.won << "-" << s.drawn << "-" << s.lost << "  " << s.goals_for << ":"
+              << s.goals_against << "  " << s.points << " pts\n";
+    previous = &s;
+  }
+}
+
 // The rules in force in each round of `season` of `competition` that the database holds ties
 // of (every round alike when it holds none), and whose they are.
 void print_rules(const Database& db, const std::string& competition, const std::string& season,
@@ -379,6 +394,16 @@ int run(int argc, char** argv) {
   ties_cmd->add_option("--season", tie_filter.season, "season, e.g. 2012-13");
   ties_cmd->add_option("--round", tie_filter.round, "round name");
   ties_cmd->add_flag("--json", json_out, "print JSON");
+
+  // standings
+  TieFilter standings_filter;
+  auto* standings_cmd = app.add_subcommand("standings", "the tables of group stages");
+  standings_cmd->add_option("--competition", standings_filter.competition, "the competition");
+  standings_cmd->add_option("--season", standings_filter.season, "the season, e.g. 2014-15");
+  standings_cmd->add_option("--round", standings_filter.round,
+                            "\"Group A\" for one group, else every group");
+  standings_cmd->add_option("--club", club, "the groups a club played in");
+  standings_cmd->add_flag("--json", json_out, "print JSON");
 
   // fixtures
   std::optional<std::string> date, from, to;
@@ -652,6 +677,19 @@ int run(int argc, char** argv) {
       } else {
         for (const ClubAlias& a : list) print_alias(a);
       }
+    }
+  } else if (*standings_cmd) {
+    Database db = open_db(g);
+    TieFilter filter = standings_filter;
+    if (club) {
+      filter.club =
+          club_argument(db, *club, NameScope{filter.competition, filter.season, filter.round});
+    }
+    const std::vector<Standing> table = db.standings(filter);
+    if (json_out) {
+      print_json_array(table);
+    } else {
+      print_standings(table);
     }
   } else if (*rules_list) {
     Database db = open_db(g);

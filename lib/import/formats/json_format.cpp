@@ -394,7 +394,7 @@ class Reader {
     expect_object(t, "a tie");
     only_keys(t, {"id", "competition", "season", "round", "number", "clubs", "coin_toss_winner",
                   "legs", "stated", "evidence", "aggregate", "winner", "decided_by",
-                  "extra_time"},
+                  "extra_time", "group"},
               "a tie");
     storage::TieDraft d;
     d.round = round_key(t, "round");
@@ -412,6 +412,7 @@ class Reader {
       if (d.club_a && d.club_a == d.club_b) fail(t, "expected two different clubs in a tie");
     }
     d.coin_toss_winner = opt_club_ref(t, "coin_toss_winner");
+    d.group = text(t, "group");
     d.evidence = evidence(t);
     if (auto legs = t.find("legs"); legs != t.end() && !legs->is_null()) {
       if (!legs->is_array()) fail(t, "expected \"legs\" as a list");

@@ -15,7 +15,7 @@
 //    "rounds":       [{"competition": "...", "season": "2012-13", "name": "...", "order": 2,
 //                      "knockout": true}],
 //    "ties":         [{"competition": "...", "season": "2012-13", "round": "...", "number": 26,
-//                      "clubs": [CLUB, CLUB or null], "coin_toss_winner": CLUB,
+//                      "clubs": [CLUB, CLUB or null], "coin_toss_winner": CLUB, "group": "A",
 //                      "legs": [{"number": 1, "replay": false, "status": "played",
 //                                "date": "2012-07-05", "kickoff": "19:00", "home": CLUB,
 //                                "away": CLUB, "neutral": false, "venue": "...",

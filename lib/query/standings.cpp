@@ -1,0 +1,55 @@
+// Database::standings: the standings view, filtered as users type competitions and rounds.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "footballdb/database.hpp"
+#include "query/filters.hpp"
+#include "storage/database_impl.hpp"
+#include "storage/rows.hpp"
+
+namespace footballdb {
+
+std::vector<Standing> Database::standings(const TieFilter& filter) const try {
+  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const query::CanonicalFilter names =
+      query::canonical_filter(filter.competition, filter.season, filter.round);
+  // "Group A" names the group stage and its group A; "Group stage" every group.
+  SQLite::Statement& q = impl_->statements.get(
+      "SELECT competition, season, round, \"group\", position, club_id, club, played, won, drawn, "
+      "lost, goals_for, goals_against, points FROM standings "
+      "WHERE (?1 IS NULL OR competition = ?1) AND (?2 IS NULL OR season = ?2) "
+      "AND (?3 IS NULL OR round = ?3) AND (?4 IS NULL OR \"group\" = ?4) "
+      "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM standings o WHERE o.club_id = ?5 "
+      "AND o.competition = standings.competition AND o.season = standings.season "
+      "AND o.round = standings.round AND o.\"group\" IS standings.\"group\")) "
+      "ORDER BY season, competition, round, \"group\", position");
+  storage::bind_opt(q, 1, names.competition);
+  storage::bind_opt(q, 2, names.season);
+  storage::bind_opt(q, 3, names.round);
+  storage::bind_opt(q, 4, names.group);
+  storage::bind_opt(q, 5, filter.club ? std::optional<std::int64_t>(filter.club->value())
+                                      : std::nullopt);
+  std::vector<Standing> out;
+  while (q.executeStep()) {
+    Standing s;
+    s.competition = q.getColumn(0).getString();
+    s.season = q.getColumn(1).getString();
+    s.round = q.getColumn(2).getString();
+    s.group = storage::opt_text(q.getColumn(3));
+    s.position = q.getColumn(4).getInt();
+    s.club = ClubRef{ClubId{q.getColumn(5).getInt64()}, q.getColumn(6).getString()};
+    s.played = q.getColumn(7).getInt();
+    s.won = q.getColumn(8).getInt();
+    s.drawn = q.getColumn(9).getInt();
+    s.lost = q.getColumn(10).getInt();
+    s.goals_for = q.getColumn(11).getInt();
+    s.goals_against = q.getColumn(12).getInt();
+    s.points = q.getColumn(13).getInt();
+    out.push_back(std::move(s));
+  }
+  q.reset();
+  return out;
+} catch (const SQLite::Exception& e) {
+  detail::rethrow_database_error(e);
+}
+
+}  // namespace footballdb

@@ -1,0 +1,69 @@
+// Group stages are groups: their matches make each group's table (Database::standings, the
+// standings view), tie_results holds knockout ties only, and "Group B" names one group.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "footballdb/footballdb.hpp"
+#include "testing.hpp"
+
+namespace footballdb {
+namespace {
+
+using testing::data_path;
+
+TEST(Standings, AGroupsTableInTheOrderOfItsPoints) {
+  testing::TempDir dir;
+  const std::string path = dir.path("g.db");
+  Database db = Database::open(path);
+  import_files(db, {data_path("order/cl-2014-15-group-b.txt")});
+  TieFilter filter;
+  filter.competition = "Champions League";
+  filter.season = "2014-15";
+  filter.round = "Group B";
+  const std::vector<Standing> table = db.standings(filter);
+  ASSERT_EQ(table.size(), 4u);
+  EXPECT_EQ(table[0].club.name, "Real Madrid");
+  EXPECT_EQ(table[0].points, 18);
+  EXPECT_EQ(table[0].won, 6);
+  EXPECT_EQ(table[3].position, 4);
+  EXPECT_EQ(table[3].played, 6);
+  EXPECT_EQ(table[0].group, std::optional<std::string>("B"));
+  filter.round = "Group A";
+  EXPECT_TRUE(db.standings(filter).empty());
+  filter.round = "Group B";
+  EXPECT_EQ(db.ties(filter).size(), 6u);  // the group's pairings
+  EXPECT_EQ(db.ties(filter)[0].group, std::optional<std::string>("B"));
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  // The file's two round-of-16 ties, no group pairing.
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM tie_results").getInt(), 2);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM tie_results WHERE round <> 'Round of 16'").getInt(),
+            0);
+}
+
+TEST(Standings, AWinWasWorthTwoPointsBefore1995) {
+  testing::TempDir dir;
+  const std::string csv = dir.write(
+      "groups.csv",
+      "Date,Season,round,leg,home,visitor,FT\n"
+      "1993-11-24,1993,GroupA,groups,Alpha,Beta,2-0\n"
+      "1993-12-08,1993,GroupA,groups,Beta,Alpha,1-1\n"
+      "1995-11-22,1995,GroupA,groups,Alpha,Beta,1-0\n");
+  Database db = Database::open(":memory:");
+  ImportOptions options;
+  options.csv_mapping =
+      "date=Date,season_start=Season,round=round,leg=leg,home=home,away=visitor,score=FT,"
+      "competition_name=UEFA Champions League";
+  import_files(db, {csv}, options);
+  TieFilter filter;
+  filter.season = "1993-94";
+  const auto old = db.standings(filter);
+  ASSERT_EQ(old.size(), 2u);
+  EXPECT_EQ(old[0].club.name, "Alpha");
+  EXPECT_EQ(old[0].points, 3);  // a win and a draw
+  filter.season = "1995-96";
+  EXPECT_EQ(db.standings(filter).at(0).points, 3);  // one win
+}
+
+}  // namespace
+}  // namespace footballdb
