@@ -1,5 +1,5 @@
 -- One-match ties say how their match was decided: decided_by gains 'normal_time' and
--- 'extra_time' (a two-legged tie keeps 'aggregate'). Competition rules gain the number of legs
+-- 'extra_time' (a two-legged tie keeps 'aggregate'), and 'bye' for a club through without one. Competition rules gain the number of legs
 -- and may hold a row for one round ("the final is one match"). SQLite cannot change a CHECK
 -- constraint or a primary key in place: the tables are rebuilt (the runner turns foreign keys
 -- off around a migration and checks them after it), and the views over them made again.
@@ -18,7 +18,7 @@ CREATE TABLE ties_new (
   winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
   decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
                                         'coin_toss', 'walkover', 'awarded', 'normal_time',
-                                        'extra_time')),
+                                        'extra_time', 'bye')),
   extra_time INTEGER NOT NULL DEFAULT 0 CHECK (extra_time IN (0, 1)),
   -- 'legs': computed from the legs; 'claims': the legs decide nothing, the sources agree on it.
   outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims')),
@@ -46,7 +46,7 @@ CREATE TABLE tie_claims_new (
   agg_b INTEGER CHECK (agg_b >= 0),
   decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
                                         'coin_toss', 'walkover', 'awarded', 'normal_time',
-                                        'extra_time')),
+                                        'extra_time', 'bye')),
   text TEXT NOT NULL DEFAULT '',
   CHECK ((agg_a IS NULL) = (agg_b IS NULL)),
   CHECK (winner IS NOT NULL OR agg_a IS NOT NULL OR decided_by IS NOT NULL)

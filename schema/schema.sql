@@ -209,7 +209,7 @@ CREATE TABLE "ties" (
   winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
   decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
                                         'coin_toss', 'walkover', 'awarded', 'normal_time',
-                                        'extra_time')),
+                                        'extra_time', 'bye')),
   extra_time INTEGER NOT NULL DEFAULT 0 CHECK (extra_time IN (0, 1)),
   -- 'legs': computed from the legs; 'claims': the legs decide nothing, the sources agree on it.
   outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims')), group_name TEXT CHECK (group_name IS NULL OR length(group_name) > 0),
@@ -233,7 +233,7 @@ CREATE TABLE "tie_claims" (
   agg_b INTEGER CHECK (agg_b >= 0),
   decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
                                         'coin_toss', 'walkover', 'awarded', 'normal_time',
-                                        'extra_time')),
+                                        'extra_time', 'bye')),
   text TEXT NOT NULL DEFAULT '',
   CHECK ((agg_a IS NULL) = (agg_b IS NULL)),
   CHECK (winner IS NOT NULL OR agg_a IS NOT NULL OR decided_by IS NOT NULL)

@@ -132,9 +132,10 @@ enum class DecidedBy {
   kAwarded,    // a result awarded by the organiser settled it
   kNormalTime,  // a one-match tie: its match, won in 90 minutes
   kExtraTime,   // a one-match tie: its match, won in extra time
+  kBye,         // the club went through without a match (no opponent was drawn)
 };
 // "aggregate", "away_goals", "penalties", "replay", "coin_toss", "walkover", "awarded",
-// "normal_time", "extra_time".
+// "normal_time", "extra_time", "bye".
 std::string_view to_string(DecidedBy how) noexcept;
 std::optional<DecidedBy> parse_decided_by(std::string_view text) noexcept;
 

@@ -180,6 +180,8 @@ std::string_view to_string(DecidedBy how) noexcept {
       return "normal_time";
     case DecidedBy::kExtraTime:
       return "extra_time";
+    case DecidedBy::kBye:
+      return "bye";
   }
   return "aggregate";
 }
@@ -187,7 +189,8 @@ std::string_view to_string(DecidedBy how) noexcept {
 std::optional<DecidedBy> parse_decided_by(std::string_view text) noexcept {
   for (auto d : {DecidedBy::kAggregate, DecidedBy::kAwayGoals, DecidedBy::kPenalties,
                  DecidedBy::kReplay, DecidedBy::kCoinToss, DecidedBy::kWalkover,
-                 DecidedBy::kAwarded, DecidedBy::kNormalTime, DecidedBy::kExtraTime}) {
+                 DecidedBy::kAwarded, DecidedBy::kNormalTime, DecidedBy::kExtraTime,
+                 DecidedBy::kBye}) {
     if (to_string(d) == text) return d;
   }
   return std::nullopt;

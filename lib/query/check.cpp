@@ -147,7 +147,7 @@ void read_partial_ties(const Database& db, storage::StatementCache& statements,
                        CheckReport& report) {
   SQLite::Statement& q =
       statements.get(std::string("SELECT ") + kSummaryColumns + " FROM ties t" + kSummaryJoins +
-                     "WHERE t.club_b IS NULL" + kSummaryOrder);
+                     "WHERE t.club_b IS NULL AND t.decided_by IS NOT 'bye'" + kSummaryOrder);
   std::vector<TieSummary> ties;
   while (q.executeStep()) ties.push_back(read_summary(q));
   q.reset();

@@ -32,10 +32,16 @@ TEST(CupLayout, ImportsAsItStands) {
   EXPECT_EQ(report.files[0].conflicts, 0);
   auto ties = ties_by_first_club(db);
 
-  // A walkover: the club the notes name went through; a bye is no tie at all.
+  // A walkover: the club the notes name went through. A bye: a tie of one club, no match.
   EXPECT_EQ(ties.at("Alpha Rovers").winner->name, "Alpha Rovers");
   EXPECT_EQ(ties.at("Alpha Rovers").outcome.decided_by, DecidedBy::kWalkover);
-  EXPECT_EQ(ties.count("Gamma Athletic"), 0u);
+  const Tie& bye = ties.at("Gamma Athletic");
+  EXPECT_TRUE(bye.legs.empty());
+  EXPECT_FALSE(bye.club_b);
+  ASSERT_TRUE(bye.winner);
+  EXPECT_EQ(bye.winner->name, "Gamma Athletic");
+  EXPECT_EQ(bye.outcome.decided_by, DecidedBy::kBye);
+  EXPECT_TRUE(check(db).partial_ties.empty());  // a bye is no tie missing its opponent
 
   // 1945-46: two legs, on aggregate.
   const Tie& legs = ties.at("Delta Town");

@@ -100,6 +100,8 @@ const char* how(DecidedBy decided_by) {
       return "in normal time";
     case DecidedBy::kExtraTime:
       return "after extra time";
+    case DecidedBy::kBye:
+      return "with a bye";
   }
   return "";
 }

@@ -289,9 +289,12 @@ class RowMapper {
                                    " columns as in the header, found " + std::to_string(row.count));
     }
 
-    // A bye is no match: a club went through alone.
+    // A bye is no match: a club went through alone, a tie of one club.
     const std::optional<std::string> nonmatch = text(kNonmatch);
-    if (nonmatch && *nonmatch == "Bye") return;
+    if (nonmatch && *nonmatch == "Bye") {
+      bye(row);
+      return;
+    }
 
     LegRecord leg;
     leg.where = {path_, row.line, 1};
@@ -476,6 +479,20 @@ class RowMapper {
       }
     }
     return leg;
+  }
+
+  // The records of a bye row: its round, and a tie of the home club alone, stated through.
+  void bye(const CsvRow& row) {
+    TieRecord tie;
+    tie.where = {path_, row.line, 1};
+    tie.club_a = required_club(home_, "home");
+    tie.context = context(date());
+    tie.country_a = text(kHomeCountry);
+    tie.stated_winner = tie.club_a;
+    tie.stated_decided_by = DecidedBy::kBye;
+    tie.text = row.raw;
+    report_round(tie.context, LegCell{});
+    sink_(std::move(tie));
   }
 
   // Whether the cell of `field` says "yes".

@@ -28,7 +28,8 @@
 //   aet_flag            "yes": the score is after extra time (engsoccerdata's cup files)
 //   pens_home, pens_away  the two sides of a shoot-out, in two columns
 //   neutral             "yes": played at a neutral ground
-//   nonmatch            a row that is no match: "Bye" (no record), "Walkover" (to the club
+//   nonmatch            a row that is no match: "Bye" (a tie of the home club alone, through
+//                       with a bye), "Walkover" (to the club
 //                       `notes` says "X progress"), "Match void" (kept, annulled), "Not played"
 //                       (cancelled), "X disqualified" (the other club through; a played match
 //                       annulled), "Both teams disqualified"
