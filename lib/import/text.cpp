@@ -6,8 +6,6 @@
 namespace footballdb::import {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-
 std::optional<int> number_at(std::string_view s, std::size_t* pos) {
   std::size_t i = *pos;
   int value = 0;
@@ -73,7 +71,7 @@ bool tokenize(std::string_view s, std::vector<Token>* out, NotationError* error)
   };
   while (i < s.size()) {
     const char c = s[i];
-    if (is_space(c) || c == '.') {
+    if (is_ascii_space(c) || c == '.') {
       ++i;
       continue;
     }
@@ -110,12 +108,6 @@ bool tokenize(std::string_view s, std::vector<Token>* out, NotationError* error)
 }
 
 }  // namespace
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string ascii_lower(std::string_view s) {
   std::string out(s);

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "footballdb/error.hpp"
+#include "core/text.hpp"
 #include "footballdb/types.hpp"
 #include "import/records.hpp"
 
@@ -29,9 +30,6 @@ bool any_line(std::string_view text, Pred pred) {
   }
   return false;
 }
-
-// `s` without leading and trailing ASCII white space.
-std::string_view trim(std::string_view s);
 
 // ASCII lower case; other bytes unchanged.
 std::string ascii_lower(std::string_view s);

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "core/text.hpp"
 #include "footballdb/names.hpp"
 #include "names/vocabulary.hpp"
 
@@ -55,7 +56,7 @@ bool ascii_looks_like_abbreviation(std::string_view word) {
 // Abbreviation-looking words of a raw name, as their fold_key.
 std::set<std::string> abbreviation_words(std::string_view raw) {
   std::set<std::string> out;
-  if (std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (is_ascii(raw)) {
     // ASCII: the words are runs of letters and digits, and their fold_key is their lower case.
     auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
     for (auto it = raw.begin(); it != raw.end();) {

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string>
 
+#include "core/text.hpp"
 #include "footballdb/names.hpp"
 
 namespace footballdb {
@@ -115,11 +116,6 @@ icu::UnicodeString normalized(std::string_view name) {
   }
   unified.foldCase(U_FOLD_CASE_DEFAULT);
   return normalizer(false).normalize(unified, status);
-}
-
-bool is_ascii(std::string_view name) {
-  return std::all_of(name.begin(), name.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // What normalized() gives for ASCII text, as UTF-8: NFKC changes no ASCII, unify() maps the

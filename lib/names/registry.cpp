@@ -2,21 +2,12 @@
 #include <istream>
 #include <string>
 
+#include "core/text.hpp"
 #include "footballdb/error.hpp"
 #include "footballdb/names.hpp"
 
 namespace footballdb {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 // The line without a trailing comment: "#" at the start or after white space.
 std::string_view strip_comment(std::string_view line) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.hpp"
 #include "footballdb/error.hpp"
 #include "footballdb/names.hpp"
 #include "footballdb/rules.hpp"
@@ -23,12 +24,6 @@ struct RuleLine {
   std::vector<std::string> rounds;  // folded; empty: every round
   RuleSet rules;
 };
-
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return std::string(s);
-}
 
 [[noreturn]] void fail(int line, const std::string& what) {
   throw Error(ErrorCode::kInternal,
@@ -83,7 +78,7 @@ std::map<std::string, std::vector<RuleLine>, std::less<>> read_histories() {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> fields;
     std::istringstream parts(line);
-    for (std::string f; std::getline(parts, f, '|');) fields.push_back(trimmed(f));
+    for (std::string f; std::getline(parts, f, '|');) fields.emplace_back(trim(f));
     if (fields.size() != 5) fail(number, "COMPETITION | FROM SEASON | ROUNDS | RULES | SOURCE");
     const auto from = Season::start_year(fields[1]);
     if (!from || !Season::normalize(fields[1])) fail(number, "a season such as 1991-92");
@@ -91,7 +86,7 @@ std::map<std::string, std::vector<RuleLine>, std::less<>> read_histories() {
     RuleLine rule{*from, {}, parse_rules(fields[3], number)};
     if (fields[2] != "*") {
       std::istringstream rounds(fields[2]);
-      for (std::string r; std::getline(rounds, r, ',');) rule.rounds.push_back(fold_key(trimmed(r)));
+      for (std::string r; std::getline(rounds, r, ',');) rule.rounds.push_back(fold_key(trim(r)));
     }
     out[fold_key(fields[0])].push_back(std::move(rule));
   }

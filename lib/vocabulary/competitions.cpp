@@ -3,18 +3,13 @@
 #include <map>
 #include <sstream>
 
+#include "core/text.hpp"
 #include "footballdb/error.hpp"
 #include "footballdb/names.hpp"
 #include "vocabulary/vocabulary_data.hpp"
 
 namespace footballdb::vocabulary {
 namespace {
-
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return std::string(s);
-}
 
 // data/vocabulary/competitions.txt, read once: folded name -> canonical name.
 std::map<std::string, std::string, std::less<>> read_names() {
@@ -30,11 +25,11 @@ std::map<std::string, std::string, std::less<>> read_names() {
                                             std::to_string(number) +
                                             ": expected \"CANONICAL = NAME | NAME ...\"");
     }
-    const std::string canonical = trimmed(line.substr(0, equals));
+    const std::string canonical(trim(std::string_view(line).substr(0, equals)));
     out[fold_key(canonical)] = canonical;
     std::istringstream names(line.substr(equals + 3));
     for (std::string name; std::getline(names, name, '|');) {
-      out[fold_key(trimmed(name))] = canonical;
+      out[fold_key(trim(name))] = canonical;
     }
   }
   return out;
