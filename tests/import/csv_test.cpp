@@ -300,6 +300,12 @@ TEST(CsvMapping, SpecRoundTrips) {
             "ht=HT,aet=aet,pens=pens,winner=tiewinner,home_country=hcountry,away_country=vcountry,"
             "competition_name=European Cup,competition_name@1992=UEFA Champions League");
   EXPECT_EQ(parse_csv_mapping(format_csv_mapping(champs)), champs);
+  const CsvMapping cup = *engsoccerdata_cup_mapping(
+      {"Date", "Season", "home", "visitor", "FT", "round", "tie", "aet", "hp", "vp", "nonmatch"});
+  EXPECT_EQ(format_csv_mapping(cup),
+            "home=home,away=visitor,date=Date,season_start=Season,round_code=round,leg=tie,"
+            "score=FT,aet_flag=aet,pens_home=hp,pens_away=vp,nonmatch=nonmatch");
+  EXPECT_EQ(parse_csv_mapping(format_csv_mapping(cup)), cup);
   EXPECT_EQ(parse_csv_mapping("away=B,competition_name@1992=Y,home=A,competition_name=X"),
             parse_csv_mapping("home=A,away=B,competition_name=X,competition_name@1992=Y"));
 }

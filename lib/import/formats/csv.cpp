@@ -206,6 +206,7 @@ constexpr std::array<FieldSpec, kFieldCount> kFields = {{
 
 constexpr std::string_view kDateDmyKey = "date_dmy";
 constexpr std::string_view kSeasonStartKey = "season_start";
+constexpr std::string_view kRoundCodeKey = "round_code";
 constexpr std::string_view kCompetitionNameKey = "competition_name";
 
 Error mapping_error(std::string_view what, std::string_view part) {
@@ -727,6 +728,9 @@ CsvMapping parse_csv_mapping(std::string_view spec) {
     } else if (key == kSeasonStartKey) {
       key = "season";
       mapping.season_is_start_year = true;
+    } else if (key == kRoundCodeKey) {
+      key = "round";
+      mapping.round_codes = true;
     }
     auto field = std::find_if(kFields.begin(), kFields.end(),
                               [&](const FieldSpec& f) { return f.key == key; });
@@ -749,6 +753,8 @@ std::string format_csv_mapping(const CsvMapping& mapping) {
       key = kDateDmyKey;
     } else if (field.column == &CsvMapping::season && mapping.season_is_start_year) {
       key = kSeasonStartKey;
+    } else if (field.column == &CsvMapping::round && mapping.round_codes) {
+      key = kRoundCodeKey;
     }
     spec += "," + std::string(key) + "=" + *column;
   }

@@ -14,6 +14,8 @@
 //                       (instead of `season`)
 //   competition         the competition's name
 //   round               the round's name or code, kept as written ("QF", "Semi-finals", "GroupA")
+//   round_code          the round as engsoccerdata's cup codes: "1".."9" (round N), "s", "f"
+//                       (instead of `round`)
 //   leg                 "1", "2", ... the leg number; "replay" a play-off match after the legs;
 //                       "initial" the first match of a one-match tie that went to a replay (leg 1);
 //                       "groups" a group match (no tie); missing: a one-match tie (no leg number)
@@ -108,8 +110,8 @@ struct CsvMapping {
   std::optional<std::string> neutral;
   std::optional<std::string> nonmatch;
   std::optional<std::string> notes;
-  // The round column holds engsoccerdata's cup codes: "1".."9" (round N), "s" (semi-finals),
-  // "f" (final); other codes are kept as written.
+  // The round column holds engsoccerdata's cup codes (spec key round_code): "1".."9" (round
+  // N), "s" (semi-finals), "f" (final); other codes are kept as written.
   bool round_codes = false;
   // The competition of rows without a competition cell: the era with the latest from_year not
   // after the row's season start year (the date's split season when there is no season; the
