@@ -49,25 +49,20 @@ TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
   const ClubId a = *tie.club_a;
   const ClubId b = *tie.club_b;
 
+  // A one-match tie has one match: the first that counts (a replay of a match declared void is
+  // the match); any later one is a replay, however a source labelled it.
+  const bool one_match = rules.legs == 1;
   std::vector<const Leg*> regular;
   std::vector<const Leg*> replays;
   for (const Leg& leg : tie.legs) {
     if (!counts(leg)) continue;
-    (leg.replay ? replays : regular).push_back(&leg);
+    (leg.replay && !one_match ? replays : regular).push_back(&leg);
   }
   auto by_number = [](const Leg* x, const Leg* y) { return x->number < y->number; };
   std::sort(regular.begin(), regular.end(), by_number);
-  // A one-match tie has one match: the first that counts (a replay of a match declared void is
-  // the match); any later one is a replay, however a source labelled it.
-  const bool one_match = rules.legs == 1;
-  if (one_match) {
-    replays.insert(replays.end(), regular.begin(), regular.end());
-    std::sort(replays.begin(), replays.end(), by_number);
-    regular.clear();
-    if (!replays.empty()) {
-      regular.push_back(replays.front());
-      replays.erase(replays.begin());
-    }
+  if (one_match && regular.size() > 1) {
+    replays.assign(regular.begin() + 1, regular.end());
+    regular.resize(1);
   }
   std::sort(replays.begin(), replays.end(), by_number);
 

@@ -143,6 +143,18 @@ int season_year_or_throw(std::string_view season) {
 
 namespace {
 
+// The competition users call `competition` in the season starting in `year`: its canonical
+// name and its id (0 when the database holds none of that name).
+std::pair<std::string, std::int64_t> competition_of(storage::StatementCache& statements,
+                                                    std::string_view competition, int year) {
+  std::string name = import::canonical_competition(competition, year);
+  SQLite::Statement& q = statements.get("SELECT id FROM competitions WHERE name = ?");
+  q.bind(1, name);
+  const std::int64_t id = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  q.reset();
+  return {std::move(name), id};
+}
+
 // A round as the user names it, in its canonical name where it has one ("" for none).
 std::string canonical_round_name(std::string_view round) {
   if (round.empty()) return {};
@@ -156,10 +168,7 @@ RuleSet Database::rules(std::string_view competition, std::string_view season,
                         std::string_view round) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const int year = season_year_or_throw(season);
-  const std::string name = import::canonical_competition(competition, year);
-  SQLite::Statement& q = impl_->statements.get("SELECT id FROM competitions WHERE name = ?");
-  q.bind(1, name);
-  const std::int64_t id = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  const auto [name, id] = competition_of(impl_->statements, competition, year);
   return storage::rules_for(impl_->statements, id, name, year, canonical_round_name(round));
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
@@ -188,13 +197,13 @@ void Database::unset_rules(std::string_view competition, std::string_view from_s
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const int year = season_year_or_throw(from_season);
   SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-  const std::string name = import::canonical_competition(competition, year);
+  const auto [name, id] = competition_of(impl_->statements, competition, year);
   SQLite::Statement del(impl_->db,
-                        "DELETE FROM competition_rules WHERE from_season_year = ? AND round = ? "
-                        "AND competition_id = (SELECT id FROM competitions WHERE name = ?)");
-  del.bind(1, year);
-  del.bind(2, canonical_round_name(round));
-  del.bind(3, name);
+                        "DELETE FROM competition_rules WHERE competition_id = ? "
+                        "AND from_season_year = ? AND round = ?");
+  del.bind(1, id);
+  del.bind(2, year);
+  del.bind(3, canonical_round_name(round));
   if (del.exec() == 0) {
     throw Error(ErrorCode::kUsage, name + " has no rules of its own from " +
                                        std::string(from_season) +
@@ -211,14 +220,8 @@ bool Database::has_own_rules(std::string_view competition, std::string_view seas
                              std::string_view round) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const int year = season_year_or_throw(season);
-  SQLite::Statement q(impl_->db,
-                      "SELECT 1 FROM competition_rules WHERE from_season_year <= ? "
-                      "AND (round = '' OR round = ?) "
-                      "AND competition_id = (SELECT id FROM competitions WHERE name = ?)");
-  q.bind(1, year);
-  q.bind(2, canonical_round_name(round));
-  q.bind(3, import::canonical_competition(competition, year));
-  return q.executeStep();
+  const auto [name, id] = competition_of(impl_->statements, competition, year);
+  return storage::own_rules(impl_->statements, id, year, canonical_round_name(round)).has_value();
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
 }

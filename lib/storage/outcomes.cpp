@@ -9,8 +9,8 @@
 
 namespace footballdb::storage {
 
-RuleSet rules_for(StatementCache& statements, std::int64_t competition_id,
-                  std::string_view competition, int season_year, std::string_view round) {
+std::optional<RuleSet> own_rules(StatementCache& statements, std::int64_t competition_id,
+                                 int season_year, std::string_view round) {
   SQLite::Statement& q = statements.get(
       "SELECT away_goals, away_goals_extra_time, extra_time, penalties, replays, legs "
       "FROM competition_rules WHERE competition_id = ?1 AND from_season_year <= ?2 "
@@ -20,7 +20,7 @@ RuleSet rules_for(StatementCache& statements, std::int64_t competition_id,
   q.bind(3, std::string(round));
   if (!q.executeStep()) {
     q.reset();
-    return default_rules(competition, season_year, round);
+    return std::nullopt;
   }
   RuleSet rules;
   rules.away_goals = q.getColumn(0).getInt() != 0;
@@ -31,6 +31,12 @@ RuleSet rules_for(StatementCache& statements, std::int64_t competition_id,
   rules.legs = q.getColumn(5).getInt();
   q.reset();
   return rules;
+}
+
+RuleSet rules_for(StatementCache& statements, std::int64_t competition_id,
+                  std::string_view competition, int season_year, std::string_view round) {
+  if (auto own = own_rules(statements, competition_id, season_year, round)) return *own;
+  return default_rules(competition, season_year, round);
 }
 
 TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie) {

@@ -1,6 +1,7 @@
 // Tie outcomes stored in the ties table, derived from the legs by the tie rules.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "footballdb/rules.hpp"
@@ -14,6 +15,10 @@ namespace footballdb::storage {
 // same season), else default_rules.
 RuleSet rules_for(StatementCache& statements, std::int64_t competition_id,
                   std::string_view competition, int season_year, std::string_view round = {});
+// The competition_rules row rules_for takes, or nullopt when the competition has none in force
+// for `round` in `season_year` (default_rules then hold).
+std::optional<RuleSet> own_rules(StatementCache& statements, std::int64_t competition_id,
+                                 int season_year, std::string_view round);
 
 // The clubs, legs and coin toss of tie `tie`.
 TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie);

@@ -6,13 +6,13 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "footballdb/footballdb.hpp"
@@ -480,9 +480,17 @@ int run(int argc, char** argv) {
   // rules
   std::string rules_competition, rules_season, rules_round;
   std::optional<int> rules_legs;
-  std::map<std::string, std::optional<bool>> rule_flags = {
-      {"extra-time", std::nullopt}, {"penalties", std::nullopt}, {"away-goals", std::nullopt},
-      {"away-goals-extra-time", std::nullopt}, {"replays", std::nullopt}};
+  // The yes/no rules `rules set` changes: option name, field, the value given (if any).
+  struct RuleFlag {
+    const char* option;
+    bool RuleSet::*field;
+    std::optional<bool> value;
+  };
+  std::array<RuleFlag, 5> rule_flags{{{"extra-time", &RuleSet::extra_time, {}},
+                                      {"penalties", &RuleSet::penalties, {}},
+                                      {"away-goals", &RuleSet::away_goals, {}},
+                                      {"away-goals-extra-time", &RuleSet::away_goals_extra_time, {}},
+                                      {"replays", &RuleSet::replays, {}}}};
   auto* rules_cmd = app.add_subcommand(
       "rules", "the rules ties are decided by: per competition, from a season on, per round");
   rules_cmd->require_subcommand(1);
@@ -499,8 +507,9 @@ int run(int argc, char** argv) {
   rules_set->add_option("--round", rules_round, "only this round (default: every round)");
   rules_set->add_option("--legs", rules_legs, "1 (one match) or 2 (home and away)")
       ->check(CLI::Range(1, 2));
-  for (auto& [flag, value] : rule_flags) {
-    rules_set->add_option("--" + flag, value, "yes or no (default: as in force now)");
+  for (RuleFlag& flag : rule_flags) {
+    rules_set->add_option(std::string("--") + flag.option, flag.value,
+                          "yes or no (default: as in force now)");
   }
   auto* rules_unset = rules_cmd->add_subcommand(
       "unset", "take back rules set from a season (recomputes the competition's ties)");
@@ -700,14 +709,8 @@ int run(int argc, char** argv) {
     Database db = open_db(g);
     RuleSet rules = db.rules(rules_competition, rules_season, rules_round);
     if (rules_legs) rules.legs = *rules_legs;
-    const std::map<std::string, bool RuleSet::*> fields = {
-        {"extra-time", &RuleSet::extra_time},
-        {"penalties", &RuleSet::penalties},
-        {"away-goals", &RuleSet::away_goals},
-        {"away-goals-extra-time", &RuleSet::away_goals_extra_time},
-        {"replays", &RuleSet::replays}};
-    for (const auto& [flag, value] : rule_flags) {
-      if (value) rules.*fields.at(flag) = *value;
+    for (const RuleFlag& flag : rule_flags) {
+      if (flag.value) rules.*flag.field = *flag.value;
     }
     db.set_rules(rules_competition, rules_season, rules, rules_round);
     print_rules(db, rules_competition, rules_season, false);
