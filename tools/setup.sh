@@ -7,7 +7,7 @@ packages=(
   g++ cmake make
   libsqlitecpp-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libgtest-dev libicu-dev libssl-dev libcli11-dev
-  libbenchmark-dev
+  libabsl-dev libbenchmark-dev
 )
 
 missing=()

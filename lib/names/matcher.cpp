@@ -423,13 +423,22 @@ struct Matcher::Impl {
       const std::string capitals = capital_initials(q.raw);
       if (!capitals.empty()) candidates = index.lookup(key_of('i', capitals));
     }
+    // expand(a, ..., b) uses an abbreviation of `a` or fails.
+    auto abbreviates = [&](const std::vector<Word>& words) {
+      return std::any_of(words.begin(), words.end(), [&](const Word& w) {
+        return w.abbreviation && index.kind(w) != WordKind::kLegal;
+      });
+    };
+    const bool query_abbreviates = any_abbreviation && abbreviates(qwords);
     for (std::size_t n : candidates) {
       const Name& name = index.name(n);
       if (!name.live) continue;
       const auto& nwords = name.analysis.words[kGeneric];
+      const bool name_abbreviates = abbreviates(nwords);
+      if (!query_abbreviates && !name_abbreviates) continue;
       if (!carries_numbers(q.parts[kGeneric].numbers, name.club)) continue;  // ADO '20
-      if ((any_abbreviation && expand(qwords, 0, nwords, 0, false, 0)) ||
-          expand(nwords, 0, qwords, 0, false, 0)) {
+      if ((query_abbreviates && expand(qwords, 0, nwords, 0, false, 0)) ||
+          (name_abbreviates && expand(nwords, 0, qwords, 0, false, 0))) {
         // Capitals alone ("EVV") stand for too many names: a proposal only. Written as one
         // writes a club's own short form (MyPa, KuPS), with a word or a number, they bind.
         const bool binds =

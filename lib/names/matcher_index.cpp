@@ -51,13 +51,11 @@ std::vector<std::string> city_words(std::string_view city) {
   return out;
 }
 
-void index_add(std::unordered_map<std::string, std::vector<std::size_t>>& index,
-               const std::string& key, std::size_t name) {
+void index_add(KeyIndex& index, const std::string& key, std::size_t name) {
   index[key].push_back(name);
 }
 
-void index_remove(std::unordered_map<std::string, std::vector<std::size_t>>& index,
-                  const std::string& key, std::size_t name) {
+void index_remove(KeyIndex& index, const std::string& key, std::size_t name) {
   auto it = index.find(key);
   if (it == index.end()) return;
   auto& v = it->second;
@@ -82,7 +80,6 @@ bool Club::of_country(const std::string& code) const {
 }
 
 MatcherIndex::MatcherIndex(std::unique_ptr<ClubSource> source) : source_(std::move(source)) {
-  keys_.max_load_factor(0.5F);
   for (const std::string& city : name_vocabulary().cities) add_city_words(city);
   if (source_) source_->prime(*this);
 }

@@ -14,6 +14,9 @@
 #include <utility>
 #include <vector>
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
 #include "footballdb/types.hpp"
 #include "names/analysis.hpp"
 
@@ -73,6 +76,10 @@ struct Club {
 };
 
 class MatcherIndex;
+
+// Key -> the names (indexes into the index's names) stored under it. An open-addressing map:
+// the index is looked up a few dozen times a name, mostly for keys it does not hold.
+using KeyIndex = absl::flat_hash_map<std::string, std::vector<std::size_t>>;
 
 // Where a matcher over a database reads the clubs it has not met yet.
 class ClubSource {
@@ -163,7 +170,6 @@ class MatcherIndex {
                                               std::optional<std::string>& latin);
 
  private:
-  using Index = std::unordered_map<std::string, std::vector<std::size_t>>;
   void ensure(const std::string& key);
   void ensure_club(ClubId id);
   void add_city_words(std::string_view city);
@@ -172,14 +178,14 @@ class MatcherIndex {
   void unindex_name(std::size_t n);
 
   std::unique_ptr<ClubSource> source_;
-  std::unordered_set<std::string> ensured_;      // keys read from the source
+  absl::flat_hash_set<std::string> ensured_;     // keys read from the source
   std::unordered_set<std::int64_t> sought_;      // clubs read (or sought) from the source
   Analyzer analyzer_;
   std::unordered_map<std::int64_t, Club> clubs_;
   std::deque<Name> names_;  // a deque: references stay valid as clubs are read
-  Index keys_;
-  std::unordered_set<std::string> cities_;       // stems of city words
-  std::unordered_set<std::string> city_words_;  // city words, folded
+  KeyIndex keys_;
+  absl::flat_hash_set<std::string> cities_;      // stems of city words
+  absl::flat_hash_set<std::string> city_words_;  // city words, folded
   std::unordered_map<std::string, std::vector<ClubId>> city_clubs_;  // city stem -> clubs there
   std::unordered_map<std::string, std::string> exonyms_;  // folded exonym -> folded city name
   std::set<std::pair<std::int64_t, std::int64_t>> distinct_;
