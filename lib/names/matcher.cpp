@@ -25,6 +25,9 @@ constexpr double kPartialScore = 0.5;
 // Helsingborgs IF), or the rest a city or common words (Sturm: SK Sturm Graz).
 constexpr double kWholeFitScore = 0.7;
 constexpr double kPlaceFitScore = 0.6;
+// Capitals alone that are one word of a name saying more ("FCB" of FCB Magpies): capitals stand
+// for too many names to mean this one even where it is the only club in scope with data.
+constexpr double kProposalScore = 0.4;
 constexpr std::size_t kMaxProposals = 3;
 // A word that this many clubs or more hold in their names is a common one ("Red", "Dinamo",
 // "Olympic"): alone, it says little of which club is meant.
@@ -315,6 +318,7 @@ struct Matcher::Impl {
       if (rarest.empty()) continue;
       // A common word alone fits a club whose name says more only as a proposal.
       const bool common = wanted.size() == 1 && common_word(wanted.front()->stem);
+      const bool capitals = capitals_only(q.raw);
       for (std::size_t n : index.lookup(rarest)) {
         const Name& name = index.name(n);
         if (!name.live || static_cast<std::size_t>(name.variant) != v) continue;
@@ -336,6 +340,7 @@ struct Matcher::Impl {
           const bool place = k == WordKind::kCity || is_place_word(w.folded);
           score = std::min(score, place && !common ? kPlaceFitScore : kPartialScore);
         }
+        if (score == kPartialScore && capitals) score = kProposalScore;
         out.push_back({name.club, n, kTokens, score});
       }
     }

@@ -161,9 +161,6 @@ constexpr KnownWrong kKnownWrong[] = {
      "layer decides; AEK Larnaca FC plays ties in the files too (neither in the Champions "
      "League)"},
     {"AEK", kEverywhere, "as in the Champions League scope"},
-    {"FCB", kEverywhere,
-     "FC Magpies is taken by its registry spelling \"FCB Magpies\" although FC Barcelona, Bayern "
-     "München and FC Basel, the clubs fans mean, all have ties"},
 };
 
 // How the names of fans_cl.tsv fare in one scope.
