@@ -251,7 +251,10 @@ CREATE TABLE "competition_rules" (
   away_goals_extra_time INTEGER NOT NULL CHECK (away_goals_extra_time IN (0, 1)),
   extra_time INTEGER NOT NULL CHECK (extra_time IN (0, 1)),
   penalties INTEGER NOT NULL CHECK (penalties IN (0, 1)),
-  replays INTEGER NOT NULL CHECK (replays IN (0, 1)),
+  replays INTEGER NOT NULL CHECK (replays IN (0, 1)), replay_limit INTEGER NOT NULL DEFAULT 0
+  CHECK (replay_limit >= 0), replay_extra_time INTEGER NOT NULL DEFAULT 1
+  CHECK (replay_extra_time IN (0, 1)), replay_penalties INTEGER NOT NULL DEFAULT 1
+  CHECK (replay_penalties IN (0, 1)),
   PRIMARY KEY (competition_id, from_season_year, round)
 ) STRICT;
 CREATE VIEW leg_results AS
@@ -347,3 +350,23 @@ SELECT t.competition, t.season, t.round, t.group_name AS "group",
        cl.name AS club, t.club AS club_id, t.played, t.won, t.drawn, t.lost, t.goals_for,
        t.goals_against, t.goal_difference, t.points
 FROM tables t JOIN clubs cl ON cl.id = t.club;
+CREATE TABLE round_names (
+  round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  name TEXT NOT NULL CHECK (length(name) > 0),
+  PRIMARY KEY (round_id, source_id, name)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX round_names_by_source ON round_names(source_id);
+CREATE VIEW round_names_stated AS
+SELECT c.name AS competition,
+       s.name AS season,
+       r.name AS round,
+       n.name AS stated,
+       src.path AS source,
+       r.id AS round_id,
+       src.id AS source_id
+FROM round_names n
+JOIN rounds r ON r.id = n.round_id
+JOIN seasons s ON s.id = r.season_id
+JOIN competitions c ON c.id = s.competition_id
+JOIN sources src ON src.id = n.source_id;

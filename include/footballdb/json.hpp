@@ -38,7 +38,8 @@ std::string to_json(const Club& club);
 // {"competition", "season", "round", "group", "position", "club": CLUB, "played", "won",
 //  "drawn", "lost", "goals_for", "goals_against", "points"}.
 std::string to_json(const Standing& standing);
-// {"legs", "extra_time", "penalties", "away_goals", "away_goals_extra_time", "replays"}.
+// {"legs", "extra_time", "penalties", "away_goals", "away_goals_extra_time", "replays",
+//  "replay_limit", "replay_extra_time", "replay_penalties"}.
 std::string to_json(const RuleSet& rules);
 // {"dry_run": bool, "files": [{"path", "format", "already_imported", "records", ...}]}.
 std::string to_json(const ImportReport& report);

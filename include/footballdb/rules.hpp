@@ -16,6 +16,9 @@ struct RuleSet {
   bool extra_time = true;             // a tie still level after 90 minutes goes to extra time
   bool penalties = true;              // then to a penalty shoot-out
   bool replays = false;               // a tie still level is replayed (before shoot-outs existed)
+  int replay_limit = 0;               // the most replays a tie may have; 0: no limit
+  bool replay_extra_time = true;      // a replay level after 90 minutes goes to extra time
+  bool replay_penalties = true;       // a replay still level goes to penalties (the last one allowed)
   // Matches a tie is played over: 2 (home and away legs) or 1 (one match; a second match of
   // the pairing in the round is a replay).
   int legs = 2;
@@ -23,7 +26,8 @@ struct RuleSet {
   friend bool operator==(const RuleSet& a, const RuleSet& b) {
     return a.away_goals == b.away_goals && a.away_goals_extra_time == b.away_goals_extra_time &&
            a.extra_time == b.extra_time && a.penalties == b.penalties && a.replays == b.replays &&
-           a.legs == b.legs;
+           a.replay_limit == b.replay_limit && a.replay_extra_time == b.replay_extra_time &&
+           a.replay_penalties == b.replay_penalties && a.legs == b.legs;
   }
 };
 

@@ -225,6 +225,9 @@ struct Tie {
   int round_order = 0;         // position of the round in its season
   std::optional<int> number;   // the tie's number in its source, e.g. 26 for "(26)"
   std::optional<std::string> group;  // a group match's pairing: its group ("A")
+  // The round as the sources named it, where their words differ from `round` ("Achtelfinale",
+  // "s"), sorted.
+  std::vector<std::string> round_names;
   std::optional<ClubRef> club_a;  // nullopt only while a partial tie names no club at all
   std::optional<ClubRef> club_b;  // nullopt while the opponent is unknown
   std::vector<Leg> legs;          // in order of number

@@ -135,7 +135,8 @@ void export_json(const Database& db, std::ostream& out) try {
     Section section(out, "competitions", false);
     SQLite::Statement& q = statements.get(
         "SELECT c.name, r.from_season_year, r.away_goals, r.away_goals_extra_time, "
-        "r.extra_time, r.penalties, r.replays, r.legs, r.round FROM competitions c "
+        "r.extra_time, r.penalties, r.replays, r.legs, r.round, r.replay_limit, "
+        "r.replay_extra_time, r.replay_penalties FROM competitions c "
         "LEFT JOIN competition_rules r ON r.competition_id = c.id "
         "ORDER BY c.id, r.from_season_year, r.round");
     json current;
@@ -154,7 +155,10 @@ void export_json(const Database& db, std::ostream& out) try {
                                   {"extra_time", q.getColumn(4).getInt() != 0},
                                   {"penalties", q.getColumn(5).getInt() != 0},
                                   {"replays", q.getColumn(6).getInt() != 0},
-                                  {"legs", q.getColumn(7).getInt()}};
+                                  {"legs", q.getColumn(7).getInt()},
+                                  {"replay_limit", q.getColumn(9).getInt()},
+                                  {"replay_extra_time", q.getColumn(10).getInt() != 0},
+                                  {"replay_penalties", q.getColumn(11).getInt() != 0}};
       if (!q.getColumn(8).getString().empty()) rule["round"] = q.getColumn(8).getString();
       current["rules"].push_back(std::move(rule));
     }

@@ -100,7 +100,8 @@ std::string to_json(const Tie& tie) {
            {"disagreement", tie.disagreement},
            {"coin_toss_winner", club(tie.coin_toss_winner)},
            {"evidence", evidence(tie.evidence)},
-           {"group", opt(tie.group)}};
+           {"group", opt(tie.group)},
+           {"round_names", tie.round_names}};
   return out.dump();
 }
 
@@ -209,7 +210,10 @@ std::string to_json(const RuleSet& rules) {
               {"penalties", rules.penalties},
               {"away_goals", rules.away_goals},
               {"away_goals_extra_time", rules.away_goals_extra_time},
-              {"replays", rules.replays}}
+              {"replays", rules.replays},
+              {"replay_limit", rules.replay_limit},
+              {"replay_extra_time", rules.replay_extra_time},
+              {"replay_penalties", rules.replay_penalties}}
       .dump();
 }
 

@@ -63,6 +63,7 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
   // The same context comes back record after record: work it out once.
   std::string memo_key = context.competition.value_or("") + '\x1f' + *season + '\x1f' +
                          context.round.value_or("") + '\x1f' +
+                         context.round_stated.value_or("") + '\x1f' +
                          (date && date->month <= 6 ? "H2" : "") +
                          (knockout ? (*knockout ? "K" : "G") : "");
   if (auto it = memo_.find(memo_key); it != memo_.end()) return it->second;
@@ -82,17 +83,23 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
   std::optional<std::string> round = context.round;
   if (!round) round = ctx_.options.round;
   if (!round) throw input_error(where, "expected a round: the file names none here; use --round");
+  std::int64_t round_id = 0;
   if (auto canonical = round_named(*round, date)) {
     out.round = canonical->name;
     if (qualifying) {
       if (auto q = qualifying_round(canonical->name)) out.round = *q;
     }
     auto order = canonical_round(out.round);
-    ctx_.store.round_id(out, order ? std::optional<int>(order->order) : std::nullopt,
-                        canonical->knockout);
+    round_id = ctx_.store.round_id(out, order ? std::optional<int>(order->order) : std::nullopt,
+                                   canonical->knockout);
   } else {
     out.round = std::string(trim(*round));
-    ctx_.store.round_id(out, std::nullopt, knockout.value_or(true));
+    round_id = ctx_.store.round_id(out, std::nullopt, knockout.value_or(true));
+  }
+  // The source's own words for the round (not those of --round).
+  if (context.round) {
+    ctx_.store.add_round_name(round_id, ctx_.source,
+                              trim(context.round_stated.value_or(*context.round)));
   }
   memo_.emplace(std::move(memo_key), out);
   return out;

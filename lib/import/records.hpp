@@ -19,6 +19,9 @@ struct Context {
   std::optional<std::string> competition;
   std::optional<std::string> season;  // canonical ("2012-13", "2005") when the parser knows it
   std::optional<std::string> round;   // raw round name ("2.Qualifikationsrunde", "Semi–finals")
+  // The source's own words for the round when the parser wrote `round` for them (the code "s"
+  // of engsoccerdata's "Semi-finals"); nullopt: `round` is the source's own.
+  std::optional<std::string> round_stated;
 };
 
 // A round heading, or a block that stands for a round without a heading (then `name` is the

@@ -77,6 +77,18 @@ void read_details(storage::StatementCache& statements, Tie& tie) {
     }
     tie.stated.push_back(std::move(claim));
   }
+  // The sources' words for the round; in a group stage, only those of the tie's group.
+  SQLite::Statement& names = statements.get(
+      "SELECT DISTINCT n.name FROM ties t JOIN rounds r ON r.id = t.round_id "
+      "JOIN round_names n ON n.round_id = t.round_id "
+      "WHERE t.id = ? AND n.name <> r.name COLLATE NOCASE ORDER BY n.name");
+  names.bind(1, tie.id.value());
+  while (names.executeStep()) {
+    std::string name = names.getColumn(0).getString();
+    const std::optional<std::string> group = import::group_of(name);
+    if (group && group != tie.group) continue;
+    tie.round_names.push_back(std::move(name));
+  }
 }
 
 // Puts `club` first: swaps the clubs and every aggregate that is in club order.

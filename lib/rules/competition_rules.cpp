@@ -1,6 +1,7 @@
 // default_rules: the shipped rule histories (data/rules/competitions.txt), UEFA's, and a
 // national cup's.
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <sstream>
 #include <string>
@@ -52,6 +53,18 @@ RuleSet parse_rules(const std::string& text, int line) {
       r.legs = w.back() - '0';
     } else if (what == "replays") {
       r.replays = !no;
+    } else if (w.rfind("replays=", 0) == 0) {
+      const char* first = w.data() + 8;
+      const char* last = w.data() + w.size();
+      const auto [end, error] = std::from_chars(first, last, r.replay_limit);
+      if (error != std::errc() || end != last || first == last || r.replay_limit < 1) {
+        fail(line, "replays=N with N a number of replays from 1, got \"" + w + "\"");
+      }
+      r.replays = true;
+    } else if (what == "replay-extra-time") {
+      r.replay_extra_time = !no;
+    } else if (what == "replay-penalties") {
+      r.replay_penalties = !no;
     } else if (what == "extra-time") {
       r.extra_time = !no;
     } else if (what == "penalties") {
@@ -61,8 +74,9 @@ RuleSet parse_rules(const std::string& text, int line) {
     } else if (what == "away-goals-in-extra-time") {
       r.away_goals_extra_time = !no;
     } else {
-      fail(line, "a rule (legs=1|2, [no-]replays, [no-]extra-time, [no-]penalties, "
-                 "[no-]away-goals, [no-]away-goals-in-extra-time), got \"" + w + "\"");
+      fail(line, "a rule (legs=1|2, [no-]replays, replays=N, [no-]replay-extra-time, "
+                 "[no-]replay-penalties, [no-]extra-time, [no-]penalties, [no-]away-goals, "
+                 "[no-]away-goals-in-extra-time), got \"" + w + "\"");
     }
   }
   return r;

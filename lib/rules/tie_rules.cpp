@@ -25,6 +25,31 @@ ClubId shoot_out_winner(const Leg& leg) {
   return leg.penalties->home > leg.penalties->away ? leg.home.id : leg.away.id;
 }
 
+// The matches of a tie that count, in order: the regular ones (the legs, or the one match) and
+// the replays. A one-match tie has one match: the first that counts (a replay of a match
+// declared void is the match); any later one is a replay, however a source labelled it.
+struct Matches {
+  std::vector<const Leg*> regular;
+  std::vector<const Leg*> replays;
+};
+
+Matches matches_of(const TieFacts& tie, const RuleSet& rules) {
+  const bool one_match = rules.legs == 1;
+  Matches m;
+  for (const Leg& leg : tie.legs) {
+    if (!counts(leg)) continue;
+    (leg.replay && !one_match ? m.replays : m.regular).push_back(&leg);
+  }
+  auto by_number = [](const Leg* x, const Leg* y) { return x->number < y->number; };
+  std::sort(m.regular.begin(), m.regular.end(), by_number);
+  if (one_match && m.regular.size() > 1) {
+    m.replays.insert(m.replays.begin(), m.regular.begin() + 1, m.regular.end());
+    m.regular.resize(1);
+  }
+  std::sort(m.replays.begin(), m.replays.end(), by_number);
+  return m;
+}
+
 }  // namespace
 
 RuleSet uefa_rules(std::string_view competition, int season_year) {
@@ -40,6 +65,11 @@ RuleSet uefa_rules(std::string_view competition, int season_year) {
   rules.extra_time = true;
   rules.penalties = season_year >= kShootOutFirstSeason;
   rules.replays = season_year < kShootOutFirstSeason;
+  // Before shoot-outs: one play-off match, then the toss of a coin.
+  if (rules.replays) {
+    rules.replay_limit = 1;
+    rules.replay_penalties = false;
+  }
   return rules;
 }
 
@@ -49,22 +79,8 @@ TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
   const ClubId a = *tie.club_a;
   const ClubId b = *tie.club_b;
 
-  // A one-match tie has one match: the first that counts (a replay of a match declared void is
-  // the match); any later one is a replay, however a source labelled it.
   const bool one_match = rules.legs == 1;
-  std::vector<const Leg*> regular;
-  std::vector<const Leg*> replays;
-  for (const Leg& leg : tie.legs) {
-    if (!counts(leg)) continue;
-    (leg.replay && !one_match ? replays : regular).push_back(&leg);
-  }
-  auto by_number = [](const Leg* x, const Leg* y) { return x->number < y->number; };
-  std::sort(regular.begin(), regular.end(), by_number);
-  if (one_match && regular.size() > 1) {
-    replays.assign(regular.begin() + 1, regular.end());
-    regular.resize(1);
-  }
-  std::sort(replays.begin(), replays.end(), by_number);
+  const auto [regular, replays] = matches_of(tie, rules);
 
   for (const Leg* leg : regular) {
     if (leg->status == LegStatus::kWalkover) {
@@ -142,18 +158,52 @@ TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
 
 std::vector<std::string> rule_anomalies(const TieFacts& tie, const RuleSet& rules) {
   std::vector<std::string> found;
-  for (const Leg& leg : tie.legs) {
-    if (!counts(leg)) continue;
-    const std::string which = "leg " + std::to_string(leg.number);
-    if (leg.penalties && !rules.penalties) {
-      found.push_back(which + " has a penalty shoot-out, which the rules of the era do not have");
+  const auto [regular, replays] = matches_of(tie, rules);
+  auto name = [](const Leg& leg) { return "leg " + std::to_string(leg.number); };
+  for (const Leg* leg : regular) {
+    if (leg->penalties && !rules.penalties) {
+      found.push_back(name(*leg) + " has a penalty shoot-out, which the rules of the era do not have");
     }
-    if (leg.extra_time && !rules.extra_time) {
-      found.push_back(which + " has extra time, which the rules of the era do not have");
+    if (leg->extra_time && !rules.extra_time) {
+      found.push_back(name(*leg) + " has extra time, which the rules of the era do not have");
     }
-    if (leg.replay && !rules.replays) {
-      found.push_back(which + " is a replay, which the rules of the era do not have");
+  }
+  if (replays.empty()) return found;
+  if (!rules.replays) {
+    for (const Leg* replay : replays) {
+      found.push_back(name(*replay) + " is a replay, which the rules of the era do not have");
     }
+    return found;
+  }
+  if (rules.replay_limit > 0 && replays.size() > static_cast<std::size_t>(rules.replay_limit)) {
+    found.push_back("the tie has " + std::to_string(replays.size()) +
+                    " replays; the rules of the era allow " + std::to_string(rules.replay_limit));
+  }
+  for (const Leg* replay : replays) {
+    if (replay->extra_time && !rules.replay_extra_time) {
+      found.push_back(name(*replay) +
+                      " is a replay with extra time, which the rules of the era do not have");
+    }
+    if (replay->penalties && !rules.replay_penalties) {
+      found.push_back(name(*replay) +
+                      " is a replay with a penalty shoot-out, which the rules of the era do not have");
+    }
+  }
+  // A replay follows a level match: one after a match with a winner, or settled on penalties,
+  // is no replay of this tie. (After two legs, the aggregate and away goals say; decide_tie.)
+  const Leg* before = rules.legs == 1 && !regular.empty() ? regular.back() : nullptr;
+  for (const Leg* replay : replays) {
+    if (before && before->status == LegStatus::kPlayed) {
+      const std::optional<Score> score = before->score();
+      if (before->penalties) {
+        found.push_back(name(*replay) + " is a replay after " + name(*before) +
+                        ", which was settled on penalties");
+      } else if (score && score->home != score->away) {
+        found.push_back(name(*replay) + " is a replay after " + name(*before) +
+                        ", which had a winner");
+      }
+    }
+    before = replay;
   }
   return found;
 }

@@ -12,8 +12,8 @@ namespace footballdb::storage {
 std::optional<RuleSet> own_rules(StatementCache& statements, std::int64_t competition_id,
                                  int season_year, std::string_view round) {
   SQLite::Statement& q = statements.get(
-      "SELECT away_goals, away_goals_extra_time, extra_time, penalties, replays, legs "
-      "FROM competition_rules WHERE competition_id = ?1 AND from_season_year <= ?2 "
+      "SELECT away_goals, away_goals_extra_time, extra_time, penalties, replays, legs, "
+      "replay_limit, replay_extra_time, replay_penalties FROM competition_rules WHERE competition_id = ?1 AND from_season_year <= ?2 "
       "AND (round = '' OR round = ?3) ORDER BY from_season_year DESC, round = '' LIMIT 1");
   q.bind(1, competition_id);
   q.bind(2, season_year);
@@ -29,6 +29,9 @@ std::optional<RuleSet> own_rules(StatementCache& statements, std::int64_t compet
   rules.penalties = q.getColumn(3).getInt() != 0;
   rules.replays = q.getColumn(4).getInt() != 0;
   rules.legs = q.getColumn(5).getInt();
+  rules.replay_limit = q.getColumn(6).getInt();
+  rules.replay_extra_time = q.getColumn(7).getInt() != 0;
+  rules.replay_penalties = q.getColumn(8).getInt() != 0;
   q.reset();
   return rules;
 }

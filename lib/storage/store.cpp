@@ -151,12 +151,22 @@ std::int64_t Store::competition_id(const std::string& name) {
   return id;
 }
 
+void Store::add_round_name(std::int64_t round_id, SourceId source, std::string_view name) {
+  if (name.empty()) return;
+  SQLite::Statement& q = statements_.get(
+      "INSERT OR IGNORE INTO round_names(round_id, source_id, name) VALUES (?, ?, ?)");
+  q.bind(1, round_id);
+  q.bind(2, source.value());
+  q.bind(3, std::string(name));
+  q.exec();
+}
+
 void Store::put_rules(const std::string& competition, int from_season_year, const RuleSet& r,
                       const std::string& round) {
   SQLite::Statement& q = statements_.get(
       "INSERT OR REPLACE INTO competition_rules(competition_id, from_season_year, away_goals, "
-      "away_goals_extra_time, extra_time, penalties, replays, legs, round) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "away_goals_extra_time, extra_time, penalties, replays, legs, round, replay_limit, "
+      "replay_extra_time, replay_penalties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, competition_id(competition));
   q.bind(2, from_season_year);
   q.bind(3, r.away_goals ? 1 : 0);
@@ -166,6 +176,9 @@ void Store::put_rules(const std::string& competition, int from_season_year, cons
   q.bind(7, r.replays ? 1 : 0);
   q.bind(8, r.legs);
   q.bind(9, round);
+  q.bind(10, r.replay_limit);
+  q.bind(11, r.replay_extra_time ? 1 : 0);
+  q.bind(12, r.replay_penalties ? 1 : 0);
   q.exec();
   rounds_.clear();  // cached rules may have changed
 }

@@ -103,6 +103,8 @@ class Store {
   // for a season that is not canonical.
   std::int64_t round_id(const RoundKey& key, std::optional<int> order = std::nullopt,
                         std::optional<bool> knockout = std::nullopt);
+  // Records that `source` named round `round_id` `name` (its own words: "Achtelfinale", "s").
+  void add_round_name(std::int64_t round_id, SourceId source, std::string_view name);
   // Creates or updates a competition's rules from a season on, for every round or for the one
   // round `round` (canonical name); outcomes are not recomputed.
   void put_rules(const std::string& competition, int from_season_year, const RuleSet& rules,

@@ -117,6 +117,8 @@ TEST_F(Acceptance, LechPosenHasItsIntertotoAndItsEuropaLeagueTie) {
   EXPECT_EQ(europa["competition"], "UEFA Europa League");
   EXPECT_EQ(europa["season"], "2012-13");
   EXPECT_EQ(europa["round"], "Second qualifying round");
+  // The pairing table's own German words are kept beside the canonical round.
+  EXPECT_EQ(europa["round_names"], json({"2.Qualifikationsrunde"}));
   EXPECT_EQ(europa["aggregate"], json({3, 1}));
   EXPECT_EQ(europa["winner"]["id"], europa["clubs"][0]["id"]);
   EXPECT_EQ(europa["outcome_from"], "legs");

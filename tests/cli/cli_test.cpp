@@ -105,6 +105,26 @@ TEST_F(Cli, RulesListSetAndUnset) {
   EXPECT_EQ(run({"rules", "set", "--competition", "Europa League", "--from", "2012-13", "--legs",
                  "3"}).exit_code,
             2);
+
+  // Replays: how many, and how a replay still level is settled.
+  set = run({"rules", "set", "--competition", "Europa League", "--from", "2012-13",
+             "--replay-limit", "2", "--replay-penalties", "no"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_NE(set.out.find("replays up to 2 (extra time yes, penalties no)"), std::string::npos)
+      << set.out;
+  rules = run_json({"rules", "list", "--competition", "Europa League", "--season", "2012-13",
+                    "--json"});
+  EXPECT_EQ(rules[0]["replays"], true);
+  EXPECT_EQ(rules[0]["replay_limit"], 2);
+  EXPECT_EQ(rules[0]["replay_extra_time"], true);
+  EXPECT_EQ(rules[0]["replay_penalties"], false);
+  // The export carries them, so that they survive a round trip.
+  const json exported = run_json({"export"});
+  bool found = false;
+  for (const json& c : exported["competitions"]) {
+    for (const json& r : c["rules"]) found = found || r.value("replay_limit", 0) == 2;
+  }
+  EXPECT_TRUE(found) << exported["competitions"].dump();
 }
 
 TEST_F(Cli, FixturesOfADay) {

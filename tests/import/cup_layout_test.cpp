@@ -52,6 +52,7 @@ TEST(CupLayout, ImportsAsItStands) {
   // A semi-final at neutral grounds, replayed twice: FT is after extra time when aet says so.
   const Tie& semi = ties.at("Zeta United");
   EXPECT_EQ(semi.round, "Semi-finals");
+  EXPECT_EQ(semi.round_names, std::vector<std::string>{"s"});  // the source's own code, kept
   ASSERT_EQ(semi.legs.size(), 3u);
   EXPECT_EQ(semi.legs[0].extra_time, (Score{0, 0}));
   EXPECT_EQ(semi.legs[0].full_time, std::nullopt);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "footballdb/rules.hpp"
 
 namespace footballdb {
@@ -270,7 +272,18 @@ TEST(DefaultRules, FollowTheShippedHistories) {
   EXPECT_TRUE(kFaCup1975.replays);
   EXPECT_FALSE(kFaCup1975.penalties);
   EXPECT_FALSE(kFaCup1975.away_goals);
-  EXPECT_TRUE(default_rules("FA Cup", 1992, "Final").penalties);
+  EXPECT_EQ(kFaCup1975.replay_limit, 0);
+  EXPECT_FALSE(kFaCup1975.replay_penalties);
+  // From 1991-92 one replay, settled on the day; extra time in the first match only from the
+  // semi-finals.
+  const RuleSet third_round_1992 = default_rules("FA Cup", 1992, "Third round");
+  EXPECT_EQ(third_round_1992.replay_limit, 1);
+  EXPECT_FALSE(third_round_1992.extra_time);
+  EXPECT_TRUE(third_round_1992.replay_extra_time);
+  EXPECT_TRUE(third_round_1992.replay_penalties);
+  EXPECT_TRUE(default_rules("FA Cup", 1992, "Final").extra_time);
+  EXPECT_FALSE(default_rules("FA Cup", 1992, "Final").penalties);
+  EXPECT_TRUE(default_rules("FA Cup", 1992, "Final").replay_penalties);
   EXPECT_TRUE(default_rules("FA Cup", 1997, "Final").replays);
   EXPECT_FALSE(default_rules("FA Cup", 1998, "Final").replays);
   EXPECT_TRUE(default_rules("FA Cup", 2015, "Quarter-finals").replays);
@@ -302,6 +315,49 @@ TEST(DefaultRules, FollowTheShippedHistories) {
   EXPECT_TRUE(unknown.penalties);
   EXPECT_FALSE(unknown.away_goals);
   EXPECT_FALSE(unknown.replays);
+}
+
+// Whether one of `found` contains `text`.
+bool says(const std::vector<std::string>& found, const std::string& text) {
+  return std::any_of(found.begin(), found.end(),
+                     [&](const std::string& f) { return f.find(text) != std::string::npos; });
+}
+
+TEST(RuleAnomalies, ReplaysBeyondTheLimitOrSettledAsTheEraDidNot) {
+  // FA Cup 1992-93, third round: one replay, settled on the day.
+  const RuleSet one_replay = default_rules("FA Cup", 1992, "Third round");
+  const Leg first = leg(1, kA, {1, 1});
+  const Leg replay = leg(2, kB, {0, 0}, Score{0, 0}, Score{4, 3});
+  EXPECT_TRUE(rule_anomalies(TieFacts{kA, kB, {first, replay}, std::nullopt}, one_replay).empty());
+  const Leg second_replay = leg(3, kA, {2, 1});
+  auto found = rule_anomalies(
+      TieFacts{kA, kB, {first, leg(2, kB, {0, 0}, Score{0, 0}), second_replay}, std::nullopt},
+      one_replay);
+  EXPECT_TRUE(says(found, "the tie has 2 replays; the rules of the era allow 1")) << found.size();
+  // A shoot-out in a replay of 1975: replays went on until one had a winner.
+  found = rule_anomalies(TieFacts{kA, kB, {first, replay}, std::nullopt}, kFaCup1975);
+  EXPECT_TRUE(says(found, "leg 2 is a replay with a penalty shoot-out"));
+  // The first match had a winner: a second match of the pairing is no replay of this tie.
+  found = rule_anomalies(TieFacts{kA, kB, {leg(1, kA, {2, 0}), leg(2, kB, {1, 1})}, std::nullopt},
+                         kFaCup1975);
+  EXPECT_TRUE(says(found, "leg 2 is a replay after leg 1, which had a winner"));
+  // A replay where the era has none (the FA Cup final from 1998-99).
+  found = rule_anomalies(TieFacts{kA, kB, {first, leg(2, kB, {1, 0})}, std::nullopt},
+                         default_rules("FA Cup", 2000, "Final"));
+  EXPECT_TRUE(says(found, "leg 2 is a replay, which the rules of the era do not have"));
+}
+
+TEST(RuleAnomalies, AUefaPlayOffBeforeShootOutsIsOneMatchThenTheCoin) {
+  const RuleSet rules = uefa_rules("European Cup", 1964);
+  EXPECT_EQ(rules.replay_limit, 1);
+  EXPECT_FALSE(rules.replay_penalties);
+  Leg play_off = leg(3, kA, {2, 2}, Score{2, 2});
+  play_off.replay = true;
+  play_off.neutral_venue = true;
+  EXPECT_TRUE(rule_anomalies(TieFacts{kA, kB, {leg(1, kA, {3, 0}), leg(2, kB, {3, 0}), play_off},
+                                      kA},
+                             rules)
+                  .empty());
 }
 
 }  // namespace

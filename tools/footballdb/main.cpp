@@ -108,6 +108,13 @@ const char* how(DecidedBy decided_by) {
 
 void print_tie(const Tie& tie) {
   std::cout << tie.season << " " << tie.competition << ", " << tie.round;
+  if (!tie.round_names.empty()) {
+    std::cout << " (as stated: ";
+    for (std::size_t i = 0; i < tie.round_names.size(); ++i) {
+      std::cout << (i ? ", " : "") << '"' << tie.round_names[i] << '"';
+    }
+    std::cout << ")";
+  }
   if (tie.number) std::cout << " (" << *tie.number << ")";
   std::cout << "\n  " << (tie.club_a ? tie.club_a->name : "?");
   if (tie.outcome.aggregate) {
@@ -311,6 +318,13 @@ void print_rules(const Database& db, const std::string& competition, const std::
   }
   if (rounds.empty()) rounds.emplace_back();
   auto yes = [](bool b) { return b ? "yes" : "no"; };
+  // "no", or how many and how a level replay is settled: "up to 1, extra time yes, penalties yes".
+  auto replays = [&yes](const RuleSet& r) {
+    if (!r.replays) return std::string("no");
+    return (r.replay_limit > 0 ? "up to " + std::to_string(r.replay_limit) : std::string("yes")) +
+           " (extra time " + yes(r.replay_extra_time) + ", penalties " + yes(r.replay_penalties) +
+           ")";
+  };
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const std::string& round : rounds) {
     const RuleSet r = db.rules(competition, season, round);
@@ -327,7 +341,7 @@ void print_rules(const Database& db, const std::string& competition, const std::
               << ", penalties " << yes(r.penalties) << ", away goals " << yes(r.away_goals)
               << (r.away_goals ? std::string(" (in extra time ") + yes(r.away_goals_extra_time) + ")"
                                : "")
-              << ", replays " << yes(r.replays) << (own ? "  [set for this database]" : "")
+              << ", replays " << replays(r) << (own ? "  [set for this database]" : "")
               << "\n";
   }
   if (json_out) std::cout << out.dump() << "\n";
@@ -486,11 +500,14 @@ int run(int argc, char** argv) {
     bool RuleSet::*field;
     std::optional<bool> value;
   };
-  std::array<RuleFlag, 5> rule_flags{{{"extra-time", &RuleSet::extra_time, {}},
+  std::array<RuleFlag, 7> rule_flags{{{"extra-time", &RuleSet::extra_time, {}},
                                       {"penalties", &RuleSet::penalties, {}},
                                       {"away-goals", &RuleSet::away_goals, {}},
                                       {"away-goals-extra-time", &RuleSet::away_goals_extra_time, {}},
-                                      {"replays", &RuleSet::replays, {}}}};
+                                      {"replays", &RuleSet::replays, {}},
+                                      {"replay-extra-time", &RuleSet::replay_extra_time, {}},
+                                      {"replay-penalties", &RuleSet::replay_penalties, {}}}};
+  std::optional<int> rules_replay_limit;
   auto* rules_cmd = app.add_subcommand(
       "rules", "the rules ties are decided by: per competition, from a season on, per round");
   rules_cmd->require_subcommand(1);
@@ -507,6 +524,9 @@ int run(int argc, char** argv) {
   rules_set->add_option("--round", rules_round, "only this round (default: every round)");
   rules_set->add_option("--legs", rules_legs, "1 (one match) or 2 (home and away)")
       ->check(CLI::Range(1, 2));
+  rules_set->add_option("--replay-limit", rules_replay_limit,
+                        "the most replays a tie may have (0: no limit; a number sets --replays yes)")
+      ->check(CLI::Range(0, 99));
   for (RuleFlag& flag : rule_flags) {
     rules_set->add_option(std::string("--") + flag.option, flag.value,
                           "yes or no (default: as in force now)");
@@ -709,6 +729,10 @@ int run(int argc, char** argv) {
     Database db = open_db(g);
     RuleSet rules = db.rules(rules_competition, rules_season, rules_round);
     if (rules_legs) rules.legs = *rules_legs;
+    if (rules_replay_limit) {
+      rules.replay_limit = *rules_replay_limit;
+      if (*rules_replay_limit > 0) rules.replays = true;
+    }
     for (const RuleFlag& flag : rule_flags) {
       if (flag.value) rules.*flag.field = *flag.value;
     }

@@ -440,7 +440,10 @@ class RowMapper {
     Context context;
     context.season = season();
     context.round = text(kRound);
-    if (context.round && mapping_.round_codes) context.round = round_of_code(*context.round);
+    if (context.round && mapping_.round_codes) {
+      context.round_stated = context.round;
+      context.round = round_of_code(*context.round);
+    }
     context.competition = text(kCompetition);
     const auto& eras = mapping_.competition_names;
     if (!context.competition && !eras.empty()) {

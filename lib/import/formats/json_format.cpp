@@ -301,7 +301,8 @@ class Reader {
     for (const json& r : *it) {
       expect_object(r, "rules");
       only_keys(r, {"from", "round", "legs", "away_goals", "away_goals_extra_time", "extra_time",
-                    "penalties", "replays"},
+                    "penalties", "replays", "replay_limit", "replay_extra_time",
+                    "replay_penalties"},
                 "rules");
       const std::string from = season(r, text(r, "from", true));
       const std::string round = text(r, "round").value_or("");
@@ -313,6 +314,10 @@ class Reader {
       rules.extra_time = boolean(r, "extra_time").value_or(rules.extra_time);
       rules.penalties = boolean(r, "penalties").value_or(rules.penalties);
       rules.replays = boolean(r, "replays").value_or(rules.replays);
+      rules.replay_limit =
+          static_cast<int>(integer(r, "replay_limit", 0, 99).value_or(rules.replay_limit));
+      rules.replay_extra_time = boolean(r, "replay_extra_time").value_or(rules.replay_extra_time);
+      rules.replay_penalties = boolean(r, "replay_penalties").value_or(rules.replay_penalties);
       const std::string competition = canonical_competition(name, Season::start_year(from));
       const auto canonical = canonical_round(round);
       ctx_.store.put_rules(competition, *Season::start_year(from), rules,
