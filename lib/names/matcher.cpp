@@ -541,16 +541,19 @@ struct Matcher::Impl {
                                     index.name(h.name).normalized == club.canonical_key;
                            });
     if (short_query(q) && !canonical) {
+      const bool known_spelling = !fits_only && layer <= kFolded;
       for (const Hit& f : admit(per_club(fitting(q)), q, context, scoped)) {
+        // A club known only from imports was seen under its whole name ("Liverpool
+        // Ramblers"): no rival to a recorded spelling ("Liverpool") that merely holds its word.
+        if (known_spelling && index.club(f.club).from_import) continue;
         if (std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.club == f.club; })) {
           hits.push_back(f);
         }
       }
       // Only city words: one club may be meant only when no other club is there (in the scope),
-      // unless a person typed a city that is a known spelling of the club ("Liverpool").
+      // unless the city is a recorded spelling of the club ("Liverpool": Everton is no rival).
       const bool only_weak = q.parts[kGeneric].strong.empty() && q.parts[kAzeri].strong.empty();
-      const bool known_spelling = !fits_only && layer <= kFolded;
-      if (only_weak && hits.size() == 1 && !(context.typed && known_spelling)) {
+      if (only_weak && hits.size() == 1 && !known_spelling) {
         const ClubId first = hits.front().club;
         for (ClubId id : index.located_in(q.parts[kGeneric].cities)) {
           if (id == first || !admitted(id, q, context, scoped)) continue;

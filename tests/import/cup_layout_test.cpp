@@ -101,5 +101,26 @@ TEST(CupLayout, AColumnMoreOrLessIsTheSameLayout) {
   EXPECT_EQ(db.ties(TieFilter{}).size(), 1u);
 }
 
+// A city that is a recorded spelling of one club is that club: facup.csv's "Liverpool" is
+// Liverpool FC, though Everton FC is of Liverpool too and Liverpool Ramblers, a club of the file's
+// own, holds the word.
+TEST(CupLayout, ACityThatIsARecordedSpellingIsItsClub) {
+  const std::string header = "Date,Season,home,visitor,FT,round,tie,aet,hp,vp,Venue,nonmatch,notes,neutral";
+  const std::string rows =
+      "1882-11-04,1882,Liverpool Ramblers,Bolton Wanderers,1-3,1,initial,NA,NA,NA,NA,NA,NA,NA\n"
+      "1893-01-21,1892,Liverpool,Grimsby Town,3-0,1,initial,NA,NA,NA,NA,NA,NA,NA\n"
+      "1893-01-21,1892,Everton,West Bromwich Albion,4-1,1,initial,NA,NA,NA,NA,NA,NA,NA\n";
+  Database db = Database::open(":memory:");
+  testing::TempDir dir;
+  ImportOptions options;
+  options.competition = "FA Cup";
+  const ImportReport report = import_files(db, {dir.write("cup.csv", header + "\n" + rows)}, options);
+  auto ties = ties_by_first_club(db);
+  EXPECT_EQ(ties.count("Liverpool FC"), 1u);
+  EXPECT_EQ(ties.count("Everton FC"), 1u);
+  EXPECT_EQ(ties.count("Liverpool Ramblers"), 1u);
+  for (const NameReview& r : db.reviews()) EXPECT_NE(r.name, "Liverpool") << report.files[0].reviews;
+}
+
 }  // namespace
 }  // namespace footballdb
