@@ -65,5 +65,35 @@ TEST(Standings, AWinWasWorthTwoPointsBefore1995) {
   EXPECT_EQ(db.standings(filter).at(0).points, 3);  // one win
 }
 
+// Level on points, the matches between the clubs decide before goal difference: Alpha beat Beta
+// and drew with it, so Alpha is first although Beta's goal difference is far better.
+TEST(Standings, ClubsLevelOnPointsAreToldApartByTheirMatches) {
+  testing::TempDir dir;
+  const std::string csv = dir.write(
+      "groups.csv",
+      "Date,Season,round,leg,home,visitor,FT\n"
+      "2012-09-18,2012,GroupA,groups,Alpha,Beta,1-0\n"
+      "2012-10-02,2012,GroupA,groups,Beta,Alpha,0-0\n"
+      "2012-10-23,2012,GroupA,groups,Alpha,Gamma,2-0\n"
+      "2012-11-06,2012,GroupA,groups,Gamma,Alpha,1-0\n"
+      "2012-11-21,2012,GroupA,groups,Beta,Gamma,5-0\n"
+      "2012-12-04,2012,GroupA,groups,Gamma,Beta,0-3\n");
+  Database db = Database::open(":memory:");
+  ImportOptions options;
+  options.csv_mapping =
+      "date=Date,season_start=Season,round=round,leg=leg,home=home,away=visitor,score=FT,"
+      "competition_name=UEFA Champions League";
+  import_files(db, {csv}, options);
+  const auto table = db.standings(TieFilter{});
+  ASSERT_EQ(table.size(), 3u);
+  EXPECT_EQ(table[0].club.name, "Alpha");
+  EXPECT_EQ(table[0].points, 7);
+  EXPECT_EQ(table[1].club.name, "Beta");
+  EXPECT_EQ(table[1].points, 7);
+  EXPECT_GT(table[1].goals_for - table[1].goals_against,
+            table[0].goals_for - table[0].goals_against);
+  EXPECT_EQ(table[2].club.name, "Gamma");
+}
+
 }  // namespace
 }  // namespace footballdb
