@@ -508,7 +508,7 @@ MergeResult Store::merge_tie(const TieDraft& d) {
   SQLite::Statement& claim = statements_.get(
       "INSERT INTO tie_claims(tie_id, source_id, line, winner, agg_a, agg_b, decided_by, text) "
       "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM tie_claims WHERE "
-      "tie_id = ?1 AND source_id = ?2 AND line = ?3 AND winner IS ?4 AND agg_a IS ?5 AND "
+      "tie_id = ?1 AND +source_id = ?2 AND line = ?3 AND winner IS ?4 AND agg_a IS ?5 AND "
       "agg_b IS ?6 AND decided_by IS ?7 AND text IS ?8)");
   for (const ClaimDraft& c : d.claims) {
     std::optional<Aggregate> agg = c.aggregate;
