@@ -10,6 +10,7 @@
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -133,5 +134,57 @@ void BM_RawInsertFloor(benchmark::State& state) {
                          benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_RawInsertFloor)->Arg(20000)->Arg(200000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Questions through the C++ API on a database the importer made of `legs` legs (made once,
+// not timed): the legs of one date, a club's next leg, a month of legs, a club's ties. Each is
+// an indexed lookup when its statement names only the filters given.
+//   BUILD/bench/footballdb_bench --benchmark_filter=Query
+const std::string& imported_db(std::int64_t legs) {
+  static std::map<std::int64_t, std::string> made;
+  auto it = made.find(legs);
+  if (it != made.end()) return it->second;
+  const std::string path = fresh_db(("footballdb-bench-query-" + std::to_string(legs) + ".db").c_str());
+  {
+    footballdb::Database db = footballdb::Database::open(path);
+    footballdb::ImportOptions options;
+    options.csv_mapping = "competition=competition,season=season,round=round,leg=leg,date=date,"
+                          "home=home,away=away,score=ft";
+    footballdb::import_files(db, {generate(legs)}, options);
+  }
+  return made.emplace(legs, path).first->second;
+}
+
+enum Question { kFixturesOnADate, kNextFixture, kAMonth, kTiesOfAClub };
+
+void BM_Query(benchmark::State& state) {
+  footballdb::Database db = footballdb::Database::open(imported_db(state.range(1)));
+  const footballdb::ClubId club = db.resolve(registry_names(1).front(), {}).club->id;
+  const auto date = *footballdb::Date::parse("1950-08-05");
+  for (auto _ : state) {
+    switch (static_cast<Question>(state.range(0))) {
+      case kFixturesOnADate:
+        benchmark::DoNotOptimize(db.fixtures({date, date, std::nullopt}));
+        break;
+      case kNextFixture:
+        benchmark::DoNotOptimize(db.next_fixture(club, date));
+        break;
+      case kAMonth:
+        benchmark::DoNotOptimize(db.fixtures({date, *footballdb::Date::parse("1950-09-04"),
+                                              std::nullopt}));
+        break;
+      case kTiesOfAClub: {
+        footballdb::TieFilter filter;
+        filter.club = club;
+        filter.season = "1950-51";
+        benchmark::DoNotOptimize(db.ties(filter));
+        break;
+      }
+    }
+  }
+}
+BENCHMARK(BM_Query)
+    ->ArgNames({"question", "legs"})
+    ->ArgsProduct({{kFixturesOnADate, kNextFixture, kAMonth, kTiesOfAClub}, {200000}})
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -24,14 +24,22 @@ Fixture read_fixture(SQLite::Statement& q) {
   return f;
 }
 
-std::vector<Fixture> run(storage::StatementCache& statements, const std::string& where,
-                         const std::optional<std::string>& from,
-                         const std::optional<std::string>& to, std::optional<ClubId> club,
+// Legs with a date, of `club` when given, from `from` and to `to` (inclusive).
+struct Span {
+  std::optional<std::string> from, to;
+  std::optional<ClubId> club;
+};
+
+std::vector<Fixture> run(storage::StatementCache& statements, const Span& span,
                          const char* order) {
-  SQLite::Statement& q = statements.get(kFixtureSelect + where + order);
-  storage::bind_opt(q, 1, from);
-  storage::bind_opt(q, 2, to);
-  storage::bind_opt(q, 3, club ? std::optional<std::int64_t>(club->value()) : std::nullopt);
+  storage::Where where;
+  where.add("l.date IS NOT NULL");
+  where.add("l.date >= ?", span.from);
+  where.add("l.date <= ?", span.to);
+  where.add("l.home = ? OR l.away = ?",
+            span.club ? std::optional<std::int64_t>(span.club->value()) : std::nullopt);
+  SQLite::Statement& q = statements.get(kFixtureSelect + where.sql() + order);
+  where.bind(q);
   std::vector<Fixture> out;
   while (q.executeStep()) out.push_back(read_fixture(q));
   q.reset();
@@ -42,13 +50,22 @@ std::vector<Fixture> run(storage::StatementCache& statements, const std::string&
   return out;
 }
 
-// ?1: first date (inclusive), ?2: last date (inclusive), ?3: club; each NULL for any.
-const char* const kWhere =
-    "WHERE l.date IS NOT NULL AND (?1 IS NULL OR l.date >= ?1) AND (?2 IS NULL OR l.date <= ?2) "
-    "AND (?3 IS NULL OR l.home = ?3 OR l.away = ?3) ";
-// ?2: the date legs must be before, ?3: club.
-const char* const kBeforeWhere =
-    "WHERE l.date IS NOT NULL AND l.date < ?2 AND (?3 IS NULL OR l.home = ?3 OR l.away = ?3) ";
+// The date of `club`'s first leg on or after `from` (`next`), or of its last leg before it: one
+// seek in each of legs_by_home and legs_by_away, not a sort of every leg the club played.
+std::optional<std::string> nearest_date(storage::StatementCache& statements, ClubId club,
+                                        const std::string& from, bool next) {
+  SQLite::Statement& q = statements.get(
+      next ? "SELECT min(d) FROM (SELECT min(date) AS d FROM legs WHERE home = ?1 AND date >= ?2 "
+             "UNION ALL SELECT min(date) FROM legs WHERE away = ?1 AND date >= ?2)"
+           : "SELECT max(d) FROM (SELECT max(date) AS d FROM legs WHERE home = ?1 AND date < ?2 "
+             "UNION ALL SELECT max(date) FROM legs WHERE away = ?1 AND date < ?2)");
+  q.bind(1, club.value());
+  q.bind(2, from);
+  std::optional<std::string> out;
+  if (q.executeStep()) out = storage::opt_text(q.getColumn(0));
+  q.reset();
+  return out;
+}
 
 std::optional<Fixture> first(std::vector<Fixture> v) {
   if (v.empty()) return std::nullopt;
@@ -62,7 +79,7 @@ std::vector<Fixture> Database::fixtures(const FixtureFilter& filter) const try {
   auto iso = [](const std::optional<Date>& d) {
     return d ? std::optional<std::string>(d->to_string()) : std::nullopt;
   };
-  return run(impl_->statements, kWhere, iso(filter.from), iso(filter.to), filter.club,
+  return run(impl_->statements, Span{iso(filter.from), iso(filter.to), filter.club},
              "ORDER BY l.date, l.kickoff IS NULL, l.kickoff, l.id");
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
@@ -70,7 +87,9 @@ std::vector<Fixture> Database::fixtures(const FixtureFilter& filter) const try {
 
 std::optional<Fixture> Database::next_fixture(ClubId club, const Date& from) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
-  return first(run(impl_->statements, kWhere, from.to_string(), std::nullopt, club,
+  const auto date = nearest_date(impl_->statements, club, from.to_string(), true);
+  if (!date) return std::nullopt;
+  return first(run(impl_->statements, Span{date, date, club},
                    "ORDER BY l.date, l.kickoff IS NULL, l.kickoff, l.id LIMIT 1"));
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
@@ -78,7 +97,9 @@ std::optional<Fixture> Database::next_fixture(ClubId club, const Date& from) con
 
 std::optional<Fixture> Database::previous_fixture(ClubId club, const Date& before) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
-  return first(run(impl_->statements, kBeforeWhere, std::nullopt, before.to_string(), club,
+  const auto date = nearest_date(impl_->statements, club, before.to_string(), false);
+  if (!date) return std::nullopt;
+  return first(run(impl_->statements, Span{date, date, club},
                    "ORDER BY l.date DESC, l.kickoff IS NULL DESC, l.kickoff DESC, l.id DESC "
                    "LIMIT 1"));
 } catch (const SQLite::Exception& e) {

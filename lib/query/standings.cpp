@@ -13,21 +13,20 @@ std::vector<Standing> Database::standings(const TieFilter& filter) const try {
   const query::CanonicalFilter names =
       query::canonical_filter(filter.competition, filter.season, filter.round);
   // "Group A" names the group stage and its group A; "Group stage" every group.
+  storage::Where where;
+  where.add("competition = ?", names.competition);
+  where.add("season = ?", names.season);
+  where.add("round = ?", names.round);
+  where.add("\"group\" = ?", names.group);
+  where.add("EXISTS (SELECT 1 FROM standings o WHERE o.club_id = ? "
+            "AND o.competition = standings.competition AND o.season = standings.season "
+            "AND o.round = standings.round AND o.\"group\" IS standings.\"group\")",
+            filter.club ? std::optional<std::int64_t>(filter.club->value()) : std::nullopt);
   SQLite::Statement& q = impl_->statements.get(
       "SELECT competition, season, round, \"group\", position, club_id, club, played, won, drawn, "
-      "lost, goals_for, goals_against, points FROM standings "
-      "WHERE (?1 IS NULL OR competition = ?1) AND (?2 IS NULL OR season = ?2) "
-      "AND (?3 IS NULL OR round = ?3) AND (?4 IS NULL OR \"group\" = ?4) "
-      "AND (?5 IS NULL OR EXISTS (SELECT 1 FROM standings o WHERE o.club_id = ?5 "
-      "AND o.competition = standings.competition AND o.season = standings.season "
-      "AND o.round = standings.round AND o.\"group\" IS standings.\"group\")) "
+      "lost, goals_for, goals_against, points FROM standings" + where.sql() +
       "ORDER BY season, competition, round, \"group\", position");
-  storage::bind_opt(q, 1, names.competition);
-  storage::bind_opt(q, 2, names.season);
-  storage::bind_opt(q, 3, names.round);
-  storage::bind_opt(q, 4, names.group);
-  storage::bind_opt(q, 5, filter.club ? std::optional<std::int64_t>(filter.club->value())
-                                      : std::nullopt);
+  where.bind(q);
   std::vector<Standing> out;
   while (q.executeStep()) {
     Standing s;

@@ -136,22 +136,20 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
   auto& statements = impl_->statements;
   std::vector<Tie> ties;
   {
+    auto id = [](const std::optional<ClubId>& club) {
+      return club ? std::optional<std::int64_t>(club->value()) : std::nullopt;
+    };
+    storage::Where where;
+    where.add("t.club_a = ? OR t.club_b = ?", id(filter.club));
+    where.add("t.club_a = ? OR t.club_b = ?", id(filter.opponent));
+    where.add("c.name = ?", competition);
+    where.add("s.name = ?", season);
+    where.add("r.name = ?", round);
+    where.add("t.group_name = ?", names.group);
     SQLite::Statement& q = statements.get(
-        std::string(kTieSelect) +
-        "WHERE (?1 IS NULL OR t.club_a = ?1 OR t.club_b = ?1) "
-        "AND (?2 IS NULL OR t.club_a = ?2 OR t.club_b = ?2) "
-        "AND (?3 IS NULL OR c.name = ?3) AND (?4 IS NULL OR s.name = ?4) "
-        "AND (?5 IS NULL OR r.name = ?5) AND (?6 IS NULL OR t.group_name = ?6) "
+        std::string(kTieSelect) + where.sql() +
         "ORDER BY s.start_year, s.name, c.name, r.ordinal, t.number IS NULL, t.number, t.id");
-    storage::bind_opt(q, 1, filter.club ? std::optional<std::int64_t>(filter.club->value())
-                                        : std::nullopt);
-    storage::bind_opt(q, 2, filter.opponent
-                                ? std::optional<std::int64_t>(filter.opponent->value())
-                                : std::nullopt);
-    storage::bind_opt(q, 3, competition);
-    storage::bind_opt(q, 4, season);
-    storage::bind_opt(q, 5, round);
-    storage::bind_opt(q, 6, names.group);
+    where.bind(q);
     while (q.executeStep()) ties.push_back(read_tie_row(q));
   }
   for (Tie& tie : ties) {

@@ -89,6 +89,49 @@ void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::int64
   }
 }
 
+void Where::add_condition(std::string_view condition) {
+  // Each "?" becomes the number of the value it stands for.
+  const std::string number = "?" + std::to_string(values_.size());
+  std::string out;
+  for (char c : condition) {
+    if (c == '?') {
+      out += number;
+    } else {
+      out += c;
+    }
+  }
+  conditions_.push_back(std::move(out));
+}
+
+void Where::add(std::string_view condition, const std::optional<std::int64_t>& value) {
+  if (!value) return;
+  values_.emplace_back(*value);
+  add_condition(condition);
+}
+
+void Where::add(std::string_view condition, const std::optional<std::string>& value) {
+  if (!value) return;
+  values_.emplace_back(*value);
+  add_condition(condition);
+}
+
+void Where::add(std::string_view condition) { conditions_.emplace_back(condition); }
+
+std::string Where::sql() const {
+  std::string out = " ";
+  for (std::size_t i = 0; i < conditions_.size(); ++i) {
+    out += (i == 0 ? "WHERE (" : " AND (") + conditions_[i] + ")";
+  }
+  return out + " ";
+}
+
+void Where::bind(SQLite::Statement& statement) const {
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    const int index = static_cast<int>(i + 1);
+    std::visit([&](const auto& v) { statement.bind(index, v); }, values_[i]);
+  }
+}
+
 void bind_score(SQLite::Statement& stmt, int index, const std::optional<Score>& score) {
   bind_opt(stmt, index, score ? std::optional<int>(score->home) : std::nullopt);
   bind_opt(stmt, index + 1, score ? std::optional<int>(score->away) : std::nullopt);

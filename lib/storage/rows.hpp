@@ -3,8 +3,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
 
 #include "footballdb/types.hpp"
 #include "storage/statement_cache.hpp"
@@ -40,6 +44,27 @@ void bind_opt(SQLite::Statement& stmt, int index, const std::optional<int>& valu
 void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::int64_t>& value);
 // Binds a score's two goals at `index` and `index + 1`, or two NULLs.
 void bind_score(SQLite::Statement& stmt, int index, const std::optional<Score>& score);
+
+// A WHERE clause written for the filters a query is given: only the conditions of the values
+// present, so that SQLite plans with the indexes they name (a `(?1 IS NULL OR col = ?1)`
+// keeps it from using any). Conditions use numbered parameters from ?1 in the order added.
+class Where {
+ public:
+  // Adds `condition` (its parameter written "?"; several "?" are one value) when `value` is
+  // given.
+  void add(std::string_view condition, const std::optional<std::int64_t>& value);
+  void add(std::string_view condition, const std::optional<std::string>& value);
+  // Adds `condition` that needs no value.
+  void add(std::string_view condition);
+  // " WHERE a AND b " or " ".
+  std::string sql() const;
+  void bind(SQLite::Statement& statement) const;
+
+ private:
+  void add_condition(std::string_view condition);
+  std::vector<std::string> conditions_;
+  std::vector<std::variant<std::int64_t, std::string>> values_;
+};
 
 // The evidence rows (source, path, line) of a tie or leg.
 // `table` is tie_evidence or leg_evidence, `key` its id column.
