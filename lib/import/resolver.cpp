@@ -222,18 +222,21 @@ std::optional<Settlement> Resolver::settle_into(ClubId club, const std::string& 
                                                 std::optional<ClubId> other,
                                                 const storage::RoundKey& round) {
   if (!store_.opponents(round, club).empty()) return std::nullopt;
-  const Resolution named = matcher().resolve(other_name);
+  const auto& placeholders = placeholder_ties(round);
+  if (placeholders.empty()) return std::nullopt;  // the common case: nothing to settle
+  std::optional<Resolution> named;  // resolved when a placeholder's opponent needs it
   auto other_fits = [&](const std::optional<ClubId>& opponent) {
     if (!opponent) return false;
     if (!other) {
-      return is_candidate(named, *opponent) || matcher().compatible(other_name, *opponent);
+      if (!named) named = matcher().resolve(other_name);
+      return is_candidate(*named, *opponent) || matcher().compatible(other_name, *opponent);
     }
     if (*opponent == *other) return true;
     const auto review = store_.open_review_of(*opponent);
     return review && fits(*review, *other);
   };
   std::optional<storage::OpenReview> found;
-  for (const auto& t : placeholder_ties(round)) {
+  for (const auto& t : placeholders) {
     if (t.review.club == club || !other_fits(t.opponent) || !fits(t.review, club)) continue;
     if (found && found->club != t.review.club) return std::nullopt;  // two placeholders fit
     found = t.review;
