@@ -506,5 +506,22 @@ TEST_F(CliReview, ClubIdInTheShellAndTheStockSqlite3) {
   EXPECT_EQ(stock.out, "1\n");
 }
 
+// A national-cup run reads naturally: each round with the source's words, the match and its
+// replays in order, the score after extra time where that is all the source gives.
+TEST_F(Cli, ACupTieReadsAsAMatchAndItsReplays) {
+  ASSERT_EQ(run({"import", "--competition", "FA Cup", data_path("csv/cup-layout.csv")}).exit_code, 0);
+  const Result r = run({"ties", "--club", "Zeta United"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1979-80 FA Cup, Semi-finals (as stated: \"s\")"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Zeta United through after a replay"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  match  1979-04-12  Zeta United 0-0 Eta Albion (aet, neutral ground"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  replay 1  1979-04-16  Zeta United 1-1 Eta Albion (aet"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  replay 2  1979-04-28  Zeta United 1-0 Eta Albion"), std::string::npos)
+      << r.out;
+}
+
 }  // namespace
 }  // namespace footballdb

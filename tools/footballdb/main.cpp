@@ -68,10 +68,12 @@ std::string leg_line(const Leg& leg, const std::string& label) {
   std::string line = label + "  " +
                      (leg.date ? leg.date->to_string() : "date unknown") +
                      (leg.kickoff ? " " + leg.kickoff->to_string() : "") + "  " + leg.home.name +
-                     " " + show(leg.full_time) + " " + leg.away.name;
+                     " " + show(leg.full_time ? leg.full_time : leg.extra_time) + " " +
+                     leg.away.name;
   std::vector<std::string> notes;
   if (leg.half_time) notes.push_back("ht " + show(leg.half_time));
-  if (leg.extra_time) notes.push_back("aet " + show(leg.extra_time));
+  // Only the score after extra time known (facup.csv's FT with aet): that is the score shown.
+  if (leg.extra_time) notes.push_back(leg.full_time ? "aet " + show(leg.extra_time) : "aet");
   if (leg.penalties) notes.push_back("pens " + show(leg.penalties));
   if (leg.status != LegStatus::kPlayed) notes.emplace_back(to_string(leg.status));
   if (leg.neutral_venue) notes.emplace_back("neutral ground");
