@@ -1,6 +1,4 @@
 // import_files: one transaction over every file, format detection, content hashes.
-#include <openssl/evp.h>
-
 #include <array>
 #include <chrono>
 #include <ctime>
@@ -21,6 +19,7 @@
 #include "import/formats/pairing_table.hpp"
 #include "import/formats/result_lines.hpp"
 #include "import/import_context.hpp"
+#include "import/source_input.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/store.hpp"
 #include "storage/write_transaction.hpp"
@@ -30,32 +29,6 @@ namespace {
 
 constexpr std::size_t kSniffBytes = 4096;
 
-// The SHA-256 of a file's content, in lower-case hex. Throws Error(kIo).
-std::string sha256_of(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::kIo, "cannot open '" + path + "'");
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> md(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1) {
-    throw Error(ErrorCode::kInternal, "SHA-256 is not available");
-  }
-  std::vector<char> buffer(1 << 16);
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    EVP_DigestUpdate(md.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad()) throw Error(ErrorCode::kIo, "cannot read '" + path + "'");
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_DigestFinal_ex(md.get(), digest, &size);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
-  }
-  return hex;
-}
-
 std::string utc_now() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -64,70 +37,6 @@ std::string utc_now() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
-
-std::string head_of(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(kSniffBytes, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  return head;
-}
-
-// A file's bytes as read through a stream, reporting how far reading got to `progress` at
-// most every kInterval (the first time after kInterval too, so quick files say nothing).
-class ProgressBuf : public std::streambuf {
- public:
-  using Progress = std::function<void(const std::string&, std::size_t, std::size_t)>;
-  static constexpr std::chrono::milliseconds kInterval{250};
-
-  ProgressBuf(std::streambuf& source, std::size_t total, const std::string& path,
-              const Progress& progress)
-      : source_(source), total_(total), path_(path), progress_(progress),
-        last_(std::chrono::steady_clock::now()) {}
-
- protected:
-  int_type underflow() override {
-    const std::streamsize n =
-        source_.sgetn(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    if (n <= 0) return traits_type::eof();
-    done_ += static_cast<std::size_t>(n);
-    setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ >= kInterval) {
-      last_ = now;
-      progress_(path_, done_, total_);
-    }
-    return traits_type::to_int_type(buffer_[0]);
-  }
-
-  pos_type seekoff(off_type off, std::ios_base::seekdir dir,
-                   std::ios_base::openmode which) override {
-    if (dir == std::ios_base::cur) {
-      return seekpos(static_cast<off_type>(done_) - (egptr() - gptr()) + off, which);
-    }
-    if (dir == std::ios_base::beg) return seekpos(off, which);
-    setg(nullptr, nullptr, nullptr);
-    const pos_type pos = source_.pubseekoff(off, dir, std::ios_base::in);
-    if (pos != pos_type(off_type(-1))) done_ = static_cast<std::size_t>(off_type(pos));
-    return pos;
-  }
-
-  pos_type seekpos(pos_type pos, std::ios_base::openmode) override {
-    setg(nullptr, nullptr, nullptr);
-    const pos_type at = source_.pubseekpos(pos, std::ios_base::in);
-    if (at != pos_type(off_type(-1))) done_ = static_cast<std::size_t>(off_type(at));
-    return at;
-  }
-
- private:
-  std::streambuf& source_;
-  std::size_t total_;
-  const std::string& path_;
-  const Progress& progress_;
-  std::chrono::steady_clock::time_point last_;
-  std::size_t done_ = 0;
-  std::array<char, 1 << 16> buffer_{};
-};
 
 // Every record a parser reads goes through the assembler into the store.
 void assemble(import::ImportContext& context,
@@ -193,8 +102,7 @@ const Format& format_named(const std::string& name) {
 }
 
 // The format of the file at `path`, named `given` in errors.
-const Format& detect(const std::string& path, const std::string& given) {
-  const std::string head = head_of(path);
+const Format& detect(const std::string& head, const std::string& given) {
   for (const Format& f : kFormats) {
     if (f.sniff(head)) return f;
   }
@@ -225,29 +133,23 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       const std::string path = std::filesystem::absolute(given).lexically_normal().string();
       FileReport& file = report.files.emplace_back();
       file.path = given;
-      if (std::filesystem::is_directory(path)) {
-        throw Error(ErrorCode::kIo, "'" + given + "' is a directory");
-      }
-      const std::string sha = sha256_of(path);
+      const import::SourceInput input(path, given);
+      const std::string sha = input.sha256();
       if (store.find_source(sha)) {
         file.already_imported = true;
         continue;
       }
-      const Format& format = options.format ? format_named(*options.format) : detect(path, given);
+      const Format& format =
+          options.format ? format_named(*options.format) : detect(input.head(kSniffBytes), given);
       file.format = format.name;
       const SourceId source = store.add_source(path, sha, format.name, utc_now());
-      std::ifstream in(path, std::ios::binary);
-      if (!in) throw Error(ErrorCode::kIo, "cannot open '" + given + "'");
+      const std::unique_ptr<std::streambuf> bytes = input.open();
+      import::CheckedText text(*bytes, given, input.size(), options.progress);
+      std::istream in(&text);
+      in.exceptions(std::ios::badbit);  // the check's input_error reaches the caller
       import::ClubLookup clubs(club_index, store, source, file);
       import::ImportContext context{store, source, given, options, file, clubs};
-      if (options.progress) {
-        ProgressBuf counted(*in.rdbuf(), static_cast<std::size_t>(std::filesystem::file_size(path)),
-                            given, options.progress);
-        std::istream counted_in(&counted);
-        format.run(counted_in, context);
-      } else {
-        format.run(in, context);
-      }
+      format.run(in, context);
     }
   } catch (const SQLite::Exception& e) {
     // A constraint the parsers did not catch: still the input's fault, never half-imported.

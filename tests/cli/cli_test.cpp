@@ -523,5 +523,37 @@ TEST_F(Cli, ACupTieReadsAsAMatchAndItsReplays) {
       << r.out;
 }
 
+// A byte that is no UTF-8 text is refused where it stands, and the database is as it was: one
+// bad byte must not make the database unexportable.
+TEST_F(Cli, TextThatIsNoUtf8IsRefusedAtItsPlaceAndChangesNothing) {
+  import_sample();
+  const std::string before = run({"export"}).out;
+  dir_.write("bad.csv",
+             "Date,Season,home,visitor,FT,round,tie\n2000-01-08,2000,Bad\xff Name,B Two,1-0,3,initial\n");
+  Result r = run({"import", "--competition", "FA Cup", "bad.csv"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.csv:2:20: expected UTF-8 text, got a byte that begins no UTF-8 "
+                       "character (byte 0xFF)"),
+            std::string::npos)
+      << r.err;
+  dir_.write("nul.txt", std::string("Alpha 1-0 Beta\nGam") + '\0' + "ma 2-1 Delta\n");
+  r = run({"import", "--format", "result-lines", "nul.txt"});
+  EXPECT_NE(r.err.find("nul.txt:2:4: expected UTF-8 text, got a NUL byte"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(run({"export"}).out, before);
+}
+
+// A pipe is read once: what it gives is hashed and imported (it was hashed and then found empty).
+TEST_F(Cli, APipeImportsItsContent) {
+  const std::string csv = data_path("csv/cup-layout.csv");
+  const Result r = shell("mkfifo pipe && (cat " + quote(csv) + " > pipe &) && " +
+                         quote(FOOTBALLDB_CLI) + " --db t.db import --competition 'FA Cup' pipe");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("7 ties added"), std::string::npos) << r.out;
+  // The same content from the file is the source imported before.
+  const Result again = run({"import", "--competition", "FA Cup", csv});
+  EXPECT_NE(again.out.find("imported before"), std::string::npos) << again.out;
+}
+
 }  // namespace
 }  // namespace footballdb
