@@ -45,6 +45,9 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     if (options.read_only) {
       storage::check_current(db);
     } else {
+      // A file that is not footballdb's is refused before anything is written to it (WAL
+      // mode is written into the file's header).
+      storage::check_owner(db);
       if (!memory) db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
       // Imports touch indexes all over a large file: keep up to 64 MiB of pages in memory.

@@ -17,8 +17,10 @@ bool is_empty(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
 }
 
-// Throws unless `db` is empty or belongs to footballdb at a version this build knows.
-// Returns the schema version.
+}  // namespace
+
+int latest_version() { return static_cast<int>(migrations().size()); }
+
 int check_owner(SQLite::Database& db) {
   const int app = pragma_int(db, "application_id");
   const int version = pragma_int(db, "user_version");
@@ -35,10 +37,6 @@ int check_owner(SQLite::Database& db) {
   }
   return version;
 }
-
-}  // namespace
-
-int latest_version() { return static_cast<int>(migrations().size()); }
 
 int migrate(SQLite::Database& db) {
   int version = check_owner(db);

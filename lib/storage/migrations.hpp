@@ -31,6 +31,9 @@ int latest_version();
 // than this build, Error(kDatabase) when a migration fails (that migration is rolled back).
 // Returns the version the database had before (0 for a new one).
 int migrate(SQLite::Database& db);
+// Throws Error(kVersion) unless `db` is empty or footballdb's at a version this build knows;
+// reads only, so that a file footballdb refuses is left as it was. Returns the schema version.
+int check_owner(SQLite::Database& db);
 
 // Throws Error(kVersion) unless `db` is a footballdb database at the latest version.
 void check_current(SQLite::Database& db);

@@ -1,6 +1,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <fstream>
 #include <sstream>
 
@@ -151,6 +153,10 @@ TEST(Schema, ForeignDatabaseIsRefused) {
     EXPECT_EQ(e.code(), ErrorCode::kVersion);
     EXPECT_NE(std::string(e.what()).find("not a footballdb database"), std::string::npos);
   }
+  // The refusal leaves the user's file as it was: not switched to WAL, no -wal file.
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "delete");
+  EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
 }
 
 TEST(Schema, ReadOnlyOpenNeedsNoWrite) {
