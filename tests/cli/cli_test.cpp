@@ -555,5 +555,19 @@ TEST_F(Cli, APipeImportsItsContent) {
   EXPECT_NE(again.out.find("imported before"), std::string::npos) << again.out;
 }
 
+// A command that only reads never creates a database: a mistyped --db is an error naming it.
+TEST_F(Cli, AReadingCommandOnAMissingDatabaseNamesItAndCreatesNothing) {
+  for (const std::vector<std::string>& command :
+       std::vector<std::vector<std::string>>{{"ties"}, {"fixtures", "--date", "2012-07-03"},
+                                             {"check"}, {"export"}, {"resolve", "Lech"}}) {
+    std::string line = quote(FOOTBALLDB_CLI) + " --db typo.db";
+    for (const std::string& a : command) line += " " + quote(a);
+    const Result r = shell(line);
+    EXPECT_EQ(r.exit_code, 1) << command[0];
+    EXPECT_NE(r.err.find("no database at 'typo.db'"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir_.path("typo.db"))) << command[0];
+  }
+}
+
 }  // namespace
 }  // namespace footballdb

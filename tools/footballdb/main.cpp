@@ -31,7 +31,14 @@ struct Globals {
   std::string db = "football.db";
 };
 
-Database open_db(const Globals& g) { return Database::open(g.db); }
+// The database of --db. A command that only reads never creates one: a missing file is an
+// error that names it (a mistyped path must not become an empty database and an empty answer).
+enum class Access { kReads, kWrites };
+Database open_db(const Globals& g, Access access = Access::kWrites) {
+  OpenOptions options;
+  options.create_if_missing = access == Access::kWrites;
+  return Database::open(g.db, options);
+}
 
 Date parse_date_option(const std::string& text, const char* option) {
   auto date = Date::parse(text);
@@ -578,7 +585,7 @@ int run(int argc, char** argv) {
       print_report(report);
     }
   } else if (*export_cmd) {
-    Database db = open_db(g);
+    Database db = open_db(g, Access::kReads);
     std::ofstream file;
     if (!output.empty()) {
       file.open(output, std::ios::binary);
@@ -592,7 +599,7 @@ int run(int argc, char** argv) {
                   "cannot write '" + (output.empty() ? "standard output" : output) + "'");
     }
   } else if (*ties_cmd) {
-    Database db = open_db(g);
+    Database db = open_db(g, Access::kReads);
     // Names are resolved among the clubs of the ties asked about; a club and an opponent as a
     // pairing of the data.
     const NameScope scope{tie_filter.competition, tie_filter.season, tie_filter.round};
@@ -612,19 +619,20 @@ int run(int argc, char** argv) {
       for (const Tie& t : ties) print_tie(t);
     }
   } else if (*fixtures_cmd) {
-    Database db = open_db(g);
+    // The options first: a usage error is one whatever the database.
+    if ((next || previous) && !club) throw Error(ErrorCode::kUsage, "--next and --previous need --club");
+    FixtureFilter filter;
+    if (date) filter.from = filter.to = parse_date_option(*date, "--date");
+    if (from) filter.from = parse_date_option(*from, "--from");
+    if (to) filter.to = parse_date_option(*to, "--to");
+    Database db = open_db(g, Access::kReads);
     std::vector<Fixture> found;
     if (next || previous) {
-      if (!club) throw Error(ErrorCode::kUsage, "--next and --previous need --club");
       const ClubId id = club_argument(db, *club);
-      const Date day = date ? parse_date_option(*date, "--date") : today();
+      const Date day = filter.from.value_or(today());
       auto f = next ? db.next_fixture(id, day) : db.previous_fixture(id, day);
       if (f) found.push_back(std::move(*f));
     } else {
-      FixtureFilter filter;
-      if (date) filter.from = filter.to = parse_date_option(*date, "--date");
-      if (from) filter.from = parse_date_option(*from, "--from");
-      if (to) filter.to = parse_date_option(*to, "--to");
       if (club) filter.club = club_argument(db, *club);
       found = db.fixtures(filter);
     }
@@ -634,7 +642,7 @@ int run(int argc, char** argv) {
       for (const Fixture& f : found) print_fixture(f);
     }
   } else if (*resolve_cmd) {
-    Database db = open_db(g);
+    Database db = open_db(g, Access::kReads);
     Resolution r = db.resolve(name);
     if (json_out) {
       std::cout << to_json(r) << "\n";
@@ -652,7 +660,7 @@ int run(int argc, char** argv) {
       return kExitClub;
     }
   } else if (*clubs_cmd) {
-    Database db = open_db(g);
+    Database db = open_db(g, Access::kReads);
     auto clubs = db.find_clubs(text);
     if (json_out) {
       print_json_array(clubs);
@@ -712,7 +720,7 @@ int run(int argc, char** argv) {
       }
     }
   } else if (*standings_cmd) {
-    Database db = open_db(g);
+    Database db = open_db(g, Access::kReads);
     TieFilter filter = standings_filter;
     if (club) {
       filter.club =
@@ -725,7 +733,7 @@ int run(int argc, char** argv) {
       print_standings(table);
     }
   } else if (*rules_list) {
-    Database db = open_db(g);
+    Database db = open_db(g, Access::kReads);
     print_rules(db, rules_competition, rules_season, json_out);
   } else if (*rules_set) {
     Database db = open_db(g);
@@ -745,7 +753,7 @@ int run(int argc, char** argv) {
     db.unset_rules(rules_competition, rules_season, rules_round);
     print_rules(db, rules_competition, rules_season, false);
   } else if (*check_cmd) {
-    Database db = open_db(g);
+    Database db = open_db(g, Access::kReads);
     const CheckReport report = check(db);
     if (json_out) {
       std::cout << to_json(report) << "\n";
