@@ -18,6 +18,10 @@ namespace footballdb {
 namespace {
 
 constexpr int kUefaCupOneMatchFinalFirstSeason = 1997;  // two-legged finals until 1996-97
+// A one-match UEFA final level after extra time was replayed, not settled on penalties, until
+// 1973-74 (Bayern München v Atlético Madrid, the last final replayed:
+// https://en.wikipedia.org/wiki/1974_European_Cup_final).
+constexpr int kFinalReplaysLastSeason = 1973;
 
 // One line of data/rules/competitions.txt.
 struct RuleLine {
@@ -141,7 +145,15 @@ RuleSet default_rules(std::string_view competition, int season_year, std::string
   if (!is_uefa(key)) return national_cup();
   RuleSet rules = uefa_rules(competition, season_year);
   const bool two_legged_final = key == "uefa cup" && season_year < kUefaCupOneMatchFinalFirstSeason;
-  if (round_key == "final" && !two_legged_final) rules.legs = 1;
+  if (round_key == "final" && !two_legged_final) {
+    rules.legs = 1;
+    if (season_year <= kFinalReplaysLastSeason) {
+      rules.penalties = false;
+      rules.replays = true;
+      rules.replay_limit = 1;
+      rules.replay_penalties = season_year >= 1970;  // a replay still level: the era's last resort
+    }
+  }
   return rules;
 }
 

@@ -347,6 +347,21 @@ TEST(RuleAnomalies, ReplaysBeyondTheLimitOrSettledAsTheEraDidNot) {
   EXPECT_TRUE(says(found, "leg 2 is a replay, which the rules of the era do not have"));
 }
 
+TEST(DefaultRules, AUefaFinalWasReplayedUntil1974) {
+  const RuleSet final_1974 = default_rules("European Cup", 1973, "Final");
+  EXPECT_EQ(final_1974.legs, 1);
+  EXPECT_TRUE(final_1974.replays);
+  EXPECT_FALSE(final_1974.penalties);
+  // 1974: 1-1 after extra time, replayed two days later.
+  Leg replay = leg(2, kA, {4, 0});
+  EXPECT_TRUE(rule_anomalies(TieFacts{kA, kB, {leg(1, kA, {0, 0}, Score{1, 1}), replay},
+                                      std::nullopt},
+                             final_1974)
+                  .empty());
+  EXPECT_FALSE(default_rules("European Cup", 1974, "Final").replays);
+  EXPECT_TRUE(default_rules("European Cup", 1974, "Final").penalties);
+}
+
 TEST(RuleAnomalies, AUefaPlayOffBeforeShootOutsIsOneMatchThenTheCoin) {
   const RuleSet rules = uefa_rules("European Cup", 1964);
   EXPECT_EQ(rules.replay_limit, 1);
