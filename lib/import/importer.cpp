@@ -1,9 +1,7 @@
 // import_files: one transaction over every file, format detection, content hashes.
-#include <array>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <istream>
 #include <streambuf>

@@ -23,12 +23,6 @@ std::string hex_of(const unsigned char* digest, unsigned int size) {
   return hex;
 }
 
-// A buffer over a string that stays with the buffer.
-class StringSource : public std::stringbuf {
- public:
-  explicit StringSource(const std::string& s) : std::stringbuf(s, std::ios_base::in) {}
-};
-
 }  // namespace
 
 SourceInput::SourceInput(const std::string& path, const std::string& given)
@@ -85,7 +79,7 @@ std::string SourceInput::head(std::size_t n) const {
 }
 
 std::unique_ptr<std::streambuf> SourceInput::open() const {
-  if (in_memory_) return std::make_unique<StringSource>(content_);
+  if (in_memory_) return std::make_unique<std::stringbuf>(content_, std::ios_base::in);
   auto file = std::make_unique<std::filebuf>();
   if (!file->open(path_, std::ios::in | std::ios::binary)) {
     throw Error(ErrorCode::kIo, "cannot open '" + given_ + "'");
