@@ -148,10 +148,11 @@ RuleSet default_rules(std::string_view competition, int season_year, std::string
   if (round_key == "final" && !two_legged_final) {
     rules.legs = 1;
     if (season_year <= kFinalReplaysLastSeason) {
+      // The era's shoot-out, where it had one, moves to the replay.
+      rules.replay_penalties = rules.penalties;
       rules.penalties = false;
       rules.replays = true;
       rules.replay_limit = 1;
-      rules.replay_penalties = season_year >= 1970;  // a replay still level: the era's last resort
     }
   }
   return rules;
