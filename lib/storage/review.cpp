@@ -447,11 +447,14 @@ void Database::remove_alias(std::string_view name_view, std::optional<ClubId> cl
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const std::string name(name_view);
   in_transaction(impl_->db, impl_->clubs, [&] {
+    storage::Where where;
+    where.add("n.name = ?", std::optional<std::string>(name));
+    where.add("n.club_id = ?",
+              club ? std::optional<std::int64_t>(club->value()) : std::nullopt);
     SQLite::Statement& q = impl_->statements.get(
-        "SELECT n.club_id, c.name FROM club_names n JOIN clubs c ON c.id = n.club_id "
-        "WHERE n.name = ?1 AND (?2 IS NULL OR n.club_id = ?2) ORDER BY n.club_id");
-    q.bind(1, name);
-    storage::bind_opt(q, 2, club ? std::optional<std::int64_t>(club->value()) : std::nullopt);
+        "SELECT n.club_id, c.name FROM club_names n JOIN clubs c ON c.id = n.club_id" +
+        where.sql() + "ORDER BY n.club_id");
+    where.bind(q);
     std::vector<ClubRef> owners;
     while (q.executeStep()) {
       owners.push_back(ClubRef{ClubId{q.getColumn(0).getInt64()}, q.getColumn(1).getString()});

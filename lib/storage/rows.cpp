@@ -103,18 +103,6 @@ void Where::add_condition(std::string_view condition) {
   conditions_.push_back(std::move(out));
 }
 
-void Where::add(std::string_view condition, const std::optional<std::int64_t>& value) {
-  if (!value) return;
-  values_.emplace_back(*value);
-  add_condition(condition);
-}
-
-void Where::add(std::string_view condition, const std::optional<std::string>& value) {
-  if (!value) return;
-  values_.emplace_back(*value);
-  add_condition(condition);
-}
-
 void Where::add(std::string_view condition) { conditions_.emplace_back(condition); }
 
 std::string Where::sql() const {

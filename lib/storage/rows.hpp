@@ -51,9 +51,13 @@ void bind_score(SQLite::Statement& stmt, int index, const std::optional<Score>& 
 class Where {
  public:
   // Adds `condition` (its parameter written "?"; several "?" are one value) when `value` is
-  // given.
-  void add(std::string_view condition, const std::optional<std::int64_t>& value);
-  void add(std::string_view condition, const std::optional<std::string>& value);
+  // given. T: std::int64_t or std::string.
+  template <class T>
+  void add(std::string_view condition, const std::optional<T>& value) {
+    if (!value) return;
+    values_.emplace_back(*value);
+    add_condition(condition);
+  }
   // Adds `condition` that needs no value.
   void add(std::string_view condition);
   // " WHERE a AND b " or " ".
