@@ -41,20 +41,25 @@ TEST(Standings, AGroupsTableInTheOrderOfItsPoints) {
             0);
 }
 
-TEST(Standings, AWinWasWorthTwoPointsBefore1995) {
-  testing::TempDir dir;
-  const std::string csv = dir.write(
-      "groups.csv",
-      "Date,Season,round,leg,home,visitor,FT\n"
-      "1993-11-24,1993,GroupA,groups,Alpha,Beta,2-0\n"
-      "1993-12-08,1993,GroupA,groups,Beta,Alpha,1-1\n"
-      "1995-11-22,1995,GroupA,groups,Alpha,Beta,1-0\n");
+// A database of Champions League group matches: `rows` of Date,Season,round,leg,home,visitor,FT.
+Database import_group_matches(testing::TempDir& dir, const std::string& rows) {
+  const std::string csv = dir.write("groups.csv", "Date,Season,round,leg,home,visitor,FT\n" + rows);
   Database db = Database::open(":memory:");
   ImportOptions options;
   options.csv_mapping =
       "date=Date,season_start=Season,round=round,leg=leg,home=home,away=visitor,score=FT,"
       "competition_name=UEFA Champions League";
   import_files(db, {csv}, options);
+  return db;
+}
+
+TEST(Standings, AWinWasWorthTwoPointsBefore1995) {
+  testing::TempDir dir;
+  Database db = import_group_matches(
+      dir,
+      "1993-11-24,1993,GroupA,groups,Alpha,Beta,2-0\n"
+      "1993-12-08,1993,GroupA,groups,Beta,Alpha,1-1\n"
+      "1995-11-22,1995,GroupA,groups,Alpha,Beta,1-0\n");
   TieFilter filter;
   filter.season = "1993-94";
   const auto old = db.standings(filter);
@@ -69,21 +74,14 @@ TEST(Standings, AWinWasWorthTwoPointsBefore1995) {
 // and drew with it, so Alpha is first although Beta's goal difference is far better.
 TEST(Standings, ClubsLevelOnPointsAreToldApartByTheirMatches) {
   testing::TempDir dir;
-  const std::string csv = dir.write(
-      "groups.csv",
-      "Date,Season,round,leg,home,visitor,FT\n"
+  Database db = import_group_matches(
+      dir,
       "2012-09-18,2012,GroupA,groups,Alpha,Beta,1-0\n"
       "2012-10-02,2012,GroupA,groups,Beta,Alpha,0-0\n"
       "2012-10-23,2012,GroupA,groups,Alpha,Gamma,2-0\n"
       "2012-11-06,2012,GroupA,groups,Gamma,Alpha,1-0\n"
       "2012-11-21,2012,GroupA,groups,Beta,Gamma,5-0\n"
       "2012-12-04,2012,GroupA,groups,Gamma,Beta,0-3\n");
-  Database db = Database::open(":memory:");
-  ImportOptions options;
-  options.csv_mapping =
-      "date=Date,season_start=Season,round=round,leg=leg,home=home,away=visitor,score=FT,"
-      "competition_name=UEFA Champions League";
-  import_files(db, {csv}, options);
   const auto table = db.standings(TieFilter{});
   ASSERT_EQ(table.size(), 3u);
   EXPECT_EQ(table[0].club.name, "Alpha");
