@@ -47,48 +47,6 @@ CREATE TABLE rounds (
   knockout INTEGER NOT NULL DEFAULT 1 CHECK (knockout IN (0, 1)),
   UNIQUE (season_id, name)
 ) STRICT;
-CREATE TABLE legs (
-  id INTEGER PRIMARY KEY,
-  tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
-  number INTEGER NOT NULL CHECK (number >= 1),
-  replay INTEGER NOT NULL DEFAULT 0 CHECK (replay IN (0, 1)),
-  status TEXT NOT NULL DEFAULT 'played'
-    CHECK (status IN ('played', 'scheduled', 'awarded', 'walkover', 'annulled', 'cancelled')),
-  date TEXT CHECK (date IS NULL OR (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
-                                    AND date(date, '+0 days') = date)),
-  kickoff TEXT CHECK (kickoff IS NULL OR (kickoff GLOB '[0-2][0-9]:[0-5][0-9]'
-                                          AND CAST(substr(kickoff, 1, 2) AS INTEGER) < 24)),
-  home INTEGER NOT NULL REFERENCES clubs(id) ON DELETE RESTRICT,
-  away INTEGER NOT NULL REFERENCES clubs(id) ON DELETE RESTRICT,
-  neutral INTEGER NOT NULL DEFAULT 0 CHECK (neutral IN (0, 1)),
-  venue TEXT,
-  ft_home INTEGER CHECK (ft_home BETWEEN 0 AND 99),
-  ft_away INTEGER CHECK (ft_away BETWEEN 0 AND 99),
-  ht_home INTEGER CHECK (ht_home BETWEEN 0 AND 99),
-  ht_away INTEGER CHECK (ht_away BETWEEN 0 AND 99),
-  et_home INTEGER CHECK (et_home BETWEEN 0 AND 99),
-  et_away INTEGER CHECK (et_away BETWEEN 0 AND 99),
-  pen_home INTEGER CHECK (pen_home BETWEEN 0 AND 99),
-  pen_away INTEGER CHECK (pen_away BETWEEN 0 AND 99),
-  awarded_to INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
-  CHECK (home <> away),
-  CHECK ((ft_home IS NULL) = (ft_away IS NULL)),
-  CHECK ((ht_home IS NULL) = (ht_away IS NULL)),
-  CHECK ((et_home IS NULL) = (et_away IS NULL)),
-  CHECK ((pen_home IS NULL) = (pen_away IS NULL)),
-  CHECK (ht_home IS NULL OR ft_home IS NULL OR (ht_home <= ft_home AND ht_away <= ft_away)),
-  -- Sources may give only the score after extra time ("2:1 aet").
-  CHECK (et_home IS NULL OR ft_home IS NULL OR (et_home >= ft_home AND et_away >= ft_away)),
-  CHECK (pen_home IS NULL OR pen_home <> pen_away),
-  CHECK (status NOT IN ('scheduled', 'walkover', 'cancelled')
-         OR (ft_home IS NULL AND et_home IS NULL AND pen_home IS NULL)),
-  CHECK (status <> 'walkover' OR awarded_to IN (home, away)),
-  CHECK (status = 'walkover' OR awarded_to IS NULL),
-  UNIQUE (tie_id, number)
-) STRICT;
-CREATE INDEX legs_by_date ON legs(date);
-CREATE INDEX legs_by_home ON legs(home, date);
-CREATE INDEX legs_by_away ON legs(away, date);
 CREATE TABLE tie_evidence (
   tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
   source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
@@ -197,6 +155,43 @@ BEGIN
   INSERT OR IGNORE INTO club_names_unkeyed(name_id)
     SELECT id FROM club_names WHERE club_id = NEW.id;
 END;
+CREATE TABLE "competition_rules" (
+  competition_id INTEGER NOT NULL REFERENCES competitions(id) ON DELETE CASCADE,
+  from_season_year INTEGER NOT NULL CHECK (from_season_year BETWEEN 1800 AND 2999),
+  -- '' for every round, else the canonical name of the one round the row is for.
+  round TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
+  -- Matches a tie is played over: 2 (home and away legs) or 1 (one match).
+  legs INTEGER NOT NULL DEFAULT 2 CHECK (legs IN (1, 2)),
+  away_goals INTEGER NOT NULL CHECK (away_goals IN (0, 1)),
+  away_goals_extra_time INTEGER NOT NULL CHECK (away_goals_extra_time IN (0, 1)),
+  extra_time INTEGER NOT NULL CHECK (extra_time IN (0, 1)),
+  penalties INTEGER NOT NULL CHECK (penalties IN (0, 1)),
+  replays INTEGER NOT NULL CHECK (replays IN (0, 1)), replay_limit INTEGER NOT NULL DEFAULT 0
+  CHECK (replay_limit >= 0), replay_extra_time INTEGER NOT NULL DEFAULT 1
+  CHECK (replay_extra_time IN (0, 1)), replay_penalties INTEGER NOT NULL DEFAULT 1
+  CHECK (replay_penalties IN (0, 1)),
+  PRIMARY KEY (competition_id, from_season_year, round)
+) STRICT;
+CREATE TABLE round_names (
+  round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  name TEXT NOT NULL CHECK (length(name) > 0),
+  PRIMARY KEY (round_id, source_id, name)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX round_names_by_source ON round_names(source_id);
+CREATE VIEW round_names_stated AS
+SELECT c.name AS competition,
+       s.name AS season,
+       r.name AS round,
+       n.name AS stated,
+       src.path AS source,
+       r.id AS round_id,
+       src.id AS source_id
+FROM round_names n
+JOIN rounds r ON r.id = n.round_id
+JOIN seasons s ON s.id = r.season_id
+JOIN competitions c ON c.id = s.competition_id
+JOIN sources src ON src.id = n.source_id;
 CREATE TABLE "ties" (
   id INTEGER PRIMARY KEY,
   round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
@@ -212,7 +207,9 @@ CREATE TABLE "ties" (
                                         'extra_time', 'bye')),
   extra_time INTEGER NOT NULL DEFAULT 0 CHECK (extra_time IN (0, 1)),
   -- 'legs': computed from the legs; 'claims': the legs decide nothing, the sources agree on it.
-  outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims')), group_name TEXT CHECK (group_name IS NULL OR length(group_name) > 0),
+  outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims')),
+  -- A group match's pairing: its group ("A"); NULL in a knockout round.
+  group_name TEXT CHECK (group_name IS NULL OR length(group_name) > 0),
   CHECK (club_a IS NOT NULL OR club_b IS NULL),
   CHECK (club_a IS NULL OR club_b IS NULL OR club_a <> club_b),
   CHECK ((agg_a IS NULL) = (agg_b IS NULL)),
@@ -240,23 +237,78 @@ CREATE TABLE "tie_claims" (
 ) STRICT;
 CREATE INDEX tie_claims_by_tie ON tie_claims(tie_id);
 CREATE INDEX tie_claims_by_source ON tie_claims(source_id);
-CREATE TABLE "competition_rules" (
-  competition_id INTEGER NOT NULL REFERENCES competitions(id) ON DELETE CASCADE,
-  from_season_year INTEGER NOT NULL CHECK (from_season_year BETWEEN 1800 AND 2999),
-  -- '' for every round, else the canonical name of the one round the row is for.
-  round TEXT NOT NULL DEFAULT '' COLLATE NOCASE,
-  -- Matches a tie is played over: 2 (home and away legs) or 1 (one match).
-  legs INTEGER NOT NULL DEFAULT 2 CHECK (legs IN (1, 2)),
-  away_goals INTEGER NOT NULL CHECK (away_goals IN (0, 1)),
-  away_goals_extra_time INTEGER NOT NULL CHECK (away_goals_extra_time IN (0, 1)),
-  extra_time INTEGER NOT NULL CHECK (extra_time IN (0, 1)),
-  penalties INTEGER NOT NULL CHECK (penalties IN (0, 1)),
-  replays INTEGER NOT NULL CHECK (replays IN (0, 1)), replay_limit INTEGER NOT NULL DEFAULT 0
-  CHECK (replay_limit >= 0), replay_extra_time INTEGER NOT NULL DEFAULT 1
-  CHECK (replay_extra_time IN (0, 1)), replay_penalties INTEGER NOT NULL DEFAULT 1
-  CHECK (replay_penalties IN (0, 1)),
-  PRIMARY KEY (competition_id, from_season_year, round)
+CREATE TABLE "legs" (
+  id INTEGER PRIMARY KEY,
+  tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
+  number INTEGER NOT NULL CHECK (number >= 1),
+  replay INTEGER NOT NULL DEFAULT 0 CHECK (replay IN (0, 1)),
+  status TEXT NOT NULL DEFAULT 'played'
+    CHECK (status IN ('played', 'scheduled', 'awarded', 'walkover', 'annulled', 'cancelled')),
+  date TEXT CHECK (date IS NULL OR (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
+                                    AND date(date, '+0 days') = date)),
+  kickoff TEXT CHECK (kickoff IS NULL OR (kickoff GLOB '[0-2][0-9]:[0-5][0-9]'
+                                          AND CAST(substr(kickoff, 1, 2) AS INTEGER) < 24)),
+  home INTEGER NOT NULL REFERENCES clubs(id) ON DELETE RESTRICT,
+  away INTEGER NOT NULL REFERENCES clubs(id) ON DELETE RESTRICT,
+  neutral INTEGER NOT NULL DEFAULT 0 CHECK (neutral IN (0, 1)),
+  venue TEXT,
+  ft_home INTEGER CHECK (ft_home BETWEEN 0 AND 99),
+  ft_away INTEGER CHECK (ft_away BETWEEN 0 AND 99),
+  ht_home INTEGER CHECK (ht_home BETWEEN 0 AND 99),
+  ht_away INTEGER CHECK (ht_away BETWEEN 0 AND 99),
+  et_home INTEGER CHECK (et_home BETWEEN 0 AND 99),
+  et_away INTEGER CHECK (et_away BETWEEN 0 AND 99),
+  pen_home INTEGER CHECK (pen_home BETWEEN 0 AND 99),
+  pen_away INTEGER CHECK (pen_away BETWEEN 0 AND 99),
+  awarded_to INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
+  CHECK (home <> away),
+  CHECK ((ft_home IS NULL) = (ft_away IS NULL)),
+  CHECK ((ht_home IS NULL) = (ht_away IS NULL)),
+  CHECK ((et_home IS NULL) = (et_away IS NULL)),
+  CHECK ((pen_home IS NULL) = (pen_away IS NULL)),
+  CHECK (ht_home IS NULL OR ft_home IS NULL OR (ht_home <= ft_home AND ht_away <= ft_away)),
+  -- Sources may give only the score after extra time ("2:1 aet").
+  CHECK (et_home IS NULL OR ft_home IS NULL OR (et_home >= ft_home AND et_away >= ft_away)),
+  CHECK (pen_home IS NULL OR pen_home <> pen_away),
+  CHECK (status NOT IN ('scheduled', 'walkover', 'cancelled')
+         OR (ft_home IS NULL AND et_home IS NULL AND pen_home IS NULL)),
+  CHECK (status <> 'walkover' OR awarded_to IN (home, away)),
+  CHECK (status = 'walkover' OR awarded_to IS NULL),
+  UNIQUE (tie_id, number)
 ) STRICT;
+CREATE INDEX legs_by_date ON legs(date);
+CREATE INDEX legs_by_home ON legs(home, date);
+CREATE INDEX legs_by_away ON legs(away, date);
+CREATE VIEW tie_results AS
+SELECT t.id AS tie_id,
+       c.name AS competition,
+       s.name AS season,
+       r.name AS round,
+       ca.name AS club_a,
+       cb.name AS club_b,
+       t.agg_a,
+       t.agg_b,
+       w.name AS winner,
+       t.decided_by,
+       t.extra_time,
+       (SELECT min(l.date) FROM legs l WHERE l.tie_id = t.id
+                                            AND l.status NOT IN ('annulled', 'cancelled'))
+         AS first_leg_date,
+       (SELECT max(l.date) FROM legs l WHERE l.tie_id = t.id
+                                            AND l.status NOT IN ('annulled', 'cancelled'))
+         AS last_leg_date,
+       t.number AS tie_number,
+       r.ordinal AS round_order,
+       t.outcome_from,
+       t.group_name AS "group"
+FROM ties t
+JOIN rounds r ON r.id = t.round_id
+JOIN seasons s ON s.id = r.season_id
+JOIN competitions c ON c.id = s.competition_id
+LEFT JOIN clubs ca ON ca.id = t.club_a
+LEFT JOIN clubs cb ON cb.id = t.club_b
+LEFT JOIN clubs w ON w.id = t.winner
+WHERE r.knockout = 1;
 CREATE VIEW leg_results AS
 SELECT l.id AS leg_id,
        l.tie_id,
@@ -288,56 +340,6 @@ JOIN seasons s ON s.id = r.season_id
 JOIN competitions c ON c.id = s.competition_id
 JOIN clubs h ON h.id = l.home
 JOIN clubs a ON a.id = l.away;
-CREATE VIEW tie_results AS
-SELECT t.id AS tie_id,
-       c.name AS competition,
-       s.name AS season,
-       r.name AS round,
-       ca.name AS club_a,
-       cb.name AS club_b,
-       t.agg_a,
-       t.agg_b,
-       w.name AS winner,
-       t.decided_by,
-       t.extra_time,
-       (SELECT min(l.date) FROM legs l WHERE l.tie_id = t.id
-                                            AND l.status NOT IN ('annulled', 'cancelled'))
-         AS first_leg_date,
-       (SELECT max(l.date) FROM legs l WHERE l.tie_id = t.id
-                                            AND l.status NOT IN ('annulled', 'cancelled'))
-         AS last_leg_date,
-       t.number AS tie_number,
-       r.ordinal AS round_order,
-       t.outcome_from,
-       t.group_name AS "group"
-FROM ties t
-JOIN rounds r ON r.id = t.round_id
-JOIN seasons s ON s.id = r.season_id
-JOIN competitions c ON c.id = s.competition_id
-LEFT JOIN clubs ca ON ca.id = t.club_a
-LEFT JOIN clubs cb ON cb.id = t.club_b
-LEFT JOIN clubs w ON w.id = t.winner
-WHERE r.knockout = 1;
-CREATE TABLE round_names (
-  round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
-  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-  name TEXT NOT NULL CHECK (length(name) > 0),
-  PRIMARY KEY (round_id, source_id, name)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX round_names_by_source ON round_names(source_id);
-CREATE VIEW round_names_stated AS
-SELECT c.name AS competition,
-       s.name AS season,
-       r.name AS round,
-       n.name AS stated,
-       src.path AS source,
-       r.id AS round_id,
-       src.id AS source_id
-FROM round_names n
-JOIN rounds r ON r.id = n.round_id
-JOIN seasons s ON s.id = r.season_id
-JOIN competitions c ON c.id = s.competition_id
-JOIN sources src ON src.id = n.source_id;
 CREATE VIEW standings AS
 WITH games AS (
   SELECT r.id AS round_id, t.group_name, s.start_year, c.name AS competition, s.name AS season,

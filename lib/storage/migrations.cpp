@@ -17,6 +17,28 @@ bool is_empty(SQLite::Database& db) {
   return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
 }
 
+bool has_column(SQLite::Database& db, const char* table, const char* column) {
+  SQLite::Statement q(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  q.bind(1, table);
+  q.bind(2, column);
+  return q.executeStep();
+}
+
+// A migration edited after a release shipped it leaves the databases of that release in an
+// older form than the migration now gives. Migration 10 rebuilds what later code needs in its
+// current form; what a migration before it needs is brought here, before migration `version`
+// runs, inside its transaction.
+void repair_released_form(SQLite::Database& db, int version) {
+  // Version 2 as the releases up to 1dea342 wrote it has no ties.outcome_from (953c735 added
+  // it to migration 1), and migration 7 copies ties column for column. Those releases derived
+  // every outcome from the legs.
+  if (version == 7 && !has_column(db, "ties", "outcome_from")) {
+    db.exec(
+        "ALTER TABLE ties ADD COLUMN outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims'));"
+        "UPDATE ties SET outcome_from = 'legs' WHERE agg_a IS NOT NULL OR winner IS NOT NULL;");
+  }
+}
+
 }  // namespace
 
 int latest_version() { return static_cast<int>(migrations().size()); }
@@ -63,6 +85,7 @@ int migrate(SQLite::Database& db) {
       // Another process may have migrated while this one waited for the lock.
       if (check_owner(db) >= m.version) continue;
       if (m.version == 1) db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+      repair_released_form(db, m.version);
       db.exec(std::string(m.sql));
       SQLite::Statement fk_check(db, "PRAGMA foreign_key_check");
       if (fk_check.executeStep()) {

@@ -27,9 +27,11 @@ int latest_version();
 
 // Brings `db` to the latest schema: each pending migration in its own BEGIN IMMEDIATE
 // transaction, checked with PRAGMA foreign_key_check before COMMIT. Stamps a new database with
-// kApplicationId. Throws Error(kVersion) for a database of another application or one newer
-// than this build, Error(kDatabase) when a migration fails (that migration is rolled back).
-// Returns the version the database had before (0 for a new one).
+// kApplicationId. A database that a release wrote in an older form of its version (a migration
+// edited after that release) is brought to the current form where a later migration depends on
+// it. Throws Error(kVersion) for a database of another application or one newer than this
+// build, Error(kDatabase) when a migration fails (that migration is rolled back). Returns the
+// version the database had before (0 for a new one).
 int migrate(SQLite::Database& db);
 // Throws Error(kVersion) unless `db` is empty or footballdb's at a version this build knows;
 // reads only, so that a file footballdb refuses is left as it was. Returns the schema version.
