@@ -41,7 +41,8 @@ struct Date {
   int month = 0;
   int day = 0;
 
-  // Parses "YYYY-MM-DD"; nullopt unless it is a real calendar date.
+  // Parses "YYYY-MM-DD"; nullopt unless it is a real calendar date of the years 1801 to 2999
+  // (so that every date's split season is a season).
   static std::optional<Date> parse(std::string_view iso);
   // Nullopt unless year/month/day form a real calendar date.
   static std::optional<Date> from_ymd(int year, int month, int day);

@@ -36,7 +36,9 @@ std::string two_digits(int value) {
 }  // namespace
 
 std::optional<Date> Date::from_ymd(int year, int month, int day) {
-  if (year < 1800 || year > 2999 || month < 1 || month > 12 || day < 1) return std::nullopt;
+  // From 1801: a date of the first half of 1800 would belong to split season 1799-00, before
+  // the first season there is (Season::normalize).
+  if (year < 1801 || year > 2999 || month < 1 || month > 12 || day < 1) return std::nullopt;
   if (day > days_in_month(year, month)) return std::nullopt;
   return Date{year, month, day};
 }

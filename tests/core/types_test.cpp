@@ -42,6 +42,19 @@ TEST(Season, SplitSeasonStartsInJuly) {
   EXPECT_EQ(Season::split_season_of(*Date::parse("1999-09-15")), "1999-00");
 }
 
+// Found by the dates_scores fuzz target: "1800-03-29" parsed, and its split season "1799-00"
+// was no season. Every date that parses has a split season that is one.
+TEST(Date, EveryDateBelongsToASplitSeasonThatIsASeason) {
+  EXPECT_FALSE(Date::parse("1800-03-29"));
+  EXPECT_FALSE(Date::parse("1800-12-31"));
+  for (const char* text : {"1801-01-01", "1801-06-30", "2999-12-31"}) {
+    const auto date = Date::parse(text);
+    ASSERT_TRUE(date) << text;
+    const std::string season = Season::split_season_of(*date);
+    EXPECT_EQ(Season::normalize(season), season) << text;
+  }
+}
+
 TEST(NameKey, FoldsCaseAndUnifiesEquivalentCharacters) {
   EXPECT_EQ(name_key("FK İnter Baku"), "fk inter baku");
   EXPECT_EQ(name_key("Dacia Chișinău"), name_key("Dacia Chişinău"));
