@@ -67,7 +67,15 @@ struct RuleAnomalyFinding {
   std::vector<std::string> anomalies;  // one sentence each (rule_anomalies)
 };
 
+// Whether the database file is whole (SQLite's checks of its pages and indexes, and foreign keys).
+struct IntegrityFinding {
+  std::string check;                  // "quick_check" or "integrity_check"
+  std::vector<std::string> problems;  // as SQLite reports them; empty: the file is whole
+};
+
 struct CheckReport {
+  IntegrityFinding integrity;
+  // The findings below are read only from a whole file: empty when integrity has problems.
   std::vector<ConflictFinding> conflicts;
   std::vector<DisagreementFinding> disagreements;
   std::vector<PartialTieFinding> partial_ties;
@@ -75,9 +83,14 @@ struct CheckReport {
   std::vector<RuleAnomalyFinding> rule_anomalies;
 };
 
+struct CheckOptions {
+  // PRAGMA integrity_check (every index compared with its table) instead of quick_check.
+  bool full = false;
+};
+
 // Every finding in `db`, each list ordered by season, competition, round order and tie (name
-// reviews by when they were queued). Reads only; throws Error(kDatabase) when the database
-// cannot be read.
-CheckReport check(const Database& db);
+// reviews by when they were queued); first whether the file is whole. Reads only; throws
+// Error(kDatabase) when the database cannot be read.
+CheckReport check(const Database& db, const CheckOptions& options = {});
 
 }  // namespace footballdb

@@ -17,7 +17,12 @@ namespace footballdb {
 
 struct OpenOptions {
   bool create_if_missing = true;  // else a missing file is an Error(kIo)
-  bool read_only = false;         // no writes; the file must be at the current schema version
+  // No writes, and no write lock ever taken: readers never wait for an import. A file in a
+  // directory no one can write to is opened immutable (see Database::open).
+  bool read_only = false;
+  // With read_only: a file at an older schema version is migrated first, through a short
+  // read-write open; false: such a file is an Error(kVersion).
+  bool migrate = true;
   int busy_timeout_ms = 5000;     // how long to wait for another process's write lock
   // Fill a database that holds nothing yet (no club, no source) with the club registry shipped
   // with footballdb (data/clubs/): some 3,500 clubs with their spellings, the pairs known to be
@@ -29,14 +34,25 @@ namespace detail {
 struct DatabaseAccess;
 }
 
+// The SQLite file name a read-only connection to the database at `path` uses: `path` itself, or,
+// for a file in a directory no one may write to and with no WAL file beside it, an immutable
+// URI ("file:/abs/path?immutable=1"), since SQLite could not create the shared-memory file its
+// readers need there. For programs that hand the database to other SQLite tools (the sqlite3
+// shell).
+std::string reader_location(const std::string& path);
+
 // An open database. Move-only. One Database must not be used from two threads at once;
 // several Database objects (in one process or several) may use one file concurrently: SQLite
 // serialises writers, readers see the last committed state (WAL).
 class Database {
  public:
   // Opens (creating when allowed) the database at `path`, or an in-memory one for ":memory:",
-  // and migrates it to the current schema. Throws Error(kVersion) for a file of another
-  // application or of a newer footballdb, Error(kIo) or Error(kDatabase) when it cannot be
+  // and migrates it to the current schema. A read-write open takes the write lock only when it
+  // has something to write (a new file, a migration). A read-only open of a file in a
+  // directory that no one may write to, with no WAL file beside it, reads the file as
+  // immutable: it cannot see changes made while it is open. Throws Error(kVersion) for a file
+  // of another application or of a newer footballdb, Error(kBusy) when another connection
+  // holds the write lock a migration needs, Error(kIo) or Error(kDatabase) when it cannot be
   // opened or migrated.
   static Database open(const std::string& path, const OpenOptions& options = {});
 

@@ -18,6 +18,7 @@ enum class ErrorCode {
   kVersion,   // a database written by a newer footballdb, or not a footballdb file ("version")
   kConflict,  // data that contradicts itself or the database ("conflict")
   kInternal,  // a broken invariant: a bug in footballdb ("internal")
+  kBusy,      // another connection holds the database's write lock for too long ("busy")
 };
 
 // "usage", "input", ... as listed above.

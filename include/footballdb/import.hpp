@@ -53,7 +53,10 @@ struct ImportReport {
 
 // Imports `paths` in one transaction: either every file is imported or, on the first error,
 // nothing is and the database is as it was. A file whose content was imported before is
-// skipped. Throws Error(kInput) "file:line:column: ..." for a file that does not read or a tie
+// skipped. The path "-" is standard input ("<stdin>" in messages and evidence); any source
+// that is not a regular file is read once. A file beyond the limits (README: "Limits"), or
+// one with no bytes, is an Error(kInput). Nothing is imported into a database that fails
+// SQLite's quick_check (Error(kDatabase)). Throws Error(kInput) "file:line:column: ..." for a file that does not read or a tie
 // whose competition, season or round neither the file nor `options` give, Error(kIo) for one
 // that cannot be opened, Error(kUsage) for an unknown format or a season in `options` that is
 // not one, Error(kDatabase) ("import rolled back: ...") when SQLite refuses a write. A club name

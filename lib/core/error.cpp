@@ -20,6 +20,8 @@ std::string_view error_code_name(ErrorCode code) noexcept {
       return "conflict";
     case ErrorCode::kInternal:
       return "internal";
+    case ErrorCode::kBusy:
+      return "busy";
   }
   return "internal";
 }

@@ -282,7 +282,11 @@ std::string to_json(const CheckReport& report) {
   for (const RuleAnomalyFinding& f : report.rule_anomalies) {
     anomalies.push_back({{"tie", summary_json(f.tie)}, {"anomalies", f.anomalies}});
   }
-  return json{{"conflicts", conflicts},
+  return json{{"integrity",
+               {{"check", report.integrity.check},
+                {"ok", report.integrity.problems.empty()},
+                {"problems", report.integrity.problems}}},
+              {"conflicts", conflicts},
               {"disagreements", disagreements},
               {"partial_ties", partial},
               {"name_reviews", reviews},

@@ -171,7 +171,15 @@ void Assembler::tie(const TieRecord& r) {
     claim.line = r.where.line;
     draft.claims.push_back(std::move(claim));
   }
-  ctx_.count(ctx_.store.merge_tie(draft));
+  merge(draft, r.where);
+}
+
+void Assembler::merge(const storage::TieDraft& draft, const SourceLocation& where) {
+  const storage::MergeResult merged = ctx_.store.merge_tie(draft);
+  if (merged.contradicts_own_source) {
+    throw input_error({where.file, where.line, 0}, *merged.contradicts_own_source);
+  }
+  ctx_.count(merged);
 }
 
 void Assembler::leg(const LegRecord& r) {
@@ -224,7 +232,7 @@ void Assembler::leg(const LegRecord& r) {
   storage::TieDraft draft = draft_of(round, r.tie_number, clubs, r.where);
   draft.group = group_of(r.context);
   draft.legs.push_back(std::move(d));
-  ctx_.count(ctx_.store.merge_tie(draft));
+  merge(draft, r.where);
 }
 
 }  // namespace footballdb::import

@@ -39,6 +39,9 @@ class Assembler {
   void round(const RoundRecord& r);
   void tie(const TieRecord& r);
   void leg(const LegRecord& r);
+  // Merges `draft` into the store; a draft that contradicts its own file at an earlier line is
+  // an input error at `where`.
+  void merge(const storage::TieDraft& draft, const SourceLocation& where);
 
   ImportContext& ctx_;
   std::optional<std::string> last_season_;  // a season inferred from dates, for undated records

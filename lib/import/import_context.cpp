@@ -1,6 +1,16 @@
 #include "import/import_context.hpp"
 
+#include "import/limits.hpp"
+
 namespace footballdb::import {
+
+void check_club_name(std::string_view name, const SourceLocation& where) {
+  if (name.size() > kMaxNameBytes) {
+    throw input_error(where, "expected a club name of at most " +
+                                 std::to_string(kMaxNameBytes >> 10) + " KiB, got " +
+                                 std::to_string(name.size() >> 10) + " KiB");
+  }
+}
 
 ClubId ClubLookup::followed(ClubId club) const {
   for (auto it = merged_.find(club); it != merged_.end(); it = merged_.find(club)) {
@@ -44,6 +54,7 @@ ClubId ClubLookup::apply(const Binding& binding, const SourceLocation& where) {
 std::optional<ClubId> ClubLookup::resolved(const std::string& name, const SourceLocation& where,
                                            const std::optional<std::string>& country,
                                            const std::optional<std::string>& competition) {
+  check_club_name(name, where);
   auto binding = resolver_.resolved(name, match_context(country, competition));
   if (!binding) return std::nullopt;
   return apply(*binding, where);
@@ -51,6 +62,7 @@ std::optional<ClubId> ClubLookup::resolved(const std::string& name, const Source
 
 ClubId ClubLookup::get(const std::string& name, const SourceLocation& where,
                        const std::optional<std::string>& country) {
+  check_club_name(name, where);
   return apply(resolver_.alone(name, match_context(country, std::nullopt)), where);
 }
 
@@ -58,6 +70,8 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
                           const std::optional<std::string>& country_a,
                           const std::optional<std::string>& country_b,
                           const storage::RoundKey& round, const SourceLocation& where) {
+  check_club_name(a, where);
+  if (b) check_club_name(*b, where);
   const MatchContext context_a = match_context(country_a, round.competition);
   const MatchContext context_b = match_context(country_b, round.competition);
   merged_.clear();
@@ -78,6 +92,7 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
 
 ClubId ClubLookup::one_of(const std::string& name, const ClubPair& clubs,
                           const SourceLocation& where) {
+  check_club_name(name, where);
   if (auto binding = resolver_.one_of(name, clubs.a, clubs.b)) return apply(*binding, where);
   throw input_error(where, "expected \"" + name + "\" to name one of the tie's clubs");
 }

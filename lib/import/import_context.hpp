@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "footballdb/database.hpp"
@@ -23,6 +24,9 @@ struct ClubPair {
 // The writing half of binding names to clubs in one file: asks the Resolver (which reads only)
 // and applies what it returns: new placeholders with their reviews, spellings learned, reviews
 // settled through ties. The assembler and the JSON reader bind names only through it.
+// Throws input_error at `where` for a club name longer than kMaxNameBytes (limits.hpp).
+void check_club_name(std::string_view name, const SourceLocation& where);
+
 class ClubLookup {
  public:
   ClubLookup(storage::ClubIndex& clubs, storage::Store& store, SourceId source,

@@ -17,8 +17,10 @@
 #include "import/formats/pairing_table.hpp"
 #include "import/formats/result_lines.hpp"
 #include "import/import_context.hpp"
+#include "import/limits.hpp"
 #include "import/source_input.hpp"
 #include "storage/database_impl.hpp"
+#include "storage/integrity.hpp"
 #include "storage/store.hpp"
 #include "storage/write_transaction.hpp"
 
@@ -73,12 +75,13 @@ struct Format {
   const char* looks_like;  // how a file of the format begins, for errors
   bool (*sniff)(std::string_view head);
   void (*run)(std::istream& in, import::ImportContext& context);
+  bool line_based = true;  // lines are bounded by import::kMaxLineBytes
 };
 
 // In the order formats are tried when a file's format is not given.
 const Format kFormats[] = {
     {"json", "a footballdb JSON document {\"footballdb\": 1, ...}", import::sniff_json,
-     import::import_json},
+     import::import_json, false},
     {"football-txt", "openfootball Football.TXT", import::sniff_football_txt,
      run_records<import::parse_football_txt>},
     {"pairing-table", "a BBCode or MediaWiki pairing table", import::sniff_pairing_table,
@@ -124,13 +127,26 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
   report.dry_run = options.dry_run;
   // Names learned in a transaction that is rolled back are forgotten with it.
   storage::WriteTransaction tx(detail::DatabaseAccess::sqlite(db), club_index);
+  // Nothing is added to a damaged file: the damage would spread into what depends on it.
+  if (auto problems = storage::integrity_problems(detail::DatabaseAccess::sqlite(db), false, 1);
+      !problems.empty()) {
+    throw Error(ErrorCode::kDatabase, "the database file is damaged (quick_check: " +
+                                          problems.front() +
+                                          "); nothing was imported. `footballdb check --full` "
+                                          "lists what is wrong");
+  }
   storage::Store store(statements, club_index);
   club_index.matcher();  // up to date with every commit before this transaction began
   try {
-    for (const std::string& given : paths) {
-      const std::string path = std::filesystem::absolute(given).lexically_normal().string();
+    for (const std::string& argument : paths) {
+      // "-" is standard input, named "<stdin>" in messages.
+      const bool standard_input = argument == "-";
+      const std::string given = standard_input ? "<stdin>" : argument;
+      const std::string path =
+          standard_input ? "/dev/stdin"
+                         : std::filesystem::absolute(given).lexically_normal().string();
       FileReport& file = report.files.emplace_back();
-      file.path = given;
+      file.path = argument;
       const import::SourceInput input(path, given);
       const std::string sha = input.sha256();
       if (store.find_source(sha)) {
@@ -140,18 +156,26 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       const Format& format =
           options.format ? format_named(*options.format) : detect(input.head(kSniffBytes), given);
       file.format = format.name;
-      const SourceId source = store.add_source(path, sha, format.name, utc_now());
+      const SourceId source = store.add_source(standard_input ? given : path, sha, format.name, utc_now());
       const std::unique_ptr<std::streambuf> bytes = input.open();
-      import::CheckedText text(*bytes, given, input.size(), options.progress);
+      import::CheckedText text(*bytes, given, input.size(), options.progress,
+                               format.line_based ? import::kMaxLineBytes : 0);
       std::istream in(&text);
       in.exceptions(std::ios::badbit);  // the check's input_error reaches the caller
       import::ClubLookup clubs(club_index, store, source, file);
       import::ImportContext context{store, source, given, options, file, clubs};
       format.run(in, context);
+      // A file forced to a format that gives nothing is not of that format (a file whose
+      // format was recognised may hold none: openfootball's list of a season's clubs; an
+      // interchange document of an empty database).
+      if (file.records == 0 && options.format && format.line_based) {
+        throw input_error({given, 0, 0},
+                          std::string("expected ") + format.name + " records, found none");
+      }
     }
   } catch (const SQLite::Exception& e) {
     // A constraint the parsers did not catch: still the input's fault, never half-imported.
-    throw Error(ErrorCode::kDatabase, std::string("import rolled back: ") + e.what());
+    detail::rethrow_database_error(e, "import rolled back");
   }
   if (!options.dry_run) {
     tx.commit();

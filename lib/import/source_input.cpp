@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "footballdb/error.hpp"
+#include "import/limits.hpp"
 
 namespace footballdb::import {
 namespace {
@@ -35,15 +35,28 @@ SourceInput::SourceInput(const std::string& path, const std::string& given)
   if (!in) throw Error(ErrorCode::kIo, "cannot open '" + given + "'");
   if (std::filesystem::is_regular_file(path, ec)) {
     size_ = static_cast<std::size_t>(std::filesystem::file_size(path, ec));
-    return;
+    if (size_ > kMaxSourceBytes) {
+      throw input_error({given, 0, 0}, "expected a source of at most " +
+                                           std::to_string(kMaxSourceBytes >> 20) + " MiB, got " +
+                                           std::to_string(size_ >> 20) + " MiB");
+    }
+  } else {
+    // A pipe can be read once: keep what it gives.
+    in_memory_ = true;
+    std::vector<char> buffer(1 << 16);
+    while (in) {
+      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      content_.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+      if (content_.size() > kMaxStreamBytes) {
+        throw input_error({given, 0, 0},
+                          "expected a stream of at most " + std::to_string(kMaxStreamBytes >> 20) +
+                              " MiB (import a larger source from a file)");
+      }
+    }
+    if (in.bad()) throw Error(ErrorCode::kIo, "cannot read '" + given + "'");
+    size_ = content_.size();
   }
-  // A pipe can be read once: keep what it gives.
-  in_memory_ = true;
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) throw Error(ErrorCode::kIo, "cannot read '" + given + "'");
-  content_ = std::move(content).str();
-  size_ = content_.size();
+  if (size_ == 0) throw input_error({given, 0, 0}, "expected a source, got no bytes at all");
 }
 
 std::string SourceInput::sha256() const {
@@ -88,9 +101,9 @@ std::unique_ptr<std::streambuf> SourceInput::open() const {
 }
 
 CheckedText::CheckedText(std::streambuf& source, std::string path, std::size_t total,
-                         Progress progress)
+                         Progress progress, std::size_t max_line_bytes)
     : source_(source), path_(std::move(path)), total_(total), progress_(std::move(progress)),
-      last_(std::chrono::steady_clock::now()) {}
+      max_line_bytes_(max_line_bytes), last_(std::chrono::steady_clock::now()) {}
 
 void CheckedText::reset() {
   done_ = 0;
@@ -99,6 +112,7 @@ void CheckedText::reset() {
   high_ = 0xBF;
   line_ = 1;
   column_ = 0;
+  line_bytes_ = 0;
 }
 
 void CheckedText::check(const char* data, std::size_t n) {
@@ -110,6 +124,11 @@ void CheckedText::check(const char* data, std::size_t n) {
   };
   for (std::size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(data[i]);
+    if (max_line_bytes_ != 0 && ++line_bytes_ > max_line_bytes_ && c != '\n') {
+      throw input_error({path_, line_, 0}, "expected a line of at most " +
+                                               std::to_string(max_line_bytes_ >> 10) +
+                                               " KiB; this one is longer");
+    }
     if (pending_ > 0) {
       if (c < low_ || c > high_) fail(c, "a broken UTF-8 sequence");
       low_ = 0x80;
@@ -120,6 +139,7 @@ void CheckedText::check(const char* data, std::size_t n) {
     if (c == '\n') {
       ++line_;
       column_ = 0;
+      line_bytes_ = 0;
       continue;
     }
     ++column_;

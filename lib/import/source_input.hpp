@@ -14,7 +14,8 @@ namespace footballdb::import {
 
 // A source to import. A regular file is read where it lies; anything else (a pipe such as
 // `<(cat file)`, standard input) is read once into memory, so that the hash, the format's
-// sniffing and the parser all see the same bytes. Throws Error(kIo) when it cannot be read.
+// sniffing and the parser all see the same bytes. Throws Error(kIo) when it cannot be read,
+// input_error when it is empty or larger than the limits (kMaxSourceBytes, kMaxStreamBytes).
 class SourceInput {
  public:
   SourceInput(const std::string& path, const std::string& given);
@@ -37,14 +38,16 @@ class SourceInput {
 
 // Reads a source through `source`, checking that it is UTF-8 text: a NUL byte or a byte that
 // begins no UTF-8 sequence (or breaks one) throws input_error at its file:line:column, so no
-// such text reaches the database. Reports how far reading got to `progress`, when given, at most
-// every kInterval. Seeking is to the start only (a parser that reads the header twice).
+// such text reaches the database; so does a line longer than `max_line_bytes` (0: no limit).
+// Reports how far reading got to `progress`, when given, at most every kInterval. Seeking is
+// to the start only (a parser that reads the header twice).
 class CheckedText : public std::streambuf {
  public:
   using Progress = std::function<void(const std::string&, std::size_t, std::size_t)>;
   static constexpr std::chrono::milliseconds kInterval{250};
 
-  CheckedText(std::streambuf& source, std::string path, std::size_t total, Progress progress);
+  CheckedText(std::streambuf& source, std::string path, std::size_t total, Progress progress,
+              std::size_t max_line_bytes = 0);
 
  protected:
   int_type underflow() override;
@@ -59,6 +62,8 @@ class CheckedText : public std::streambuf {
   std::string path_;
   std::size_t total_;
   Progress progress_;
+  std::size_t max_line_bytes_;
+  std::size_t line_bytes_ = 0;
   std::chrono::steady_clock::time_point last_;
   std::size_t done_ = 0;
   // The UTF-8 decoder: continuation bytes still expected, the range the next one must be in.

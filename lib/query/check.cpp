@@ -9,6 +9,7 @@
 #include "footballdb/rules.hpp"
 #include "query/claims.hpp"
 #include "storage/database_impl.hpp"
+#include "storage/integrity.hpp"
 #include "storage/review.hpp"
 #include "storage/outcomes.hpp"
 #include "storage/rows.hpp"
@@ -221,10 +222,14 @@ void read_rule_anomalies(storage::StatementCache& statements, CheckReport& repor
 
 }  // namespace
 
-CheckReport check(const Database& db) try {
+CheckReport check(const Database& db, const CheckOptions& options) try {
   const storage::StatementCache::Scope statements_in_use(detail::DatabaseAccess::statements(db));
   auto& statements = detail::DatabaseAccess::statements(db);
   CheckReport report;
+  report.integrity.check = options.full ? "integrity_check" : "quick_check";
+  report.integrity.problems =
+      storage::integrity_problems(detail::DatabaseAccess::sqlite(db), options.full);
+  if (!report.integrity.problems.empty()) return report;
   read_conflicts(statements, report);
   read_disagreements(db, statements, report);
   read_partial_ties(db, statements, report);

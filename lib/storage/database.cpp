@@ -1,5 +1,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -21,10 +22,82 @@
 
 namespace footballdb {
 
+void detail::rethrow_database_error(const SQLite::Exception& e, const std::string& context) {
+  const std::string what = (context.empty() ? "" : context + ": ") + e.what();
+  switch (e.getErrorCode() & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw Error(ErrorCode::kBusy,
+                  what + " (another process holds the database's write lock: waited for the "
+                         "busy timeout; nothing was changed, try again when it is done)");
+    case SQLITE_READONLY:
+      throw Error(ErrorCode::kIo, what + " (opened read-only, or no write permission on the "
+                                         "file or its directory; nothing was changed)");
+    case SQLITE_FULL:
+      throw Error(ErrorCode::kIo, what + " (the disk is full; nothing was changed)");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      throw Error(ErrorCode::kDatabase,
+                  what + " (the database file is damaged; `footballdb check --full` reports "
+                         "what SQLite's integrity check finds)");
+    default:
+      throw Error(ErrorCode::kDatabase, what);
+  }
+}
+
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
+
+namespace {
+
+// A read-only open of a database in a directory nobody may write to (a shared archive, a
+// mounted image) with no WAL file beside it: SQLite could not create the shared-memory file
+// its WAL readers need, so the file is read as immutable (no locks; no footballdb can be
+// writing it). Elsewhere a plain read-only connection, which sees other connections' commits.
+}  // namespace
+
+std::string reader_location(const std::string& path) {
+  const std::filesystem::path file(path);
+  const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : ".";
+  if (path == ":memory:" || path.empty() || access(dir.c_str(), W_OK) == 0 ||
+      std::filesystem::exists(path + "-wal")) {
+    return path;
+  }
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(file).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[static_cast<unsigned char>(c) >> 4];
+      uri += kHex[static_cast<unsigned char>(c) & 15];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+namespace {
+
+// Work a read-write open still has to do, read without taking the write lock: loading the
+// registry into a database that holds nothing yet (also when an earlier first open stopped
+// between the migrations and this), and stored keys for spellings without current ones
+// (after a migration, or written by other programs).
+bool holds_nothing(SQLite::Database& db) {
+  return db.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM clubs) AND NOT EXISTS (SELECT 1 FROM sources)")
+             .getInt() != 0;
+}
+
+bool open_needs_writes(SQLite::Database& db, bool load_registry) {
+  if (load_registry && holds_nothing(db)) return true;
+  return db.execAndGet("SELECT version FROM club_name_keys_version").getInt() !=
+             names::kStoredKeysVersion ||
+         db.execAndGet("SELECT EXISTS (SELECT 1 FROM club_names_unkeyed)").getInt() != 0;
+}
+
+}  // namespace
 
 Database Database::open(const std::string& path, const OpenOptions& options) {
   const bool memory = path == ":memory:" || path.empty();
@@ -33,9 +106,11 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
   }
   int flags = options.read_only ? SQLite::OPEN_READONLY
                                 : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+  const std::string location = options.read_only ? reader_location(path) : path;
+  if (location != path) flags |= SQLite::OPEN_URI;
   std::unique_ptr<Impl> impl;
   try {
-    impl = std::make_unique<Impl>(memory ? ":memory:" : path, flags, options.busy_timeout_ms);
+    impl = std::make_unique<Impl>(memory ? ":memory:" : location, flags, options.busy_timeout_ms);
     SQLite::Database& db = impl->db;
     if (int rc = sqlext::register_functions(db.getHandle()); rc != SQLITE_OK) {
       throw Error(ErrorCode::kDatabase, "cannot register SQL functions: " +
@@ -43,31 +118,40 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     }
     db.exec("PRAGMA foreign_keys = ON");
     if (options.read_only) {
+      if (options.migrate && !memory && storage::check_owner(db) < storage::latest_version()) {
+        // Migrated once through a read-write connection, then read as asked.
+        impl.reset();
+        OpenOptions writer = options;
+        writer.read_only = false;
+        writer.create_if_missing = false;
+        Database::open(path, writer);
+        return Database::open(path, options);
+      }
       storage::check_current(db);
     } else {
       // A file that is not footballdb's is refused before anything is written to it (WAL
       // mode is written into the file's header).
       storage::check_owner(db);
-      if (!memory) db.exec("PRAGMA journal_mode = WAL");
+      if (!memory && db.execAndGet("PRAGMA journal_mode").getString() != "wal") {
+        db.exec("PRAGMA journal_mode = WAL");
+      }
       db.exec("PRAGMA synchronous = NORMAL");
       // Imports touch indexes all over a large file: keep up to 64 MiB of pages in memory.
       db.exec("PRAGMA cache_size = -65536");
       storage::migrate(db);
-      // A database that holds nothing yet gets the registry (also when an earlier first open
-      // stopped between the migrations and this); spellings without current stored keys (after
-      // a migration, or written by other programs) get them.
-      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-      if (options.load_registry &&
-          db.execAndGet("SELECT (SELECT count(*) FROM clubs) + (SELECT count(*) FROM sources)")
-                  .getInt() == 0) {
-        storage::Store store(impl->statements, impl->clubs);
-        storage::load_registry(store, impl->statements);
+      // The write lock only when there is work: opening never blocks behind another writer.
+      if (open_needs_writes(db, options.load_registry)) {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (options.load_registry && holds_nothing(db)) {
+          storage::Store store(impl->statements, impl->clubs);
+          storage::load_registry(store, impl->statements);
+        }
+        impl->clubs.write_keys(true);
+        tx.commit();
       }
-      impl->clubs.write_keys(true);
-      tx.commit();
     }
   } catch (const SQLite::Exception& e) {
-    throw Error(ErrorCode::kDatabase, "cannot open '" + path + "': " + e.what());
+    detail::rethrow_database_error(e, "cannot open '" + path + "'");
   }
   return Database(std::move(impl));
 }

@@ -23,10 +23,12 @@ struct Database::Impl {
 
 namespace detail {
 
-// An SQLite failure as the library reports every failure: Error(kDatabase).
-[[noreturn]] inline void rethrow_database_error(const SQLite::Exception& e) {
-  throw Error(ErrorCode::kDatabase, e.what());
-}
+// An SQLite failure as the library reports it: Error(kBusy) when another connection kept the
+// write lock past the busy timeout, Error(kIo) for a file that cannot be written, else
+// Error(kDatabase); `context` ("cannot open 'x.db'") comes first in the message. Nothing was
+// changed: the transaction that failed is rolled back.
+[[noreturn]] void rethrow_database_error(const SQLite::Exception& e,
+                                         const std::string& context = {});
 
 // The library's own way in to a Database's SQLite connection.
 struct DatabaseAccess {

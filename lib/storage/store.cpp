@@ -612,6 +612,24 @@ LegDraft Store::in_one_match_tie(std::int64_t tie, const LegDraft& draft) {
   return out;
 }
 
+bool Store::own_contradiction(std::int64_t leg, const LegDraft& draft, SourceId source,
+                              const std::string& field, const std::string& was,
+                              const std::string& claimed, MergeResult& result) {
+  if (!draft.evidence.empty()) return false;  // an interchange file's evidence is others'
+  SQLite::Statement& q =
+      statements_.get("SELECT line FROM leg_evidence WHERE leg_id = ? AND source_id = ?");
+  q.bind(1, leg);
+  q.bind(2, source.value());
+  const bool own = q.executeStep();
+  const int line = own && !q.getColumn(0).isNull() ? q.getColumn(0).getInt() : 0;
+  q.reset();
+  if (!own) return false;
+  result.contradicts_own_source = "expected one account of each match: line " +
+                                  std::to_string(line) + " gives this match's " + field + " as " +
+                                  was + ", this line as " + claimed;
+  return true;
+}
+
 void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
                       MergeResult& result) {
   const Leg& d = draft.leg;
@@ -656,9 +674,13 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
       if (auto renumbered = swap_numbers(tie, other, draft, source)) {
         number = renumbered;
       } else {
-        add_conflict(tie, other.id.value(), source, draft.line, "home_away",
-                     other.home.name + " v " + other.away.name,
-                     club_name(d.home.id) + " v " + club_name(d.away.id));
+        const std::string was = other.home.name + " v " + other.away.name;
+        const std::string claimed = club_name(d.home.id) + " v " + club_name(d.away.id);
+        if (own_contradiction(other.id.value(), draft, source, "leg " + std::to_string(d.number),
+                              was, claimed, result)) {
+          return;
+        }
+        add_conflict(tie, other.id.value(), source, draft.line, "home_away", was, claimed);
         ++result.conflicts;
         return;
       }
@@ -736,6 +758,10 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
     if (d.neutral_venue && !merged.neutral_venue) {
       merged.neutral_venue = true;
       changed = true;
+    }
+    if (!differences.empty()) {
+      const auto& [field, was, claimed] = differences.front();
+      if (own_contradiction(*leg_id, draft, source, field, was, claimed, result)) return;
     }
     for (const auto& [field, was, claimed] : differences) {
       add_conflict(tie, leg_id, source, draft.line, field, was, claimed);

@@ -71,6 +71,10 @@ struct MergeResult {
   int legs_confirmed = 0;
   int claims = 0;
   int conflicts = 0;
+  // Set when the draft contradicts what its own source said of the same match at an earlier
+  // line (a file that gives one match twice, differently): the file's error, not a conflict
+  // between sources. Nothing of the draft's contradicting leg was written.
+  std::optional<std::string> contradicts_own_source;
 };
 
 class Store {
@@ -175,6 +179,11 @@ class Store {
   LegDraft in_one_match_tie(std::int64_t tie, const LegDraft& draft);
   // Merges one leg into stored tie `tie`; counts into `result`.
   void merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source, MergeResult& result);
+  // Whether stored leg `leg`, which `draft` contradicts in `field`, was given by `source`
+  // itself: then says so in `result` (contradicts_own_source) and returns true.
+  bool own_contradiction(std::int64_t leg, const LegDraft& draft, SourceId source,
+                         const std::string& field, const std::string& was,
+                         const std::string& claimed, MergeResult& result);
 
   StatementCache& statements_;
   ClubIndex& clubs_;

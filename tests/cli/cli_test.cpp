@@ -296,15 +296,34 @@ TEST_F(Cli, AnEmptyResultExits0) {
 
 TEST_F(Cli, TheShellRunsSqlWithTheExtensionLoaded) {
   import_sample();
-  Result r = run({"shell", "SELECT count(*) FROM tie_results"});
+  Result r = run({"shell", "SELECT count(*) AS n FROM tie_results"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "37\n");
-  r = run({"shell"}, "SELECT count(*) FROM leg_results WHERE date = '2012-07-03';\n");
+  EXPECT_EQ(r.out, "n\n37\n");  // headers by default
+  r = run({"shell"}, "SELECT count(*) AS n FROM leg_results WHERE date = '2012-07-03';\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "2\n");
-  r = run({"shell", "SELECT name_key('FK İnter Baku'), fold_key('Þór Akureyri')"});
+  EXPECT_EQ(r.out, "n\n2\n");
+  r = run({"shell", "--", "-noheader",
+           "SELECT name_key('FK İnter Baku'), fold_key('Þór Akureyri')"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "fk inter baku|thor akureyri\n");
+}
+
+TEST_F(Cli, TheShellPassesSqlite3sOwnOptionsThrough) {
+  import_sample();
+  Result r = run({"shell", "--", "-csv", "-separator", ";", "SELECT 1 AS a, 'x;y' AS b"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "a;b\n1;\"x;y\"\n");
+  r = run({"shell", "--", "-json", "SELECT 2 AS a"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "[{\"a\":2}]\n");
+}
+
+TEST_F(Cli, AShellPathThatLooksLikeAnOptionIsAPath) {
+  // "--db=-echo" is the file "./-echo", never sqlite3's -echo option.
+  const Result r = shell(quote(FOOTBALLDB_CLI) + " --db=-echo shell 'SELECT 42 AS x'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "x\n42\n");
+  EXPECT_TRUE(std::filesystem::exists(dir_.path("-echo")));
 }
 
 TEST_F(Cli, TheViewsWorkInTheStockShellWithoutTheExtension) {
@@ -496,7 +515,7 @@ TEST_F(CliReview, ClubIdInTheShellAndTheStockSqlite3) {
   const Result r = run({"shell", "SELECT c.name FROM clubs c WHERE c.id = club_id('Lech Posen');"
                                  " SELECT club_id('Santa Coloma') IS NULL;"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "KKS Lech Poznań\n1\n");
+  EXPECT_EQ(r.out, "name\nKKS Lech Poznań\nclub_id('Santa Coloma') IS NULL\n1\n");
   const std::string module =
       (std::filesystem::path(FOOTBALLDB_CLI).parent_path().parent_path() / "lib" / "footballdb")
           .string();

@@ -27,16 +27,39 @@ constexpr int kExitError = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitClub = 3;
 
+// Whether the user may not write the existing database `file` (or the directory that holds
+// its journal files).
+bool access_denied(const fs::path& file) {
+  const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  return access(file.c_str(), W_OK) != 0 || access(dir.c_str(), W_OK) != 0;
+}
+
 struct Globals {
   std::string db = "football.db";
+  bool read_only = false;
+  int busy_timeout_ms = 5000;
+  std::string command;  // the subcommand given, for messages
 };
 
-// The database of --db. A command that only reads never creates one: a missing file is an
-// error that names it (a mistyped path must not become an empty database and an empty answer).
-enum class Access { kReads, kWrites };
+// The database of --db. A command that only reads never creates one (a missing file is an
+// error that names it: a mistyped path must not become an empty database and an empty answer)
+// and opens it read-only, so that it never waits for an import; a file at an older schema is
+// migrated first unless --read-only. With --read-only a command that writes is refused.
+// kChecks: read, but through a read-write connection where the file allows it (SQLite checks
+// CHECK constraints only there); no write lock is taken.
+enum class Access { kReads, kChecks, kWrites };
 Database open_db(const Globals& g, Access access = Access::kWrites) {
+  if (access == Access::kWrites && g.read_only) {
+    throw Error(ErrorCode::kUsage, "--read-only: '" + g.command + "' writes to the database");
+  }
+  const fs::path file(g.db);
   OpenOptions options;
   options.create_if_missing = access == Access::kWrites;
+  options.read_only =
+      access == Access::kReads ||
+      (access == Access::kChecks && (g.read_only || access_denied(file)));
+  options.migrate = !g.read_only;
+  options.busy_timeout_ms = g.busy_timeout_ms;
   return Database::open(g.db, options);
 }
 
@@ -245,6 +268,13 @@ void print_group(const char* heading, const std::vector<T>& items, Print print_i
 }
 
 void print_check(const CheckReport& report) {
+  if (!report.integrity.problems.empty()) {
+    std::cout << "The database file is damaged (" << report.integrity.check << "):\n";
+    for (const std::string& p : report.integrity.problems) std::cout << "  " << p << "\n";
+    std::cout << "Restore it from a backup, or rebuild it by importing its sources again; the "
+                 "findings about the data are not read from a damaged file.\n";
+    return;
+  }
   print_group("Conflicts", report.conflicts, [](const ConflictFinding& f) {
     std::cout << "  " << tie_title(f.tie) << "\n    "
               << (f.leg ? "leg " + std::to_string(*f.leg) + " " : std::string()) << f.field
@@ -356,14 +386,53 @@ void print_rules(const Database& db, const std::string& competition, const std::
   if (json_out) std::cout << out.dump() << "\n";
 }
 
-[[noreturn]] void run_shell(const Globals& g, const std::vector<std::string>& sql) {
-  { open_db(g); }  // create and migrate before the shell sees the file
-  const std::string load = ".load " + find_extension().string();
+// `text` as one argument of a sqlite3 dot-command.
+std::string dot_command_argument(const std::string& text) {
+  if (text.find('\'') == std::string::npos) return "'" + text + "'";
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// sqlite3's options that take a value.
+bool sqlite3_option_takes_value(std::string_view option) {
+  if (option.substr(0, 2) == "--") option.remove_prefix(1);
+  for (const char* o : {"-cmd", "-init", "-newline", "-nullvalue", "-separator", "-vfs",
+                        "-maxsize", "-mmap", "-heap", "-lookaside", "-pagecache", "-pcachetrace"}) {
+    if (option == o) return true;
+  }
+  return false;
+}
+
+// Runs sqlite3 on the database: headers on, footballdb's functions loaded, then `args`:
+// sqlite3's own options (those before the first argument that is not one, "-box", "-csv",
+// "-separator ;") and the SQL to run (the rest, joined by blanks; none: standard input).
+[[noreturn]] void run_shell(const Globals& g, const std::vector<std::string>& args_given) {
+  // Created and migrated before the shell sees the file, unless it is one the user cannot
+  // write (or --read-only): then read as it is.
+  const fs::path file(g.db);
+  const bool read_only = g.read_only || (fs::exists(file) && access_denied(file));
+  { open_db(g, read_only ? Access::kReads : Access::kWrites); }
   const char* sqlite3 = std::getenv("FOOTBALLDB_SQLITE3");
   if (!sqlite3) sqlite3 = "sqlite3";
-  std::vector<std::string> args = {sqlite3, "-cmd", load, g.db};
+  std::vector<std::string> args = {sqlite3, "-header", "-cmd",
+                                   ".load " + dot_command_argument(find_extension().string())};
+  if (read_only) args.emplace_back("-readonly");
+  std::size_t i = 0;
+  for (; i < args_given.size() && args_given[i].size() > 1 && args_given[i][0] == '-'; ++i) {
+    args.push_back(args_given[i]);
+    if (sqlite3_option_takes_value(args_given[i]) && i + 1 < args_given.size()) {
+      args.push_back(args_given[++i]);
+    }
+  }
+  // A path is never read as an option or a URI: "-echo" is "./-echo".
+  const std::string path = file.is_absolute() ? g.db : "./" + g.db;
+  args.push_back(read_only ? reader_location(path) : path);
   std::string joined;
-  for (const std::string& s : sql) joined += (joined.empty() ? "" : " ") + s;
+  for (; i < args_given.size(); ++i) joined += (joined.empty() ? "" : " ") + args_given[i];
   if (!joined.empty()) args.push_back(joined);
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
@@ -380,6 +449,12 @@ int run(int argc, char** argv) {
   app.fallthrough();
   Globals g;
   app.add_option("--db", g.db, "database file (default ./football.db)");
+  app.add_flag("--read-only", g.read_only,
+               "open the database read-only: commands that write are refused, nothing is "
+               "migrated, and the file may be one the user cannot write");
+  app.add_option("--busy-timeout", g.busy_timeout_ms,
+                 "how long to wait, in milliseconds, while another process writes (default 5000)")
+      ->check(CLI::NonNegativeNumber);
 
   // import
   ImportOptions import_options;
@@ -548,15 +623,22 @@ int run(int argc, char** argv) {
 
   // check
   auto* check_cmd = app.add_subcommand(
-      "check", "list data-quality findings: conflicts between sources, stated results the legs "
-               "contradict, partial ties, names awaiting review, rule anomalies (exit 0)");
+      "check", "check the database file is whole (exit 1 when not), then list data-quality "
+               "findings: conflicts between sources, stated results the legs contradict, "
+               "partial ties, names awaiting review, rule anomalies (exit 0)");
   check_cmd->add_flag("--json", json_out, "print one JSON object with an array per kind");
+  CheckOptions check_options;
+  check_cmd->add_flag("--full", check_options.full,
+                      "check the file with SQLite's integrity_check (slower: every index "
+                      "against its table) instead of quick_check");
 
   // shell
   std::vector<std::string> sql;
   auto* shell_cmd = app.add_subcommand(
       "shell", "the sqlite3 shell on the database, with footballdb's SQL functions loaded");
-  shell_cmd->add_option("sql", sql, "SQL to run (default: read standard input)");
+  shell_cmd->add_option("sql", sql,
+                        "SQL to run (default: read standard input); sqlite3's own options first, "
+                        "after --: shell -- -box \"SELECT ...\"");
   shell_cmd->allow_extras(false);
 
   try {
@@ -567,6 +649,7 @@ int run(int argc, char** argv) {
     app.exit(e);
     return kExitUsage;
   }
+  for (const CLI::App* sub : app.get_subcommands()) g.command = sub->get_name();
 
   if (*import_cmd) {
     Database db = open_db(g);
@@ -753,13 +836,14 @@ int run(int argc, char** argv) {
     db.unset_rules(rules_competition, rules_season, rules_round);
     print_rules(db, rules_competition, rules_season, false);
   } else if (*check_cmd) {
-    Database db = open_db(g, Access::kReads);
-    const CheckReport report = check(db);
+    Database db = open_db(g, Access::kChecks);
+    const CheckReport report = check(db, check_options);
     if (json_out) {
       std::cout << to_json(report) << "\n";
     } else {
       print_check(report);
     }
+    if (!report.integrity.problems.empty()) return kExitError;
   } else if (*shell_cmd) {
     run_shell(g, sql);
   }

@@ -9,6 +9,7 @@
 
 #include "footballdb/error.hpp"
 #include "import/competitions.hpp"
+#include "import/limits.hpp"
 #include "import/rounds.hpp"
 
 namespace footballdb::import {
@@ -251,6 +252,7 @@ class Reader {
     // that, a club the file marks as its own ("origin" other than "registry", as an export does
     // for clubs its database created) is created as it is; any other name is resolved.
     const std::string name = *text(c, "name", true);
+    check_club_name(name, at(c));
     const auto country = text(c, "country");
     const auto origin = text(c, "origin");
     if (origin && *origin != "registry" && *origin != "import" && *origin != "user") {
@@ -280,8 +282,10 @@ class Reader {
     if (!it->is_array()) fail(c, "expected \"names\" as a list");
     for (const json& n : *it) {
       if (n.is_string() && !n.get_ref<const std::string&>().empty()) {
+        check_club_name(n.get_ref<const std::string&>(), at(c));
         ctx_.store.add_club_name(id, n.get<std::string>(), std::nullopt, ctx_.source, "import");
       } else if (n.is_object() && n.contains("name") && n["name"].is_string()) {
+        check_club_name(n["name"].get_ref<const std::string&>(), at(c));
         ctx_.store.add_club_name(id, n["name"].get<std::string>(), text(n, "lang"),
                                  ctx_.source, "import");
       } else {
@@ -493,9 +497,27 @@ void import_json(std::istream& in, ImportContext& context) {
   std::string section;
   bool versioned = false;
 
+  auto check_depth = [&](int depth) {
+    if (depth >= kMaxJsonDepth) {
+      throw input_error({context.path, pos.line, pos.column},
+                        "expected objects and arrays nested at most " +
+                            std::to_string(kMaxJsonDepth) + " deep");
+    }
+  };
+  // Every section but the version is a list of objects.
+  auto expect_list = [&] {
+    throw input_error({context.path, pos.line, pos.column},
+                      "expected \"" + section + "\" as a list of objects");
+  };
+  auto expect_objects = [&] {
+    throw input_error({context.path, pos.line, pos.column},
+                      "expected each element of \"" + section + "\" as an object");
+  };
   auto callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
     switch (event) {
       case json::parse_event_t::object_start:
+        check_depth(depth);
+        if (depth == 1 && section != "footballdb") expect_list();
         object_lines.push_back(pos.line);
         return true;
       case json::parse_event_t::key:
@@ -524,18 +546,27 @@ void import_json(std::istream& in, ImportContext& context) {
         return true;
       }
       case json::parse_event_t::value:
+        if (parsed.is_string() && parsed.get_ref<const std::string&>().size() > kMaxLineBytes) {
+          throw input_error({context.path, pos.line, pos.column},
+                            "expected a string of at most " + std::to_string(kMaxLineBytes >> 10) +
+                                " KiB");
+        }
         if (depth == 1 && section == "footballdb") {
           if (!parsed.is_number_integer() || parsed.get<int>() != 1) {
             throw input_error({context.path, pos.line, pos.column},
                               "expected \"footballdb\": 1 (this footballdb reads version 1)");
           }
           versioned = true;
-        } else if (depth == 2 && kSections.count(section) != 0) {
-          throw input_error({context.path, pos.line, pos.column},
-                            "expected each element of \"" + section + "\" as an object");
+        } else if (depth == 1) {
+          expect_list();
+        } else if (depth == 2) {
+          expect_objects();
         }
         return true;
       case json::parse_event_t::array_start:
+        check_depth(depth);
+        if (depth == 2) expect_objects();
+        return true;
       case json::parse_event_t::array_end:
         return true;
     }

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "footballdb/names.hpp"
 #include "import/rounds.hpp"
 #include "import/text.hpp"
 
@@ -252,6 +253,14 @@ class Parser {
     return time;
   }
 
+  // Whether two spellings in one block may name one club: equal once accents and case are
+  // folded, or one contained in the other.
+  static bool same_club(const std::string& x, const std::string& y) {
+    const std::string fx = fold_key(x);
+    const std::string fy = fold_key(y);
+    return fx.find(fy) != std::string::npos || fy.find(fx) != std::string::npos;
+  }
+
   // Picks the " - " of each leg's "Home - Away" so that the 2nd leg is the 1st turned round.
   std::pair<Clubs, std::optional<Clubs>> clubs_of_block() const {
     const auto first = splits(leg1_->teams);
@@ -267,7 +276,19 @@ class Parser {
     if (leg2_ && second.size() != 1) {
       throw input_error(leg2_->teams_where, "expected one ' - ' between the two clubs");
     }
-    if (leg2_) return {first.front(), second.front()};
+    if (leg2_) {
+      // The same clubs may be spelled apart ("Lech Poznan", "KKS Lech Poznań"); clubs whose
+      // names share nothing are another pairing.
+      const Clubs& a = first.front();
+      const Clubs& b = second.front();
+      if (!same_club(a.home, b.away) || !same_club(a.away, b.home)) {
+        throw input_error(leg2_->teams_where,
+                          "expected the 2nd leg between the 1st leg's clubs turned round (\"" +
+                              a.away + " - " + a.home + "\"), got \"" + b.home + " - " + b.away +
+                              "\"");
+      }
+      return {a, b};
+    }
     return {first.front(), std::nullopt};
   }
 

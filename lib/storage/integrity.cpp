@@ -1,0 +1,29 @@
+#include "storage/integrity.hpp"
+
+#include <sqlite3.h>
+
+namespace footballdb::storage {
+
+std::vector<std::string> integrity_problems(SQLite::Database& db, bool full, int limit) try {
+  std::vector<std::string> problems;
+  SQLite::Statement pages(db, std::string(full ? "PRAGMA integrity_check(" : "PRAGMA quick_check(") +
+                                  std::to_string(limit) + ")");
+  while (pages.executeStep()) {
+    std::string line = pages.getColumn(0).getString();
+    if (line != "ok") problems.push_back(std::move(line));
+  }
+  SQLite::Statement keys(db, "PRAGMA foreign_key_check");
+  while (keys.executeStep() && static_cast<int>(problems.size()) < limit) {
+    problems.push_back("row " + keys.getColumn(1).getString() + " of table " +
+                       keys.getColumn(0).getString() + " refers to a missing row of table " +
+                       keys.getColumn(2).getString());
+  }
+  return problems;
+} catch (const SQLite::Exception& e) {
+  // SQLite's checks stop where a page is too damaged to walk: that is what they found.
+  const int code = e.getErrorCode() & 0xff;
+  if (code != SQLITE_CORRUPT && code != SQLITE_NOTADB) throw;
+  return {e.what()};
+}
+
+}  // namespace footballdb::storage

@@ -1,0 +1,224 @@
+// The tool under hostile conditions: a writer holding the lock, a directory the user cannot
+// write, a damaged file, sources beyond the limits, standard input. Each test runs the CLI as a
+// user does and checks what they see and that the database is as it was.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli/cli_runner.hpp"
+
+namespace footballdb {
+namespace {
+
+using nlohmann::json;
+using Result = testing::CliResult;
+using testing::data_path;
+using testing::quote;
+
+const std::string kSample = data_path("json/uefa-europa-league-2012-13-q2.json");
+const std::string kResults = FOOTBALLDB_SOURCE_DIR "/data/samples/uefa-europa-league-2012-13-q2-results.txt";
+const std::vector<std::string> kUel = {"--competition", "UEFA Europa League", "--season",
+                                       "2012-13", "--round", "Second qualifying round"};
+
+class Reliability : public testing::CliFixture {
+ protected:
+  void SetUp() override {
+    const Result r = run({"import", kSample});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  // The whole database as SQL text: equal dumps, equal databases.
+  std::string dump() {
+    const Result r = shell("sqlite3 t.db .dump");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  }
+
+  std::vector<std::string> import_args(const std::string& file) {
+    std::vector<std::string> args = {"import"};
+    args.insert(args.end(), kUel.begin(), kUel.end());
+    args.push_back(file);
+    return args;
+  }
+};
+
+TEST_F(Reliability, ReadersNeverWaitForAWriterAndASecondWriterIsToldTheDatabaseIsBusy) {
+  SQLite::Database writer(dir_.path("t.db"), SQLite::OPEN_READWRITE);
+  writer.exec("BEGIN IMMEDIATE");
+  writer.exec("INSERT INTO competitions(name) VALUES ('Uncommitted Cup')");
+
+  const auto started = std::chrono::steady_clock::now();
+  for (const std::vector<std::string>& reads :
+       {std::vector<std::string>{"ties", "--club", "Lech Poznan"},
+        {"fixtures", "--date", "2012-07-19"},
+        {"resolve", "Lech Posen"},
+        {"clubs", "Lech"},
+        {"check"},
+        {"export", "-o", "export.json"},
+        {"rules", "list", "--competition", "UEFA Europa League", "--season", "2012-13"},
+        {"shell", "SELECT count(*) AS n FROM competitions WHERE name = 'Uncommitted Cup'"}}) {
+    const Result r = run(reads);
+    EXPECT_EQ(r.exit_code, 0) << reads[0] << ": " << r.err;
+    if (reads[0] == "shell") {
+      EXPECT_EQ(r.out, "n\n0\n");  // the state before the writer's
+    }
+  }
+  // Each would have waited the 5 s busy timeout had it taken the write lock.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+
+  std::vector<std::string> second = {"--busy-timeout", "200"};
+  for (const std::string& a : import_args(kResults)) second.push_back(a);
+  Result r = run(second);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("footballdb: busy: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was changed, try again"), std::string::npos) << r.err;
+
+  writer.exec("ROLLBACK");
+  r = run(import_args(kResults));
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // nothing was lost: the retry imports it
+  EXPECT_NE(r.out.find("legs added"), std::string::npos) << r.out;
+}
+
+// Runs `footballdb ARGS` as a user other than root where the tests run as root (root may
+// write anything), so that file permissions apply.
+std::string as_unprivileged_user() {
+  if (geteuid() != 0) return "";
+  return "setpriv --reuid=nobody --regid=nogroup --clear-groups ";
+}
+
+TEST_F(Reliability, ADatabaseInADirectoryTheUserCannotWriteIsReadAndWritesAreRefused) {
+  if (geteuid() == 0 && std::system("command -v setpriv >/dev/null") != 0) {
+    GTEST_SKIP() << "running as root without setpriv: permissions cannot be tested";
+  }
+  const std::string archive = dir_.path("archive");
+  std::filesystem::create_directory(archive);
+  std::filesystem::copy_file(dir_.path("t.db"), archive + "/t.db");
+  ASSERT_EQ(chmod(archive.c_str(), 0555), 0);
+  const std::string cli = as_unprivileged_user() + quote(FOOTBALLDB_CLI) + " --db archive/t.db ";
+
+  Result r = shell(cli + "ties --club 'Lech Poznan' --json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out).size(), 1u);
+  r = shell(cli + "check --json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = shell(cli + "shell 'SELECT count(*) AS n FROM tie_results'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "n\n37\n");
+
+  r = shell(cli + "import " + quote(kResults) + " --competition 'UEFA Europa League' --season 2012-13");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no write permission on the file or its directory; nothing was changed"),
+            std::string::npos)
+      << r.err;
+  r = shell(cli + "--read-only aliases add Kolejorz 'Lech Poznan'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "footballdb: usage: --read-only: 'aliases' writes to the database\n");
+  chmod(archive.c_str(), 0755);
+  EXPECT_EQ(std::filesystem::directory_iterator(archive)->path().filename(), "t.db");
+}
+
+TEST_F(Reliability, ReadOnlyOpensNothingForWritingAndLeavesTheFileAsItWas) {
+  const std::string before = testing::read_file(dir_.path("t.db"));
+  Result r = run({"--read-only", "ties", "--club", "Lech Poznan"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = run({"--read-only", "shell", "DELETE FROM ties"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("readonly"), std::string::npos) << r.err;
+  r = run({"--read-only", "import", kResults});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(testing::read_file(dir_.path("t.db")), before);
+}
+
+// Overwrites the first bytes of the root page of `index` in the database file at `path`.
+void damage_index(const std::string& path, const std::string& index) {
+  int page = 0, page_size = 0;
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    page = db.execAndGet("SELECT rootpage FROM sqlite_schema WHERE name = '" + index + "'").getInt();
+    page_size = db.execAndGet("PRAGMA page_size").getInt();
+  }
+  ASSERT_GT(page, 1);
+  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+  file.seekp(static_cast<std::streamoff>(page - 1) * page_size);
+  const char garbage[16] = {'\x0d', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f',
+                            '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f', '\x7f'};
+  file.write(garbage, sizeof garbage);
+}
+
+TEST_F(Reliability, CheckFindsADamagedFileAndNothingIsImportedIntoIt) {
+  Result r = run({"check", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["integrity"],
+            json({{"check", "quick_check"}, {"ok", true}, {"problems", json::array()}}));
+  r = run({"check", "--full", "--json"});
+  EXPECT_EQ(json::parse(r.out)["integrity"]["check"], "integrity_check");
+
+  damage_index(dir_.path("t.db"), "ties_by_round");
+  const std::string damaged = testing::read_file(dir_.path("t.db"));
+  r = run({"check"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.rfind("The database file is damaged (quick_check):\n", 0), 0u) << r.out;
+  r = run({"check", "--full", "--json"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const json report = json::parse(r.out);
+  EXPECT_EQ(report["integrity"]["ok"], false);
+  EXPECT_FALSE(report["integrity"]["problems"].empty());
+
+  r = run(import_args(kResults));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("the database file is damaged"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was imported"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::read_file(dir_.path("t.db")), damaged);
+}
+
+TEST_F(Reliability, SourcesBeyondTheLimitsAreRefusedAtTheirLine) {
+  const std::string before = dump();
+  dir_.write("long.txt", "1st(1st leg) A - B 1:0\n" + std::string(2 << 20, 'x') + "\n");
+  Result r = run(import_args("long.txt"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "footballdb: input: long.txt:2: expected a line of at most 1024 KiB; this one "
+                   "is longer\n");
+
+  std::string name = "FC ";
+  for (int i = 0; i < 30000; ++i) name += "Abc";
+  dir_.write("name.txt", "1st(1st leg) " + name + " - FK Gomel 0:6 (0:0)\n");
+  std::vector<std::string> args = import_args("name.txt");
+  args.insert(args.begin() + 1, {"--format", "result-lines"});
+  r = run(args);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "footballdb: input: name.txt:1:1: expected a club name of at most 64 KiB, got "
+                   "87 KiB\n");
+
+  EXPECT_EQ(dump(), before);
+}
+
+TEST_F(Reliability, StandardInputIsReadOnceAndAnEmptyReadIsAnError) {
+  const std::string before = dump();
+  std::vector<std::string> args = import_args("-");
+  args.insert(args.begin() + 1, {"--format", "result-lines"});
+  Result r = run(args, "");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "footballdb: input: <stdin>: expected a source, got no bytes at all\n");
+  EXPECT_EQ(dump(), before);
+
+  r = run(args, testing::read_file(kResults));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("- (result-lines): ", 0), 0u) << r.out;
+  r = run({"shell", "SELECT path FROM sources ORDER BY id DESC LIMIT 1"});
+  EXPECT_EQ(r.out, "path\n<stdin>\n");
+  // The same content from a file is recognised as imported before: the hash was of what was read.
+  r = run(import_args(kResults));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("imported before"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace footballdb
