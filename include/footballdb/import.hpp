@@ -56,11 +56,12 @@ struct ImportReport {
 // skipped. The path "-" is standard input ("<stdin>" in messages and evidence); any source
 // that is not a regular file is read once. A file beyond the limits (README: "Limits"), or
 // one with no bytes, is an Error(kInput). Nothing is imported into a database that fails
-// SQLite's quick_check (Error(kDatabase)). Throws Error(kInput) "file:line:column: ..." for a file that does not read or a tie
-// whose competition, season or round neither the file nor `options` give, Error(kIo) for one
-// that cannot be opened, Error(kUsage) for an unknown format or a season in `options` that is
-// not one, Error(kDatabase) ("import rolled back: ...") when SQLite refuses a write. A club name
-// that is unknown or ambiguous is no error: it gets a club of its own and waits for review.
+// SQLite's quick_check (Error(kDatabase)). Throws Error(kInput) "file:line:column: ..." for
+// a file that does not read or a tie whose competition, season or round neither the file nor
+// `options` give, Error(kIo) for one that cannot be opened, Error(kUsage) for an unknown
+// format or a season in `options` that is not one, Error(kDatabase) ("import rolled back:
+// ...") when SQLite refuses a write. A club name that is unknown or ambiguous is no error: it
+// gets a club of its own and waits for review.
 ImportReport import_files(Database& db, const std::vector<std::string>& paths,
                           const ImportOptions& options = {});
 

@@ -21,12 +21,12 @@ struct ClubPair {
   std::optional<ClubId> b;
 };
 
-// The writing half of binding names to clubs in one file: asks the Resolver (which reads only)
-// and applies what it returns: new placeholders with their reviews, spellings learned, reviews
-// settled through ties. The assembler and the JSON reader bind names only through it.
 // Throws input_error at `where` for a club name longer than kMaxNameBytes (limits.hpp).
 void check_club_name(std::string_view name, const SourceLocation& where);
 
+// The writing half of binding names to clubs in one file: asks the Resolver (which reads only)
+// and applies what it returns: new placeholders with their reviews, spellings learned, reviews
+// settled through ties. The assembler and the JSON reader bind names only through it.
 class ClubLookup {
  public:
   ClubLookup(storage::ClubIndex& clubs, storage::Store& store, SourceId source,

@@ -143,11 +143,10 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       const bool standard_input = argument == "-";
       const std::string given = standard_input ? "<stdin>" : argument;
       const std::string path =
-          standard_input ? "/dev/stdin"
-                         : std::filesystem::absolute(given).lexically_normal().string();
+          standard_input ? given : std::filesystem::absolute(given).lexically_normal().string();
       FileReport& file = report.files.emplace_back();
       file.path = argument;
-      const import::SourceInput input(path, given);
+      const import::SourceInput input(standard_input ? "/dev/stdin" : path, given);
       const std::string sha = input.sha256();
       if (store.find_source(sha)) {
         file.already_imported = true;
@@ -156,7 +155,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       const Format& format =
           options.format ? format_named(*options.format) : detect(input.head(kSniffBytes), given);
       file.format = format.name;
-      const SourceId source = store.add_source(standard_input ? given : path, sha, format.name, utc_now());
+      const SourceId source = store.add_source(path, sha, format.name, utc_now());
       const std::unique_ptr<std::streambuf> bytes = input.open();
       import::CheckedText text(*bytes, given, input.size(), options.progress,
                                format.line_based ? import::kMaxLineBytes : 0);

@@ -50,14 +50,10 @@ Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
-namespace {
-
 // A read-only open of a database in a directory nobody may write to (a shared archive, a
 // mounted image) with no WAL file beside it: SQLite could not create the shared-memory file
 // its WAL readers need, so the file is read as immutable (no locks; no footballdb can be
 // writing it). Elsewhere a plain read-only connection, which sees other connections' commits.
-}  // namespace
-
 std::string reader_location(const std::string& path) {
   const std::filesystem::path file(path);
   const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : ".";
@@ -81,15 +77,16 @@ std::string reader_location(const std::string& path) {
 
 namespace {
 
+bool holds_nothing(SQLite::Database& db) {
+  return db.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM clubs) "
+                       "AND NOT EXISTS (SELECT 1 FROM sources)")
+             .getInt() != 0;
+}
+
 // Work a read-write open still has to do, read without taking the write lock: loading the
 // registry into a database that holds nothing yet (also when an earlier first open stopped
 // between the migrations and this), and stored keys for spellings without current ones
 // (after a migration, or written by other programs).
-bool holds_nothing(SQLite::Database& db) {
-  return db.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM clubs) AND NOT EXISTS (SELECT 1 FROM sources)")
-             .getInt() != 0;
-}
-
 bool open_needs_writes(SQLite::Database& db, bool load_registry) {
   if (load_registry && holds_nothing(db)) return true;
   return db.execAndGet("SELECT version FROM club_name_keys_version").getInt() !=
