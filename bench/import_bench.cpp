@@ -135,6 +135,61 @@ void BM_RawInsertFloor(benchmark::State& state) {
 }
 BENCHMARK(BM_RawInsertFloor)->Arg(20000)->Arg(200000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
+// A CSV of one-match ties between `names` club names that no database knows, each pair
+// sharing the words "Sporting Club" (names sharing a word were the matcher's costly case).
+// Each name ends in a word of four syllables of twenty: all distinct, many one syllable apart.
+std::string generate_new_names(std::int64_t names) {
+  const std::string path = (fs::temp_directory_path() /
+                            ("footballdb-bench-names-" + std::to_string(names) + ".csv"))
+                               .string();
+  if (fs::exists(path)) return path;
+  static const char* const kSyllables[] = {"ka", "lo", "mi", "nu", "pe", "ra", "si", "tov", "vu",
+                                           "zen", "bo", "dar", "fe", "gi", "hul", "jo", "kir",
+                                           "le", "mos", "ny"};
+  auto name = [](std::int64_t i) {
+    std::string word;
+    for (int k = 0; k < 4; ++k, i /= 20) word += kSyllables[i % 20];
+    word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    return "Sporting Club " + word;
+  };
+  std::ofstream out(path);
+  out << "competition,season,round,date,home,away,ft\n";
+  for (std::int64_t i = 0; i < names; i += 2) {
+    out << "Names Cup,2020-21,First round,2020-08-" << 10 + i % 20 << "," << name(i) << ","
+        << name(i + 1) << ",1-0\n";
+  }
+  return path;
+}
+
+// An import of `names` new club names: each resolved, found unknown, made a club. The cost per
+// name must stay flat as the names grow (BigO below: N, not N^2).
+void BM_ImportNewNames(benchmark::State& state) {
+  const std::string csv = generate_new_names(state.range(0));
+  for (auto _ : state) {
+    state.PauseTiming();
+    const std::string path = fresh_db("footballdb-bench-names.db");
+    footballdb::Database db = footballdb::Database::open(path);
+    footballdb::ImportOptions options;
+    options.csv_mapping =
+        "competition=competition,season=season,round=round,date=date,home=home,away=away,score=ft";
+    state.ResumeTiming();
+    auto report = footballdb::import_files(db, {csv}, options);
+    benchmark::DoNotOptimize(report);
+  }
+  state.SetComplexityN(state.range(0));
+  state.counters["names/s"] = benchmark::Counter(
+      static_cast<double>(state.range(0)) * static_cast<double>(state.iterations()),
+      benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ImportNewNames)
+    ->Arg(6250)
+    ->Arg(12500)
+    ->Arg(25000)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->Complexity(benchmark::oN);
+
 // Questions through the C++ API on a database the importer made of `legs` legs (made once,
 // not timed): the legs of one date, a club's next leg, a month of legs, a club's ties. Each is
 // an indexed lookup when its statement names only the filters given.

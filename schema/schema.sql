@@ -393,3 +393,4 @@ SELECT t.competition, t.season, t.round, t.group_name AS "group",
 FROM tables t JOIN clubs cl ON cl.id = t.club
 LEFT JOIN head_to_head h ON h.round_id = t.round_id AND h.group_name IS t.group_name
                         AND h.club = t.club;
+CREATE INDEX name_reviews_open_by_name ON name_reviews(name) WHERE status = 'open';
