@@ -16,10 +16,15 @@
 //       written since by another program, it reads every club. It is made again when the
 //       database changed (PRAGMA data_version and this connection's change count).
 //
+// Each takes text. An integer or a real is read as SQLite writes it as text; a blob as its bytes.
+// A value that is not UTF-8 text without NUL bytes (a blob of other bytes, say) is an SQL error
+// that says so, never a key of something else.
+//
 // name_key and fold_key are deterministic and innocuous (usable in views, indexes and CHECK
 // constraints); club_id reads the database, so it is neither.
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
+#include <unicode/utf8.h>
 
 #include <functional>
 #include <optional>
@@ -38,16 +43,37 @@ namespace {
 
 using KeyFunction = std::string (*)(std::string_view);
 
+// The argument as text (SQLite converts numbers; a blob gives its bytes), or nullopt after
+// setting the error result when it is no UTF-8 text or holds a NUL byte.
+std::optional<std::string_view> text_argument(sqlite3_context* context, sqlite3_value* value,
+                                              const char* function) {
+  const unsigned char* text = sqlite3_value_text(value);
+  const int size = sqlite3_value_bytes(value);
+  for (int i = 0; i < size;) {
+    UChar32 c = 0;
+    U8_NEXT(text, i, size, c);
+    if (c <= 0) {
+      const std::string message = std::string(function) +
+                                  ": expected UTF-8 text without NUL bytes, got " +
+                                  (c == 0 ? "a NUL byte" : "bytes that are not UTF-8");
+      sqlite3_result_error(context, message.c_str(), -1);
+      return std::nullopt;
+    }
+  }
+  return std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
+}
+
 template <KeyFunction F>
 void key_function(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
   if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
     sqlite3_result_null(context);
     return;
   }
-  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-  const auto size = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
+  const std::optional<std::string_view> text =
+      text_argument(context, argv[0], static_cast<const char*>(sqlite3_user_data(context)));
+  if (!text) return;
   try {
-    std::string key = F(std::string_view(text, size));
+    std::string key = F(*text);
     sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
   } catch (const std::exception& e) {
     sqlite3_result_error(context, e.what(), -1);
@@ -99,6 +125,8 @@ void club_id_function(sqlite3_context* context, int /*argc*/, sqlite3_value** ar
     sqlite3_result_null(context);
     return;
   }
+  const std::optional<std::string_view> text = text_argument(context, argv[0], "club_id");
+  if (!text) return;
   auto* state = static_cast<ClubIdState*>(sqlite3_user_data(context));
   sqlite3* db = sqlite3_context_db_handle(context);
   try {
@@ -121,9 +149,7 @@ void club_id_function(sqlite3_context* context, int /*argc*/, sqlite3_value** ar
       state->data_version = version;
       state->changes = changes;
     }
-    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-    const auto size = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
-    const footballdb::Resolution r = state->matcher->resolve(std::string_view(text, size));
+    const footballdb::Resolution r = state->matcher->resolve(*text);
     if (r.status == footballdb::ResolveStatus::kResolved) {
       sqlite3_result_int64(context, r.club->id.value());
     } else {
@@ -145,8 +171,8 @@ int register_all(sqlite3* db) {
       {"fold_key", key_function<footballdb::fold_key>},
   };
   for (const Entry& e : entries) {
-    int rc = sqlite3_create_function_v2(db, e.name, 1, kFlags, nullptr, e.fn, nullptr, nullptr,
-                                        nullptr);
+    int rc = sqlite3_create_function_v2(db, e.name, 1, kFlags, const_cast<char*>(e.name), e.fn,
+                                        nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) return rc;
   }
   return sqlite3_create_function_v2(

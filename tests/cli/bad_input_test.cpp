@@ -92,6 +92,8 @@ TEST_F(BadInputCorpus, EachFileIsRefusedWithItsErrorAndChangesNothing) {
        "input: json-scalar-section.json:1:28: expected \"ties\" as a list of objects"},
       {"json-array-elements.json", {},
        "input: json-array-elements.json:2:11: expected each element of \"ties\" as an object"},
+      {"nul-escape.json", {},
+       "input: nul-escape.json:3:123: expected text, got a NUL byte (\\u0000) in a string"},
       {"deeply-nested.json", {},
        "input: deeply-nested.json:1:208: expected objects and arrays nested at most 32 deep"},
   };

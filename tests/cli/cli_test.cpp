@@ -316,6 +316,10 @@ TEST_F(Cli, TheShellPassesSqlite3sOwnOptionsThrough) {
   r = run({"shell", "--", "-json", "SELECT 2 AS a"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "[{\"a\":2}]\n");
+  // SQL that begins with a comment is SQL, not an option of footballdb's or of sqlite3's.
+  r = run({"shell", "--", "-csv", "-- the legs\nSELECT 3 AS a"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "a\n3\n");
 }
 
 TEST_F(Cli, AShellPathThatLooksLikeAnOptionIsAPath) {

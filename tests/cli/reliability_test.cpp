@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "cli/cli_runner.hpp"
 
@@ -218,6 +220,78 @@ TEST_F(Reliability, StandardInputIsReadOnceAndAnEmptyReadIsAnError) {
   r = run(import_args(kResults));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("imported before"), std::string::npos) << r.out;
+}
+
+
+TEST_F(Reliability, NamesThatLookLikeSqlOrShellAreStoredAndFoundVerbatim) {
+  const std::vector<std::string> names = {
+      "Robert'); DROP TABLE clubs;--", "\"Zyxw\" Qvbn", "SELECT * FROM ties WHERE 1=1",
+      "O'Neill's XI; DELETE FROM legs", "$(touch pwned) `id` && echo FC",
+      "-echo --init x.sql", "Café \\' OR ''='", [] {
+        std::string name;
+        for (int i = 0; i < 1000; ++i) name += "Abcdefghij";
+        return name;
+      }()};
+  std::string csv = "date,home,away,score,leg\n";
+  for (std::size_t i = 0; i < names.size(); i += 2) {
+    auto field = [](const std::string& name) {
+      std::string quoted = "\"";
+      for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+      return quoted + "\"";
+    };
+    csv += "2012-07-0" + std::to_string(i + 1) + "," + field(names[i]) + "," +
+           field(names[i + 1]) + ",1-0,1\n";
+  }
+  dir_.write("names.csv", csv);
+  std::vector<std::string> args = import_args("names.csv");
+  args.insert(args.begin() + 1, {"--mapping", "date=date,home=home,away=away,score=score,leg=leg"});
+  Result r = run(args);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const json ties = run_json({"ties", "--club", names[i], "--json"});
+    ASSERT_EQ(ties.size(), 1u) << names[i].substr(0, 40);
+    const std::set<std::string> clubs = {ties[0]["clubs"][0]["name"].get<std::string>(),
+                                         ties[0]["clubs"][1]["name"].get<std::string>()};
+    EXPECT_EQ(clubs, (std::set<std::string>{names[i], names[i ^ 1]}));
+  }
+  r = run({"shell", "SELECT (SELECT count(*) FROM legs) AS legs, (SELECT count(*) FROM clubs "
+                    "WHERE length(name) = 10000) AS long_names"});
+  EXPECT_EQ(r.out, "legs|long_names\n78|1\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_.path("pwned")));
+  EXPECT_FALSE(std::filesystem::exists(dir_.path("x.sql")));
+  const json exported = json::parse(run({"export"}).out);
+  std::set<std::string> exported_names;
+  for (const json& club : exported["clubs"]) exported_names.insert(club["name"].get<std::string>());
+  for (const std::string& name : names) EXPECT_EQ(exported_names.count(name), 1u);
+}
+
+// name_key, fold_key and club_id take text; NULL gives NULL, numbers are read as their text,
+// and anything that is not UTF-8 text without NUL bytes is an SQL error that says so.
+TEST_F(Reliability, TheSqlFunctionsTakeAnyValueAndRefuseWhatIsNotText) {
+  Result r = run({"shell", "SELECT name_key(NULL) IS NULL, fold_key(NULL) IS NULL, "
+                           "club_id(NULL) IS NULL, name_key(42), fold_key(2.5), club_id(7) IS NULL, "
+                           "fold_key(CAST('Lech Poznań' AS BLOB)), "
+                           "club_id(CAST('Lech Posen' AS BLOB)) = club_id('Lech Poznan')"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\n1|1|1|42|25|1|lech poznan|1\n"), std::string::npos) << r.out;
+  for (const std::string function : {"name_key", "fold_key", "club_id"}) {
+    for (const auto& [value, problem] :
+         std::vector<std::pair<std::string, std::string>>{{"X'ff41'", "bytes that are not UTF-8"},
+                                                          {"X'eda080'", "bytes that are not UTF-8"},
+                                                          {"zeroblob(3)", "a NUL byte"},
+                                                          {"'Lech' || char(0)", "a NUL byte"}}) {
+      r = run({"shell", "SELECT " + function + "(" + value + ")"});
+      EXPECT_NE(r.exit_code, 0) << function << "(" << value << ")";
+      EXPECT_NE(r.err.find(function + ": expected UTF-8 text without NUL bytes, got " + problem),
+                std::string::npos)
+          << r.err;
+    }
+    // Ten million characters: a key of as many, or no club; no limit below SQLite's own.
+    r = run({"shell", "SELECT length(" + function + "(printf('%.*c', 10000000, 'x')))"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.substr(r.out.find('\n') + 1), function == "club_id" ? "\n" : "10000000\n");
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -397,6 +398,16 @@ std::string dot_command_argument(const std::string& text) {
   return quoted + "\"";
 }
 
+// Whether `arg` is written as an sqlite3 option: "-box", "--csv" (SQL such as "-- note\nSELECT 1"
+// is not one).
+bool is_sqlite3_option(std::string_view arg) {
+  std::size_t i = arg.substr(0, 2) == "--" ? 2 : arg.substr(0, 1) == "-" ? 1 : 0;
+  if (i == 0 || i == arg.size() || !std::isalpha(static_cast<unsigned char>(arg[i]))) return false;
+  return std::all_of(arg.begin() + static_cast<std::ptrdiff_t>(i), arg.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+  });
+}
+
 // sqlite3's options that take a value.
 bool sqlite3_option_takes_value(std::string_view option) {
   if (option.substr(0, 2) == "--") option.remove_prefix(1);
@@ -422,7 +433,7 @@ bool sqlite3_option_takes_value(std::string_view option) {
                                    ".load " + dot_command_argument(find_extension().string())};
   if (read_only) args.emplace_back("-readonly");
   std::size_t i = 0;
-  for (; i < args_given.size() && args_given[i].size() > 1 && args_given[i][0] == '-'; ++i) {
+  for (; i < args_given.size() && is_sqlite3_option(args_given[i]); ++i) {
     args.push_back(args_given[i]);
     if (sqlite3_option_takes_value(args_given[i]) && i + 1 < args_given.size()) {
       args.push_back(args_given[++i]);
@@ -433,6 +444,8 @@ bool sqlite3_option_takes_value(std::string_view option) {
   args.push_back(read_only ? reader_location(path) : path);
   std::string joined;
   for (; i < args_given.size(); ++i) joined += (joined.empty() ? "" : " ") + args_given[i];
+  // sqlite3 reads every argument that begins with "-" as an option, SQL after the file too.
+  if (!joined.empty() && joined[0] == '-') joined.insert(0, " ");
   if (!joined.empty()) args.push_back(joined);
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());

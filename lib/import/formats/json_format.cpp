@@ -504,6 +504,19 @@ void import_json(std::istream& in, ImportContext& context) {
                             std::to_string(kMaxJsonDepth) + " deep");
     }
   };
+  // The parser has checked the UTF-8; a NUL byte, which JSON writes as \u0000, is refused as in
+  // every other format.
+  auto check_string = [&](const std::string& text) {
+    if (text.size() > kMaxLineBytes) {
+      throw input_error({context.path, pos.line, pos.column},
+                        "expected a string of at most " + std::to_string(kMaxLineBytes >> 10) +
+                            " KiB");
+    }
+    if (text.find('\0') != std::string::npos) {
+      throw input_error({context.path, pos.line, pos.column},
+                        "expected text, got a NUL byte (\\u0000) in a string");
+    }
+  };
   // Every section but the version is a list of objects.
   auto expect_list = [&] {
     throw input_error({context.path, pos.line, pos.column},
@@ -521,6 +534,7 @@ void import_json(std::istream& in, ImportContext& context) {
         object_lines.push_back(pos.line);
         return true;
       case json::parse_event_t::key:
+        check_string(parsed.get_ref<const std::string&>());
         if (depth == 1) {
           section = parsed.get<std::string>();
           if (section != "footballdb" && kSections.count(section) == 0) {
@@ -546,11 +560,7 @@ void import_json(std::istream& in, ImportContext& context) {
         return true;
       }
       case json::parse_event_t::value:
-        if (parsed.is_string() && parsed.get_ref<const std::string&>().size() > kMaxLineBytes) {
-          throw input_error({context.path, pos.line, pos.column},
-                            "expected a string of at most " + std::to_string(kMaxLineBytes >> 10) +
-                                " KiB");
-        }
+        if (parsed.is_string()) check_string(parsed.get_ref<const std::string&>());
         if (depth == 1 && section == "footballdb") {
           if (!parsed.is_number_integer() || parsed.get<int>() != 1) {
             throw input_error({context.path, pos.line, pos.column},
