@@ -9,3 +9,4 @@
 #include "footballdb/query.hpp"
 #include "footballdb/rules.hpp"
 #include "footballdb/types.hpp"
+#include "footballdb/version.hpp"

@@ -25,7 +25,8 @@ struct ImportOptions {
   std::optional<std::string> csv_mapping;
   // Work out and report what would change, then roll it all back.
   bool dry_run = false;
-  // Called now and then with the bytes read so far of the current file and its size.
+  // Called as each file to import begins (done 0), then now and then with the bytes read so far
+  // of the current file and its size.
   std::function<void(const std::string& path, std::size_t done, std::size_t total)> progress;
 };
 

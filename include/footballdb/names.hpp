@@ -24,6 +24,15 @@ std::string name_key(std::string_view name);
 // "USV Eschen/Mauren" -> "usv eschen mauren". Thread-safe.
 std::string fold_key(std::string_view name);
 
+// Of `choices` (command, competition or round names), the `most` closest to `typed` as people
+// mistype words: by edit distance of the fold_keys (a letter more, less, other or swapped with
+// the next costs 1), to a choice as a whole or to as many of its last words as `typed` has
+// ("Champions Leage" is 1 from "UEFA Champions League"), at most a third of `typed`'s length.
+// Closest first; empty when none is close.
+std::vector<std::string> did_you_mean(std::string_view typed,
+                                      const std::vector<std::string>& choices,
+                                      std::size_t most = 3);
+
 // What a name means.
 enum class ResolveStatus { kResolved, kAmbiguous, kUnknown };
 // "resolved", "ambiguous", "unknown".

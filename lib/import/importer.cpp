@@ -156,6 +156,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
           options.format ? format_named(*options.format) : detect(input.head(kSniffBytes), given);
       file.format = format.name;
       const SourceId source = store.add_source(path, sha, format.name, utc_now());
+      if (options.progress) options.progress(given, 0, input.size());
       const std::unique_ptr<std::streambuf> bytes = input.open();
       import::CheckedText text(*bytes, given, input.size(), options.progress,
                                format.line_based ? import::kMaxLineBytes : 0);

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "storage/statement_cache.hpp"
+
 namespace footballdb::query {
 
 struct CanonicalFilter {
@@ -13,8 +15,12 @@ struct CanonicalFilter {
   std::optional<std::string> group;        // group_of ("Group A" -> "A": the group stage's A)
 };
 
-// Throws Error(kUsage) for a season that is not one.
-CanonicalFilter canonical_filter(const std::optional<std::string>& competition,
+// Throws Error(kUsage) for a season that is not one, and for a competition or round the
+// database holds none of (within the competition, when one is given): "no competition
+// \"Champions Leage\" in the database; did you mean \"UEFA Champions League\"?". An empty
+// answer is for filters that are right and match nothing.
+CanonicalFilter canonical_filter(storage::StatementCache& statements,
+                                 const std::optional<std::string>& competition,
                                  const std::optional<std::string>& season,
                                  const std::optional<std::string>& round);
 

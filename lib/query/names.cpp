@@ -40,7 +40,7 @@ std::pair<std::string_view, std::optional<std::string>> split_country(std::strin
 // The clubs that play a tie within `scope`, sorted by id.
 std::vector<ClubId> clubs_with_data(storage::StatementCache& statements, const NameScope& scope) {
   const query::CanonicalFilter f =
-      query::canonical_filter(scope.competition, scope.season, scope.round);
+      query::canonical_filter(statements, scope.competition, scope.season, scope.round);
   // The statement for the filters given, so that SQLite can use its indexes.
   std::string where = " WHERE 1";
   if (f.competition || f.season || f.round) {

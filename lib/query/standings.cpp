@@ -11,7 +11,7 @@ namespace footballdb {
 std::vector<Standing> Database::standings(const TieFilter& filter) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const query::CanonicalFilter names =
-      query::canonical_filter(filter.competition, filter.season, filter.round);
+      query::canonical_filter(impl_->statements, filter.competition, filter.season, filter.round);
   // "Group A" names the group stage and its group A; "Group stage" every group.
   storage::Where where;
   where.add("competition = ?", names.competition);

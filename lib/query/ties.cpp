@@ -1,8 +1,11 @@
 // Database::ties and Database::tie: ties with their legs, claims and evidence.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
+#include "footballdb/names.hpp"
 #include "import/competitions.hpp"
 #include "import/rounds.hpp"
 #include "query/filters.hpp"
@@ -106,7 +109,36 @@ void orient(Tie& tie, ClubId club) {
 
 namespace query {
 
-CanonicalFilter canonical_filter(const std::optional<std::string>& competition,
+namespace {
+
+// The names `sql` gives (its one column), with `competition` bound as ?2 when given.
+std::vector<std::string> names_of(storage::StatementCache& statements, const std::string& sql,
+                                  const std::optional<std::string>& competition) {
+  SQLite::Statement& q = statements.get(sql);
+  if (competition) q.bind(2, *competition);
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  q.reset();
+  q.clearBindings();
+  return out;
+}
+
+[[noreturn]] void not_stored(const std::string& what, const std::string& typed,
+                             const std::vector<std::string>& choices, const std::string& where) {
+  std::string message = "no " + what + " \"" + typed + "\" in the database" + where;
+  const std::vector<std::string> close = did_you_mean(typed, choices);
+  for (std::size_t i = 0; i < close.size(); ++i) {
+    message += (i == 0 ? "; did you mean \"" : i + 1 == close.size() ? "\" or \"" : "\", \"") +
+               close[i];
+  }
+  if (!close.empty()) message += "\"?";
+  throw Error(ErrorCode::kUsage, message);
+}
+
+}  // namespace
+
+CanonicalFilter canonical_filter(storage::StatementCache& statements,
+                                 const std::optional<std::string>& competition,
                                  const std::optional<std::string>& season,
                                  const std::optional<std::string>& round) {
   CanonicalFilter out;
@@ -114,11 +146,32 @@ CanonicalFilter canonical_filter(const std::optional<std::string>& competition,
   if (competition) {
     out.competition = import::canonical_competition(
         *competition, out.season ? Season::start_year(*out.season) : std::nullopt);
+    const std::vector<std::string> all =
+        names_of(statements, "SELECT name FROM competitions ORDER BY name", std::nullopt);
+    const std::string key = fold_key(*out.competition);
+    const auto stored = std::find_if(all.begin(), all.end(),
+                                     [&](const std::string& name) { return fold_key(name) == key; });
+    if (stored == all.end()) not_stored("competition", *competition, all, "");
+    out.competition = *stored;  // as the database writes it
   }
   out.round = round;
   if (round) {
     if (auto canonical = import::canonical_round(*round)) out.round = canonical->name;
     out.group = import::group_of(*round);
+    // A group names its stage's round ("Group A": the group stage), stored as its own name.
+    const std::vector<std::string> all = names_of(
+        statements,
+        out.competition ? "SELECT DISTINCT r.name FROM rounds r JOIN seasons s ON s.id = "
+                          "r.season_id JOIN competitions c ON c.id = s.competition_id WHERE "
+                          "c.name = ?2 ORDER BY r.name"
+                        : "SELECT DISTINCT name FROM rounds ORDER BY name",
+        out.competition);
+    const bool stored = out.group || std::any_of(all.begin(), all.end(), [&](const std::string& r) {
+                          return fold_key(r) == fold_key(*out.round);
+                        });
+    if (!stored) {
+      not_stored("round", *round, all, out.competition ? " for " + *out.competition : "");
+    }
   }
   return out;
 }
@@ -129,7 +182,7 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   // Competition and round as users type them: "Europa League", "Halbfinale".
   const query::CanonicalFilter names =
-      query::canonical_filter(filter.competition, filter.season, filter.round);
+      query::canonical_filter(impl_->statements, filter.competition, filter.season, filter.round);
   const auto& competition = names.competition;
   const auto& season = names.season;
   const auto& round = names.round;

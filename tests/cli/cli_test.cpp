@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/cli_runner.hpp"
+#include "footballdb/footballdb.hpp"
 
 namespace footballdb {
 namespace {
@@ -263,6 +264,91 @@ TEST_F(Cli, ABadOptionExitsWith2) {
   EXPECT_EQ(run({"fixtures", "--date", "2012-13-45"}).exit_code, 2);
   EXPECT_EQ(run({"import", kSample, "--season", "last year"}).exit_code, 2);
   EXPECT_EQ(run({}).exit_code, 2);
+}
+
+TEST_F(Cli, VersionAndAMistypedCommandWithWhatItMayMean) {
+  Result r = run({"--version"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, std::string("footballdb ") + FOOTBALLDB_VERSION + " (schema version " +
+                       std::to_string(Database::latest_schema_version()) + ")\n");
+  r = run({"tiez", "--club", "Lech"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "footballdb: usage: no command 'tiez'; did you mean 'ties'? (footballdb --help "
+                   "lists them)\n");
+  r = run({"--busy-timeout", "100", "fixture"});  // an option's value is no command
+  EXPECT_EQ(r.err, "footballdb: usage: no command 'fixture'; did you mean 'fixtures'? (footballdb "
+                   "--help lists them)\n");
+  r = run({"frobnicate"});
+  EXPECT_EQ(r.err, "footballdb: usage: no command 'frobnicate' (footballdb --help lists them)\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_.path("t.db")));
+}
+
+TEST_F(Cli, AnUnknownCompetitionOrRoundIsAnErrorThatSaysWhatItMayBe) {
+  import_sample();
+  Result r = run({"ties", "--competition", "Europa Leage"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "footballdb: usage: no competition \"Europa Leage\" in the database; did you "
+                   "mean \"UEFA Europa League\"?\n");
+  r = run({"ties", "--competition", "Champions League", "--json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "footballdb: usage: no competition \"Champions League\" in the database\n");
+  EXPECT_EQ(r.out, "");
+  r = run({"standings", "--competition", "europa league", "--round", "2nd qualifing round"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "footballdb: usage: no round \"2nd qualifing round\" in the database for UEFA "
+                   "Europa League; did you mean \"Second qualifying round\"?\n");
+  r = run({"ties", "--club", "Lech Poznan", "--round", "Semi-finals"});
+  EXPECT_EQ(r.exit_code, 2);
+  // Names as fans write them still find what is there.
+  r = run({"ties", "--competition", "europa league", "--round", "2nd qualifying round", "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out).size(), 37u);
+}
+
+TEST_F(Cli, QuietPrintsNoReportAndVerboseSaysWhatIsRead) {
+  Result r = run({"-q", "import", kSample});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+  r = run({"--quiet", "aliases", "add", "Kolejorz", "Lech Poznan"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = run({"-q", "ties", "--club", "Kolejorz", "--json"});  // answers are not reports
+  EXPECT_EQ(json::parse(r.out).size(), 1u);
+  r = run({"-q", "aliases", "add", "Kolejorz", "No Such Club"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err, "");  // errors are never quiet
+
+  const std::string results = FOOTBALLDB_SOURCE_DIR "/data/samples/uefa-europa-league-2012-13-q2-results.txt";
+  r = run({"-v", "import", "--competition", "UEFA Europa League", "--season", "2012-13", "--round",
+           "Second qualifying round", results});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.rfind("footballdb: reading " + results + " (6 KiB)\nfootballdb: read " + results +
+                            " in ",
+                        0),
+            0u)
+      << r.err;
+  EXPECT_NE(r.out.find("(result-lines): 111 records"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, TiesSayWhatEachSourceStatesAsFactsNotAsItsRawRecord) {
+  Result r = run({"import", data_path("csv/champs_layout.csv")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run({"ties", "--club", "Liverpool", "--season", "1964-65"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  stated: Liverpool FC through on a coin toss  [" +
+                       data_path("csv/champs_layout.csv") + ":4]\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find(",\"QF\","), std::string::npos) << r.out;  // no CSV row
+  r = run({"import", "--competition", "UEFA Intertoto Cup", "--season", "2005",
+           data_path("002_1372deafbd61fe9d.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run({"ties", "--club", "Gent", "--season", "2005"});
+  EXPECT_NE(r.out.find("  stated: KAA Gent through on aggregate (3-2): \"Gent won 3–2 on "
+                       "aggregate.\"  ["),
+            std::string::npos)
+      << r.out;
 }
 
 TEST_F(Cli, AMalformedFileExitsWith1AndChangesNothing) {

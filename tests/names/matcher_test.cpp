@@ -288,5 +288,26 @@ TEST(ShippedRegistry, LoadsWithEverySeedClub) {
   EXPECT_TRUE(registry.ids.count("MFK Dubnica"));
 }
 
+TEST(DidYouMean, ClosestChoicesByEditDistanceToTheWholeOrItsLastWords) {
+  const std::vector<std::string> commands = {"import", "export", "ties", "fixtures", "standings"};
+  EXPECT_EQ(did_you_mean("tiez", commands), std::vector<std::string>{"ties"});
+  EXPECT_EQ(did_you_mean("fixture", commands), std::vector<std::string>{"fixtures"});
+  EXPECT_EQ(did_you_mean("imprt", commands), std::vector<std::string>{"import"});
+  EXPECT_EQ(did_you_mean("tise", commands), std::vector<std::string>{"ties"});  // a swap is 1
+  EXPECT_TRUE(did_you_mean("frobnicate", commands).empty());
+  EXPECT_TRUE(did_you_mean("", commands).empty());
+  const std::vector<std::string> competitions = {"UEFA Champions League", "UEFA Europa League",
+                                                 "FA Cup", "Coupe de France"};
+  EXPECT_EQ(did_you_mean("Champions Leage", competitions),
+            std::vector<std::string>{"UEFA Champions League"});
+  EXPECT_EQ(did_you_mean("coupe de frnace", competitions),
+            std::vector<std::string>{"Coupe de France"});
+  EXPECT_EQ(did_you_mean("EUROPA LEAGUE", competitions),
+            std::vector<std::string>{"UEFA Europa League"});
+  // Closest first (a last word alike is as close as the whole), at most `most`.
+  EXPECT_EQ(did_you_mean("Cup", {"Cups", "Cap", "FA Cup"}, 2),
+            (std::vector<std::string>{"FA Cup", "Cap"}));
+}
+
 }  // namespace
 }  // namespace footballdb::names

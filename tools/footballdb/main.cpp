@@ -6,15 +6,17 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "footballdb/footballdb.hpp"
 #include "footballdb/json.hpp"
@@ -39,6 +41,8 @@ struct Globals {
   std::string db = "football.db";
   bool read_only = false;
   int busy_timeout_ms = 5000;
+  bool quiet = false;    // no report from commands that change the database
+  bool verbose = false;  // what an import reads, on standard error
   std::string command;  // the subcommand given, for messages
 };
 
@@ -166,11 +170,11 @@ void print_tie(const Tie& tie) {
   // of two is still "leg 1").
   const auto regular = std::count_if(tie.legs.begin(), tie.legs.end(),
                                      [](const Leg& l) { return !l.replay; });
-  const auto how = tie.outcome.decided_by;
+  const auto decided = tie.outcome.decided_by;
   const bool one_match =
       regular == 1 && (regular < static_cast<long>(tie.legs.size()) ||
-                       how == DecidedBy::kNormalTime || how == DecidedBy::kExtraTime ||
-                       how == DecidedBy::kPenalties);
+                       decided == DecidedBy::kNormalTime || decided == DecidedBy::kExtraTime ||
+                       decided == DecidedBy::kPenalties);
   int replays = 0;
   for (const Leg& leg : tie.legs) {
     const std::string label = leg.replay      ? "replay " + std::to_string(++replays)
@@ -178,9 +182,18 @@ void print_tie(const Tie& tie) {
                                              : "leg " + std::to_string(leg.number);
     std::cout << "  " << leg_line(leg, label) << "\n";
   }
+  // What each source states, as facts; its own words too where they are a sentence ("Gent won
+  // 3–2 on aggregate."), not a record of fields (a CSV row).
   for (const StatedOutcome& s : tie.stated) {
-    std::cout << "  stated: " << (s.text.empty() ? "(no text)" : s.text) << "  ["
-              << s.evidence.path << ":" << s.evidence.line << "]\n";
+    std::cout << "  stated:";
+    if (s.winner) std::cout << " " << s.winner->name << " through";
+    if (s.decided_by) std::cout << " " << how(*s.decided_by);
+    if (s.aggregate) std::cout << " (" << s.aggregate->a << "-" << s.aggregate->b << ")";
+    if (!s.winner && !s.decided_by && !s.aggregate) std::cout << " no outcome";
+    const bool record = std::count(s.text.begin(), s.text.end(), ',') >= 3 ||
+                        s.text.find('\t') != std::string::npos;
+    if (!s.text.empty() && !record) std::cout << ": \"" << s.text << "\"";
+    std::cout << "  [" << s.evidence.path << ":" << s.evidence.line << "]\n";
   }
   if (tie.disagreement) std::cout << "  ! a source disagrees with the computed outcome\n";
 }
@@ -418,9 +431,9 @@ bool sqlite3_option_takes_value(std::string_view option) {
   return false;
 }
 
-// Runs sqlite3 on the database: headers on, footballdb's functions loaded, then `args`:
-// sqlite3's own options (those before the first argument that is not one, "-box", "-csv",
-// "-separator ;") and the SQL to run (the rest, joined by blanks; none: standard input).
+// Runs sqlite3 on the database: headers on, --busy-timeout, footballdb's functions loaded, then
+// `args`: sqlite3's own options (those before the first argument that is not one, "-box",
+// "-csv", "-separator ;") and the SQL to run (the rest, joined by blanks; none: standard input).
 [[noreturn]] void run_shell(const Globals& g, const std::vector<std::string>& args_given) {
   // Created and migrated before the shell sees the file, unless it is one the user cannot
   // write (or --read-only): then read as it is.
@@ -429,7 +442,13 @@ bool sqlite3_option_takes_value(std::string_view option) {
   { open_db(g, read_only ? Access::kReads : Access::kWrites); }
   const char* sqlite3 = std::getenv("FOOTBALLDB_SQLITE3");
   if (!sqlite3) sqlite3 = "sqlite3";
-  std::vector<std::string> args = {sqlite3, "-header", "-cmd",
+  // sqlite3 waits for no lock by default: a reader opening while a writer closes the file (and
+  // checkpoints it) would fail at once, "database is locked".
+  std::vector<std::string> args = {sqlite3,
+                                   "-header",
+                                   "-cmd",
+                                   ".timeout " + std::to_string(g.busy_timeout_ms),
+                                   "-cmd",
                                    ".load " + dot_command_argument(find_extension().string())};
   if (read_only) args.emplace_back("-readonly");
   std::size_t i = 0;
@@ -456,11 +475,34 @@ bool sqlite3_option_takes_value(std::string_view option) {
                                   " (install the sqlite3 package, or set FOOTBALLDB_SQLITE3)");
 }
 
+// The command `args` names (the first word that is neither an option nor the value of one of
+// `valued`, the options that take one), if any.
+std::optional<std::string> command_word(int argc, char** argv,
+                                        const std::vector<std::string>& valued) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") return std::nullopt;
+    if (std::find(valued.begin(), valued.end(), arg) != valued.end()) {
+      ++i;
+    } else if (arg.empty() || arg[0] != '-') {
+      return std::string(arg);
+    }
+  }
+  return std::nullopt;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"footballdb: an embedded database of knockout football results"};
   app.require_subcommand(1);
   app.fallthrough();
+  app.set_version_flag("--version", std::string("footballdb ") + FOOTBALLDB_VERSION +
+                                        " (schema version " +
+                                        std::to_string(Database::latest_schema_version()) + ")");
   Globals g;
+  app.add_flag("-q,--quiet", g.quiet,
+               "print no report from commands that change the database (errors still go to "
+               "standard error; --json output is still written)");
+  app.add_flag("-v,--verbose", g.verbose, "say on standard error what an import reads");
   app.add_option("--db", g.db, "database file (default ./football.db)");
   app.add_flag("--read-only", g.read_only,
                "open the database read-only: commands that write are refused, nothing is "
@@ -654,19 +696,55 @@ int run(int argc, char** argv) {
                         "after --: shell -- -box \"SELECT ...\"");
   shell_cmd->allow_extras(false);
 
+  // A mistyped command is named, with the commands it may have meant.
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    commands.push_back(sub->get_name());
+  }
+  if (const auto word = command_word(argc, argv, {"--db", "--busy-timeout"});
+      word && std::find(commands.begin(), commands.end(), *word) == commands.end()) {
+    std::string message = "no command '" + *word + "'";
+    const std::vector<std::string> close = did_you_mean(*word, commands);
+    for (std::size_t i = 0; i < close.size(); ++i) {
+      message += (i == 0 ? "; did you mean '" : "' or '") + close[i];
+    }
+    if (!close.empty()) message += "'?";
+    throw Error(ErrorCode::kUsage, message + " (footballdb --help lists them)");
+  }
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
+  } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitUsage;
   }
   for (const CLI::App* sub : app.get_subcommands()) g.command = sub->get_name();
+  // --quiet: the reports of commands that change the database go nowhere.
+  const bool changes = *import_cmd || (*review_cmd && !review_cmd->got_subcommand("list")) ||
+                       (*aliases_cmd && !aliases_cmd->got_subcommand("list")) ||
+                       (*rules_cmd && !rules_cmd->got_subcommand("list"));
+  if (g.quiet && changes && !json_out) std::cout.rdbuf(nullptr);
 
   if (*import_cmd) {
     Database db = open_db(g);
-    if (isatty(STDERR_FILENO)) {
+    std::string reading;  // --verbose: the file being read
+    auto started = std::chrono::steady_clock::now();
+    auto read_done = [&] {
+      if (reading.empty()) return;
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::steady_clock::now() - started);
+      std::cerr << "footballdb: read " << reading << " in " << ms.count() << " ms\n";
+    };
+    if (g.verbose) {
+      import_options.progress = [&](const std::string& path, std::size_t, std::size_t total) {
+        if (path == reading) return;
+        read_done();
+        reading = path;
+        started = std::chrono::steady_clock::now();
+        std::cerr << "footballdb: reading " << path << " (" << total / 1024 << " KiB)\n";
+      };
+    } else if (isatty(STDERR_FILENO) && !g.quiet) {
       import_options.progress = [](const std::string& path, std::size_t done,
                                    std::size_t total) {
         std::cerr << "\r\033[K" << path << ": " << done / 1024 << " of " << total / 1024
@@ -674,7 +752,11 @@ int run(int argc, char** argv) {
       };
     }
     ImportReport report = import_files(db, files, import_options);
-    if (import_options.progress) std::cerr << "\r\033[K" << std::flush;
+    if (g.verbose) {
+      read_done();
+    } else if (import_options.progress) {
+      std::cerr << "\r\033[K" << std::flush;
+    }
     if (json_out) {
       std::cout << to_json(report) << "\n";
     } else {
@@ -761,7 +843,10 @@ int run(int argc, char** argv) {
     if (json_out) {
       print_json_array(clubs);
     } else {
-      for (const Club& c : clubs) std::cout << c.name << (c.country ? " (" + *c.country + ")" : "") << "\n";
+      for (const Club& c : clubs) {
+        std::cout << "#" << c.id.value() << " " << c.name << " ("
+                  << c.country.value_or("country unknown") << ")\n";
+      }
     }
   } else if (*review_cmd) {
     Database db = open_db(g);
