@@ -139,6 +139,10 @@ class Database {
   // `club` given) has the spelling, or when it is the club's canonical name.
   void remove_alias(std::string_view name, std::optional<ClubId> club = std::nullopt);
 
+  // --- Sources ---
+  // Every imported source, in the order of import, with what it is evidence of.
+  std::vector<SourceSummary> sources() const;
+
   // --- Ties and legs ---
   // Ties matching `filter`, ordered by season, competition, round order and tie number.
   std::vector<Tie> ties(const TieFilter& filter = {}) const;

@@ -35,6 +35,9 @@ std::string to_json(const NameReview& review);
 std::string to_json(const ClubAlias& alias);
 // {"id", "name", "country", "city", "names": [{"name", "lang", "origin"}]}.
 std::string to_json(const Club& club);
+// {"id", "path", "format", "sha256", "imported_at", "ties", "legs", "claims", "conflicts",
+//  "names", "reviews"}.
+std::string to_json(const SourceSummary& source);
 // {"competition", "season", "round", "group", "position", "club": CLUB, "played", "won",
 //  "drawn", "lost", "goals_for", "goals_against", "points"}.
 std::string to_json(const Standing& standing);

@@ -169,6 +169,21 @@ struct Evidence {
   int line = 0;      // 0: the file as a whole
 };
 
+// One imported source and what of the database it gives evidence of (footballdb sources).
+struct SourceSummary {
+  SourceId id;
+  std::string path;         // absolute as imported; "<stdin>" for standard input
+  std::string format;       // "csv", "json", "result-lines", ...
+  std::string sha256;       // of its content: the same content is imported once
+  std::string imported_at;  // UTC, "2026-12-02T13:51:17Z"
+  int ties = 0;             // ties it is evidence of
+  int legs = 0;             // legs it is evidence of
+  int claims = 0;           // outcomes it states
+  int conflicts = 0;        // facts it states that differ from the stored ones
+  int names = 0;            // club spellings first seen in it
+  int reviews = 0;          // its names still awaiting review
+};
+
 // One match of a tie.
 struct Leg {
   LegId id;

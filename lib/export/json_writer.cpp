@@ -149,6 +149,16 @@ std::string to_json(const Club& c) {
       .dump();
 }
 
+std::string to_json(const SourceSummary& s) {
+  return json{{"id", s.id.value()},     {"path", s.path},
+              {"format", s.format},     {"sha256", s.sha256},
+              {"imported_at", s.imported_at}, {"ties", s.ties},
+              {"legs", s.legs},         {"claims", s.claims},
+              {"conflicts", s.conflicts}, {"names", s.names},
+              {"reviews", s.reviews}}
+      .dump();
+}
+
 std::string to_json(const NameReview& r) {
   json candidates = json::array();
   for (const Candidate& c : r.candidates) candidates.push_back(candidate(c));

@@ -351,6 +351,33 @@ TEST_F(Cli, TiesSayWhatEachSourceStatesAsFactsNotAsItsRawRecord) {
       << r.out;
 }
 
+TEST_F(Cli, SourcesListsEachImportWithWhatItGave) {
+  EXPECT_NE(run({"sources"}).exit_code, 0);  // no database: nothing is created
+  EXPECT_FALSE(std::filesystem::exists(dir_.path("t.db")));
+  const std::string results =
+      FOOTBALLDB_SOURCE_DIR "/data/samples/uefa-europa-league-2012-13-q2-results.txt";
+  const std::string pairings =
+      FOOTBALLDB_SOURCE_DIR "/data/samples/uefa-europa-league-2012-13-q2-pairings.txt";
+  Result r = run({"import", "--competition", "UEFA Europa League", "--season", "2012-13", "--round",
+                  "Second qualifying round", results, pairings});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json list = run_json({"sources", "--json"});
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["id"], 1);
+  EXPECT_EQ(list[0]["path"], results);
+  EXPECT_EQ(list[0]["format"], "result-lines");
+  EXPECT_EQ(list[0]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(list[0]["ties"], 37);
+  EXPECT_EQ(list[0]["legs"], 74);
+  EXPECT_EQ(list[0]["claims"], 37);
+  EXPECT_EQ(list[1]["format"], "pairing-table");
+  EXPECT_EQ(list[1]["ties"], 37);
+  EXPECT_EQ(list[1]["legs"], 0);
+  r = run({"sources"});
+  EXPECT_EQ(r.out.rfind("#1 " + results + " (result-lines, ", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("): 37 ties, 74 legs, 37 claims, 0 conflicts, "), std::string::npos);
+}
+
 TEST_F(Cli, AMalformedFileExitsWith1AndChangesNothing) {
   import_sample();
   const std::string before = run({"export"}).out;

@@ -35,6 +35,8 @@ TEST(CupLayout, ImportsAsItStands) {
   // A walkover: the club the notes name went through. A bye: a tie of one club, no match.
   EXPECT_EQ(ties.at("Alpha Rovers").winner->name, "Alpha Rovers");
   EXPECT_EQ(ties.at("Alpha Rovers").outcome.decided_by, DecidedBy::kWalkover);
+  ASSERT_EQ(ties.at("Alpha Rovers").stated.size(), 1u);
+  EXPECT_EQ(ties.at("Alpha Rovers").stated[0].text, "Alpha Rovers progress");  // the notes' words
   const Tie& bye = ties.at("Gamma Athletic");
   EXPECT_TRUE(bye.legs.empty());
   EXPECT_FALSE(bye.club_b);

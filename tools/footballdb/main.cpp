@@ -182,17 +182,15 @@ void print_tie(const Tie& tie) {
                                              : "leg " + std::to_string(leg.number);
     std::cout << "  " << leg_line(leg, label) << "\n";
   }
-  // What each source states, as facts; its own words too where they are a sentence ("Gent won
-  // 3–2 on aggregate."), not a record of fields (a CSV row).
+  // What each source states, as facts, and its own words where it has some ("Gent won 3–2 on
+  // aggregate.").
   for (const StatedOutcome& s : tie.stated) {
     std::cout << "  stated:";
     if (s.winner) std::cout << " " << s.winner->name << " through";
     if (s.decided_by) std::cout << " " << how(*s.decided_by);
     if (s.aggregate) std::cout << " (" << s.aggregate->a << "-" << s.aggregate->b << ")";
     if (!s.winner && !s.decided_by && !s.aggregate) std::cout << " no outcome";
-    const bool record = std::count(s.text.begin(), s.text.end(), ',') >= 3 ||
-                        s.text.find('\t') != std::string::npos;
-    if (!s.text.empty() && !record) std::cout << ": \"" << s.text << "\"";
+    if (!s.text.empty()) std::cout << ": \"" << s.text << "\"";
     std::cout << "  [" << s.evidence.path << ":" << s.evidence.line << "]\n";
   }
   if (tie.disagreement) std::cout << "  ! a source disagrees with the computed outcome\n";
@@ -587,6 +585,10 @@ int run(int argc, char** argv) {
   clubs_cmd->add_option("text", text, "part of a name (accents and case do not matter)");
   clubs_cmd->add_flag("--json", json_out, "print JSON");
 
+  // sources
+  auto* sources_cmd = app.add_subcommand("sources", "the imported sources and what each gave");
+  sources_cmd->add_flag("--json", json_out, "print JSON");
+
   // review
   bool all = false;
   std::int64_t review_id = 0;
@@ -846,6 +848,21 @@ int run(int argc, char** argv) {
       for (const Club& c : clubs) {
         std::cout << "#" << c.id.value() << " " << c.name << " ("
                   << c.country.value_or("country unknown") << ")\n";
+      }
+    }
+  } else if (*sources_cmd) {
+    Database db = open_db(g, Access::kReads);
+    const std::vector<SourceSummary> sources = db.sources();
+    if (json_out) {
+      print_json_array(sources);
+    } else {
+      for (const SourceSummary& src : sources) {
+        std::cout << "#" << src.id.value() << " " << src.path << " (" << src.format << ", "
+                  << src.imported_at << ", sha256 " << src.sha256.substr(0, 12) << "): "
+                  << src.ties << (src.ties == 1 ? " tie, " : " ties, ") << src.legs
+                  << (src.legs == 1 ? " leg, " : " legs, ") << src.claims << " claims, "
+                  << src.conflicts << " conflicts, " << src.names << " new spellings, "
+                  << src.reviews << " names to review\n";
       }
     }
   } else if (*review_cmd) {

@@ -30,7 +30,6 @@ struct CsvRow {
   std::vector<CsvField> fields;
   std::size_t count = 0;
   int line = 0;
-  std::string raw;   // the record's text without its line end
   int end_line = 0;  // where the record's last field ends
   int end_column = 0;
 };
@@ -49,7 +48,6 @@ class CsvReader {
     } while (line_.empty());
     row.count = 0;
     row.line = line_no_;
-    row.raw = line_;
     std::size_t pos = 0;
     for (;;) {
       if (row.count == row.fields.size()) row.fields.emplace_back();
@@ -58,7 +56,7 @@ class CsvReader {
       field.line = line_no_;
       field.column = column_at(pos);
       if (pos < line_.size() && line_[pos] == '"') {
-        pos = read_quoted(pos + 1, field, row.raw);
+        pos = read_quoted(pos + 1, field);
         if (pos < line_.size() && line_[pos] != ',') {
           throw input_error({path_, line_no_, column_at(pos)},
                             "expected ',' or the end of the line after a closing quote");
@@ -80,14 +78,12 @@ class CsvReader {
  private:
   // Reads a quoted field's text from line_[pos] (just after the opening quote), across line
   // ends; returns the position just after the closing quote.
-  std::size_t read_quoted(std::size_t pos, CsvField& field, std::string& raw) {
+  std::size_t read_quoted(std::size_t pos, CsvField& field) {
     const SourceLocation opening{path_, field.line, field.column};
     for (;;) {
       if (pos >= line_.size()) {
         if (!read_line()) throw input_error(opening, "expected a closing quote for this field");
         field.text += '\n';
-        raw += '\n';
-        raw += line_;
         pos = 0;
         continue;
       }
@@ -352,7 +348,7 @@ class RowMapper {
       tie.stated_winner = winner;
       tie.stated_decided_by = decision.decided_by;
       if (decision.decided_by == DecidedBy::kCoinToss) tie.stated_coin_toss_winner = winner;
-      tie.text = row.raw;
+      tie.text = text(kNotes).value_or("");  // its words, if any: a row is no sentence
     }
     // The leg first: its date gives the season to a file that states none.
     sink_(std::move(leg));
@@ -494,7 +490,7 @@ class RowMapper {
     tie.country_a = text(kHomeCountry);
     tie.stated_winner = tie.club_a;
     tie.stated_decided_by = DecidedBy::kBye;
-    tie.text = row.raw;
+    tie.text = text(kNotes).value_or("");  // its words, if any: a row is no sentence
     report_round(tie.context, LegCell{});
     sink_(std::move(tie));
   }
