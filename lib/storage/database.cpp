@@ -36,10 +36,13 @@ void detail::rethrow_database_error(const SQLite::Exception& e, const std::strin
     case SQLITE_FULL:
       throw Error(ErrorCode::kIo, what + " (the disk is full; nothing was changed)");
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
       throw Error(ErrorCode::kDatabase,
                   what + " (the database file is damaged; `footballdb check --full` reports "
                          "what SQLite's integrity check finds)");
+    case SQLITE_NOTADB:  // its first page is not an SQLite header: another kind of file
+      throw Error(ErrorCode::kDatabase,
+                  what + " (the file is no SQLite database, or its header is damaged; it was "
+                         "left as it is)");
     default:
       throw Error(ErrorCode::kDatabase, what);
   }

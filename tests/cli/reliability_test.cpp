@@ -181,6 +181,32 @@ TEST_F(Reliability, CheckFindsADamagedFileAndNothingIsImportedIntoIt) {
   EXPECT_EQ(testing::read_file(dir_.path("t.db")), damaged);
 }
 
+TEST_F(Reliability, AFileThatIsNoFootballdbDatabaseIsRefusedAndLeftByteForByte) {
+  dir_.write("notes.txt", "these are my notes\n");
+  ASSERT_EQ(shell("sqlite3 other.db \"CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES "
+                  "('mine')\"").exit_code,
+            0);
+  const std::string notes = testing::read_file(dir_.path("notes.txt"));
+  const std::string other = testing::read_file(dir_.path("other.db"));
+  for (const std::string& args : {std::string("ties"), std::string("check"),
+                                  "import " + quote(kSample)}) {
+    Result r = shell(quote(FOOTBALLDB_CLI) + " --db notes.txt " + args);
+    EXPECT_EQ(r.exit_code, 1) << args;
+    EXPECT_EQ(r.err, "footballdb: database: cannot open 'notes.txt': file is not a database (the "
+                     "file is no SQLite database, or its header is damaged; it was left as it "
+                     "is)\n")
+        << args;
+    r = shell(quote(FOOTBALLDB_CLI) + " --db other.db " + args);
+    EXPECT_EQ(r.exit_code, 1) << args;
+    EXPECT_EQ(r.err, "footballdb: version: 'other.db' is not a footballdb database "
+                     "(application_id 0)\n")
+        << args;
+  }
+  EXPECT_EQ(testing::read_file(dir_.path("notes.txt")), notes);
+  EXPECT_EQ(testing::read_file(dir_.path("other.db")), other);
+  EXPECT_FALSE(std::filesystem::exists(dir_.path("other.db-wal")));
+}
+
 TEST_F(Reliability, SourcesBeyondTheLimitsAreRefusedAtTheirLine) {
   const std::string before = dump();
   dir_.write("long.txt", "1st(1st leg) A - B 1:0\n" + std::string(2 << 20, 'x') + "\n");
