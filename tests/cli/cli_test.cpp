@@ -455,6 +455,18 @@ TEST_F(Cli, TheViewsWorkInTheStockShellWithoutTheExtension) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "KKS Lech Poznań|FC Zhetysu Taldykorgan|3|1|KKS Lech Poznań|aggregate|"
                    "2012-07-05|2012-07-12\n");
+  // The clubs' ids beside their names, after every older column.
+  r = shell("sqlite3 t.db " + quote("SELECT count(*) FROM tie_results t JOIN clubs a ON a.id = "
+                                    "t.club_a_id AND a.name = t.club_a JOIN clubs b ON b.id = "
+                                    "t.club_b_id AND b.name = t.club_b JOIN clubs w ON w.id = "
+                                    "t.winner_id AND w.name = t.winner; "
+                                    "SELECT count(*) FROM leg_results l JOIN clubs h ON h.id = "
+                                    "l.home_id AND h.name = l.home JOIN clubs a ON a.id = "
+                                    "l.away_id AND a.name = l.away; "
+                                    "SELECT name FROM pragma_table_info('tie_results') "
+                                    "ORDER BY cid DESC LIMIT 3"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "37\n74\nwinner_id\nclub_b_id\nclub_a_id\n");
 }
 
 // `value` without the keys that differ between two databases of the same facts.
