@@ -7,7 +7,7 @@ CREATE TABLE sources (
   sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
   format TEXT NOT NULL,
   imported_at TEXT NOT NULL CHECK (imported_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*')
-) STRICT;
+, options TEXT CHECK (options IS NULL OR json_valid(options))) STRICT;
 CREATE TABLE clubs (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL CHECK (length(trim(name)) > 0),
@@ -57,7 +57,7 @@ CREATE INDEX tie_evidence_by_source ON tie_evidence(source_id);
 CREATE TABLE leg_evidence (
   leg_id INTEGER NOT NULL REFERENCES legs(id) ON DELETE CASCADE,
   source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-  line INTEGER NOT NULL CHECK (line >= 0),
+  line INTEGER NOT NULL CHECK (line >= 0), facts INTEGER CHECK (facts IS NULL OR facts BETWEEN 0 AND 255),
   PRIMARY KEY (leg_id, source_id, line)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX leg_evidence_by_source ON leg_evidence(source_id);

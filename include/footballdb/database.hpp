@@ -142,6 +142,15 @@ class Database {
   // --- Sources ---
   // Every imported source, in the order of import, with what it is evidence of.
   std::vector<SourceSummary> sources() const;
+  // Takes source `id` back, as if it had never been imported: the ties, legs and claims it alone
+  // supported go, with the rounds, seasons and competitions left with nothing and the clubs it
+  // brought that nothing else refers to (and their open reviews); what other sources support
+  // too stays, each fact it stated derived again from what they stated (a fact another source
+  // stated stands, one only sources in conflict with it stated becomes the first one's claim,
+  // one no other source stated is forgotten), and the outcomes of the ties it touched are
+  // computed again. The spellings first seen in it stay known. Throws Error(kUsage) for an
+  // unknown source.
+  SourceRemoval remove_source(SourceId id);
 
   // --- Ties and legs ---
   // Ties matching `filter`, ordered by season, competition, round order and tie number.

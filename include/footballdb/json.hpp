@@ -38,6 +38,7 @@ std::string to_json(const Club& club);
 // {"id", "path", "format", "sha256", "imported_at", "ties", "legs", "claims", "conflicts",
 //  "names", "reviews"}.
 std::string to_json(const SourceSummary& source);
+std::string to_json(const SourceRemoval& removal);
 // {"competition", "season", "round", "group", "position", "club": CLUB, "played", "won",
 //  "drawn", "lost", "goals_for", "goals_against", "points"}.
 std::string to_json(const Standing& standing);

@@ -176,12 +176,31 @@ struct SourceSummary {
   std::string format;       // "csv", "json", "result-lines", ...
   std::string sha256;       // of its content: the same content is imported once
   std::string imported_at;  // UTC, "2026-12-02T13:51:17Z"
+  // What the import was told besides the file ("competition", "season", "round", "format",
+  // "mapping"), in that order; nullopt when not known (an import made before version 13 of the
+  // schema kept none).
+  std::optional<std::vector<std::pair<std::string, std::string>>> options;
   int ties = 0;             // ties it is evidence of
   int legs = 0;             // legs it is evidence of
   int claims = 0;           // outcomes it states
   int conflicts = 0;        // facts it states that differ from the stored ones
   int names = 0;            // club spellings first seen in it
   int reviews = 0;          // its names still awaiting review
+};
+
+// What taking a source back did (footballdb sources remove).
+struct SourceRemoval {
+  SourceId id;
+  std::string path;
+  int ties_removed = 0;       // ties it alone supported
+  int legs_removed = 0;       // legs it alone supported
+  int claims_removed = 0;     // the outcomes it stated
+  int conflicts_removed = 0;  // its own, and those of others that now agree with what is stored
+  int legs_rederived = 0;     // legs others support whose facts changed without it
+  int outcomes_changed = 0;   // ties of those whose computed outcome changed
+  int rounds_removed = 0;     // rounds (and seasons, competitions) left with nothing
+  int clubs_removed = 0;      // clubs of its own that nothing else refers to
+  int reviews_removed = 0;    // their names awaiting review
 };
 
 // One match of a tie.

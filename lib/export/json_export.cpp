@@ -95,13 +95,15 @@ void export_json(const Database& db, std::ostream& out) try {
   {
     Section section(out, "sources", true);
     SQLite::Statement& q = statements.get(
-        "SELECT id, path, sha256, format, imported_at FROM sources ORDER BY id");
+        "SELECT id, path, sha256, format, imported_at, options FROM sources ORDER BY id");
     while (q.executeStep()) {
-      section.add({{"id", q.getColumn(0).getInt64()},
-                   {"path", q.getColumn(1).getString()},
-                   {"sha256", q.getColumn(2).getString()},
-                   {"format", q.getColumn(3).getString()},
-                   {"imported_at", q.getColumn(4).getString()}});
+      json source = {{"id", q.getColumn(0).getInt64()},
+                     {"path", q.getColumn(1).getString()},
+                     {"sha256", q.getColumn(2).getString()},
+                     {"format", q.getColumn(3).getString()},
+                     {"imported_at", q.getColumn(4).getString()}};
+      if (!q.getColumn(5).isNull()) source["options"] = json::parse(q.getColumn(5).getString());
+      section.add(source);
     }
   }
   {

@@ -150,12 +150,32 @@ std::string to_json(const Club& c) {
 }
 
 std::string to_json(const SourceSummary& s) {
+  json options = nullptr;
+  if (s.options) {
+    options = json::object();
+    for (const auto& [key, value] : *s.options) options[key] = value;
+  }
   return json{{"id", s.id.value()},     {"path", s.path},
               {"format", s.format},     {"sha256", s.sha256},
               {"imported_at", s.imported_at}, {"ties", s.ties},
               {"legs", s.legs},         {"claims", s.claims},
               {"conflicts", s.conflicts}, {"names", s.names},
-              {"reviews", s.reviews}}
+              {"reviews", s.reviews},   {"options", options}}
+      .dump();
+}
+
+std::string to_json(const SourceRemoval& r) {
+  return json{{"id", r.id.value()},
+              {"path", r.path},
+              {"ties_removed", r.ties_removed},
+              {"legs_removed", r.legs_removed},
+              {"claims_removed", r.claims_removed},
+              {"conflicts_removed", r.conflicts_removed},
+              {"legs_rederived", r.legs_rederived},
+              {"outcomes_changed", r.outcomes_changed},
+              {"rounds_removed", r.rounds_removed},
+              {"clubs_removed", r.clubs_removed},
+              {"reviews_removed", r.reviews_removed}}
       .dump();
 }
 

@@ -7,6 +7,8 @@
 #include <streambuf>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "footballdb/error.hpp"
 #include "footballdb/import.hpp"
 #include "import/assembler.hpp"
@@ -113,6 +115,45 @@ const Format& detect(const std::string& head, const std::string& given) {
                                        " (or name the format with --format)");
 }
 
+// What the import was told besides its files, as the JSON object sources.options keeps: only the
+// options given, the season in canonical form.
+std::string options_json(const ImportOptions& options) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  auto put = [&out](const char* key, const std::optional<std::string>& value) {
+    if (value) out[key] = *value;
+  };
+  put("format", options.format);
+  put("competition", options.competition);
+  put("season", options.season ? Season::normalize(*options.season) : std::nullopt);
+  put("round", options.round);
+  put("mapping", options.csv_mapping);
+  return out.dump();
+}
+
+// The options of options_json as they are typed on the command line.
+std::string as_command_line(const std::string& options) {
+  std::string out;
+  const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(options);
+  for (auto it = parsed.begin(); it != parsed.end(); ++it) {
+    out += (out.empty() ? "--" : " --") + it.key() + " \"" + it->get<std::string>() + "\"";
+  }
+  return out.empty() ? "no options" : out;
+}
+
+// Whether content imported before as `stored` is now given other options: another
+// competition, season, round or mapping, or a format other than the one it was read as (none
+// given, the format it was read as stands).
+bool other_options(const storage::Store::StoredSource& stored, const ImportOptions& options,
+                   const std::string& given) {
+  if (options.format && *options.format != stored.format) return true;
+  if (!stored.options) return false;  // imported before options were kept
+  nlohmann::json before = nlohmann::json::parse(*stored.options);
+  nlohmann::json now = nlohmann::json::parse(given);
+  before.erase("format");
+  now.erase("format");
+  return before != now;
+}
+
 }  // namespace
 
 ImportReport import_files(Database& db, const std::vector<std::string>& paths,
@@ -136,6 +177,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
                                           "lists what is wrong");
   }
   storage::Store store(statements, club_index);
+  const std::string given_options = options_json(options);
   club_index.matcher();  // up to date with every commit before this transaction began
   try {
     for (const std::string& argument : paths) {
@@ -148,14 +190,25 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       file.path = argument;
       const import::SourceInput input(standard_input ? "/dev/stdin" : path, given);
       const std::string sha = input.sha256();
-      if (store.find_source(sha)) {
+      if (const auto stored = store.find_source(sha)) {
+        // The same content told other things (another competition, season or round) would give
+        // other ties: it is taken back first, never quietly passed over.
+        if (other_options(*stored, options, given_options)) {
+          const std::string id = std::to_string(stored->id.value());
+          throw Error(ErrorCode::kUsage,
+                      given + ": this content was imported before as source #" + id + " with " +
+                          as_command_line(*stored->options) + ", not " +
+                          as_command_line(given_options) +
+                          "; to import it again with these, take the first import back with "
+                          "`footballdb sources remove " + id + "`, then import it again");
+        }
         file.already_imported = true;
         continue;
       }
       const Format& format =
           options.format ? format_named(*options.format) : detect(input.head(kSniffBytes), given);
       file.format = format.name;
-      const SourceId source = store.add_source(path, sha, format.name, utc_now());
+      const SourceId source = store.add_source(path, sha, format.name, utc_now(), given_options);
       if (options.progress) options.progress(given, 0, input.size());
       const std::unique_ptr<std::streambuf> bytes = input.open();
       import::CheckedText text(*bytes, given, input.size(), options.progress,

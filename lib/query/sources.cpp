@@ -2,6 +2,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "footballdb/database.hpp"
 #include "storage/database_impl.hpp"
 
@@ -18,8 +20,8 @@ std::vector<SourceSummary> Database::sources() const try {
       "(SELECT count(*) FROM tie_claims WHERE source_id = s.id), "
       "(SELECT count(*) FROM conflicts WHERE source_id = s.id), "
       "(SELECT count(*) FROM club_names WHERE source_id = s.id), "
-      "(SELECT count(*) FROM name_reviews WHERE source_id = s.id AND status = 'open') "
-      "FROM sources s ORDER BY s.id");
+      "(SELECT count(*) FROM name_reviews WHERE source_id = s.id AND status = 'open'), "
+      "s.options FROM sources s ORDER BY s.id");
   std::vector<SourceSummary> out;
   while (q.executeStep()) {
     SourceSummary& s = out.emplace_back();
@@ -34,6 +36,14 @@ std::vector<SourceSummary> Database::sources() const try {
     s.conflicts = q.getColumn(8).getInt();
     s.names = q.getColumn(9).getInt();
     s.reviews = q.getColumn(10).getInt();
+    if (!q.getColumn(11).isNull()) {
+      s.options.emplace();
+      const nlohmann::ordered_json options =
+          nlohmann::ordered_json::parse(q.getColumn(11).getString());
+      for (auto it = options.begin(); it != options.end(); ++it) {
+        s.options->emplace_back(it.key(), it->get<std::string>());
+      }
+    }
   }
   return out;
 } catch (const SQLite::Exception& e) {

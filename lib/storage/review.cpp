@@ -35,23 +35,6 @@ void exec(storage::StatementCache& statements, const std::string& sql, std::int6
   q.exec();
 }
 
-// Runs `work` in one write transaction. The club index is dropped afterwards in any case: an
-// undo brings back clubs and spellings it cannot follow.
-template <class Work>
-auto in_transaction(SQLite::Database& db, storage::ClubIndex& clubs, Work work) {
-  storage::WriteTransaction tx(db, clubs);
-  if constexpr (std::is_void_v<decltype(work())>) {
-    work();
-    tx.commit();
-    clubs.invalidate();
-  } else {
-    auto out = work();
-    tx.commit();
-    clubs.invalidate();
-    return out;
-  }
-}
-
 }  // namespace
 
 std::optional<NameReview> Database::review(ReviewId id) const try {
@@ -268,7 +251,7 @@ void accept_review(StatementCache& statements, ClubIndex& clubs, const OpenRevie
 
 void Database::accept_review(ReviewId id, ClubId club, bool force) try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
-  in_transaction(impl_->db, impl_->clubs, [&] {
+  storage::in_transaction(impl_->db, impl_->clubs, [&] {
     const NameReview r = open_review(*this, id);
     require_club_exists(*this, club);
     accept(impl_->statements, impl_->clubs, r, club, force);
@@ -279,7 +262,7 @@ void Database::accept_review(ReviewId id, ClubId club, bool force) try {
 
 ClubRef Database::create_club(ReviewId id) try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
-  return in_transaction(impl_->db, impl_->clubs, [&] {
+  return storage::in_transaction(impl_->db, impl_->clubs, [&] {
     const NameReview r = open_review(*this, id);
     const std::int64_t club = r.club->id.value();
     exec(impl_->statements, "UPDATE clubs SET origin = 'user' WHERE id = ?", club);
@@ -300,7 +283,7 @@ ClubRef Database::create_club(ReviewId id) try {
 
 void Database::reject_review(ReviewId id) try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
-  in_transaction(impl_->db, impl_->clubs, [&] {
+  storage::in_transaction(impl_->db, impl_->clubs, [&] {
     open_review(*this, id);
     exec(impl_->statements,
          std::string("UPDATE name_reviews SET status = 'rejected', decided_at = ") + kNow +
@@ -313,7 +296,7 @@ void Database::reject_review(ReviewId id) try {
 
 void Database::undo_review(ReviewId id) try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
-  in_transaction(impl_->db, impl_->clubs, [&] {
+  storage::in_transaction(impl_->db, impl_->clubs, [&] {
     std::optional<NameReview> r = review(id);
     const std::string which = "review " + std::to_string(id.value());
     if (!r) throw Error(ErrorCode::kUsage, "there is no " + which);
@@ -405,7 +388,7 @@ std::optional<ReviewId> Database::add_alias(std::string_view name_view, ClubId c
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const std::string name(name_view);
   if (name_key(name).empty()) throw Error(ErrorCode::kUsage, "an alias needs a name");
-  return in_transaction(impl_->db, impl_->clubs, [&]() -> std::optional<ReviewId> {
+  return storage::in_transaction(impl_->db, impl_->clubs, [&]() -> std::optional<ReviewId> {
     require_club_exists(*this, club);
     // The name of a provisional club awaiting review: adding it to `club` is that review's accept.
     SQLite::Statement& q = impl_->statements.get(
@@ -446,7 +429,7 @@ std::optional<ReviewId> Database::add_alias(std::string_view name_view, ClubId c
 void Database::remove_alias(std::string_view name_view, std::optional<ClubId> club) try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   const std::string name(name_view);
-  in_transaction(impl_->db, impl_->clubs, [&] {
+  storage::in_transaction(impl_->db, impl_->clubs, [&] {
     storage::Where where;
     where.add("n.name = ?", std::optional<std::string>(name));
     where.add("n.club_id = ?",

@@ -139,4 +139,33 @@ std::vector<Evidence> read_evidence(StatementCache& statements, const std::strin
   return out;
 }
 
+// Binds what a leg says (status, date, kickoff, neutral, venue, the four scores, awarded_to) to
+// the 14 parameters from `first` on, in that order.
+void bind_leg_facts(SQLite::Statement& stmt, int first, const Leg& leg) {
+  stmt.bind(first, std::string(to_string(leg.status)));
+  bind_opt(stmt, first + 1,
+           leg.date ? std::optional<std::string>(leg.date->to_string()) : std::nullopt);
+  bind_opt(stmt, first + 2,
+           leg.kickoff ? std::optional<std::string>(leg.kickoff->to_string()) : std::nullopt);
+  stmt.bind(first + 3, leg.neutral_venue ? 1 : 0);
+  bind_opt(stmt, first + 4, leg.venue);
+  bind_score(stmt, first + 5, leg.full_time);
+  bind_score(stmt, first + 7, leg.half_time);
+  bind_score(stmt, first + 9, leg.extra_time);
+  bind_score(stmt, first + 11, leg.penalties);
+  bind_opt(stmt, first + 13,
+           leg.awarded_to ? std::optional<std::int64_t>(leg.awarded_to->value()) : std::nullopt);
+}
+
+void update_leg_facts(StatementCache& statements, std::int64_t leg, const Leg& facts) {
+  SQLite::Statement& u = statements.get(
+      "UPDATE legs SET status = ?2, date = ?3, kickoff = ?4, neutral = ?5, venue = ?6, "
+      "ft_home = ?7, ft_away = ?8, ht_home = ?9, ht_away = ?10, et_home = ?11, "
+      "et_away = ?12, pen_home = ?13, pen_away = ?14, awarded_to = ?15 WHERE id = ?1");
+  u.bind(1, leg);
+  bind_leg_facts(u, 2, facts);
+  u.exec();
+  u.reset();
+}
+
 }  // namespace footballdb::storage

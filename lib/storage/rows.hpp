@@ -42,6 +42,11 @@ std::optional<ClubRef> opt_club(const SQLite::Column& id, const SQLite::Column& 
 void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::string>& value);
 void bind_opt(SQLite::Statement& stmt, int index, const std::optional<int>& value);
 void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::int64_t>& value);
+// Binds what a leg says (status, date, kickoff, neutral, venue, the four scores, awarded_to) to
+// the 14 parameters from `first` on, in that order.
+void bind_leg_facts(SQLite::Statement& stmt, int first, const Leg& leg);
+// Writes what `facts` says of a leg (as bind_leg_facts lists) to leg `leg`.
+void update_leg_facts(StatementCache& statements, std::int64_t leg, const Leg& facts);
 // Binds a score's two goals at `index` and `index + 1`, or two NULLs.
 void bind_score(SQLite::Statement& stmt, int index, const std::optional<Score>& score);
 

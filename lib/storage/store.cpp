@@ -20,23 +20,6 @@ std::optional<std::int64_t> raw(const std::optional<ClubId>& id) {
   return id->value();
 }
 
-// Binds what a leg says (status, date, kickoff, neutral, venue, the four scores, awarded_to) to
-// the 14 parameters from `first` on, in that order.
-void bind_leg_facts(SQLite::Statement& stmt, int first, const Leg& leg) {
-  stmt.bind(first, std::string(to_string(leg.status)));
-  bind_opt(stmt, first + 1,
-           leg.date ? std::optional<std::string>(leg.date->to_string()) : std::nullopt);
-  bind_opt(stmt, first + 2,
-           leg.kickoff ? std::optional<std::string>(leg.kickoff->to_string()) : std::nullopt);
-  stmt.bind(first + 3, leg.neutral_venue ? 1 : 0);
-  bind_opt(stmt, first + 4, leg.venue);
-  bind_score(stmt, first + 5, leg.full_time);
-  bind_score(stmt, first + 7, leg.half_time);
-  bind_score(stmt, first + 9, leg.extra_time);
-  bind_score(stmt, first + 11, leg.penalties);
-  bind_opt(stmt, first + 13,
-           leg.awarded_to ? std::optional<std::int64_t>(leg.awarded_to->value()) : std::nullopt);
-}
 
 std::string show(const std::optional<Score>& s) {
   return s ? std::to_string(s->home) + "-" + std::to_string(s->away) : "";
@@ -58,21 +41,41 @@ void reconcile(std::optional<T>& stored, const std::optional<T>& claimed, const 
 
 }  // namespace
 
-std::optional<SourceId> Store::find_source(const std::string& sha256) {
-  SQLite::Statement& q = statements_.get("SELECT id FROM sources WHERE sha256 = ?");
+int stated_facts(const Leg& leg) {
+  int facts = 0;
+  if (leg.date) facts |= kFactDate;
+  if (leg.kickoff) facts |= kFactKickoff;
+  if (leg.venue) facts |= kFactVenue;
+  if (leg.neutral_venue) facts |= kFactNeutral;
+  if (leg.status != LegStatus::kScheduled) facts |= kFactResult;
+  if (leg.half_time) facts |= kFactHalfTime;
+  if (leg.extra_time) facts |= kFactExtraTime;
+  if (leg.penalties) facts |= kFactPenalties;
+  return facts;
+}
+
+std::optional<Store::StoredSource> Store::find_source(const std::string& sha256) {
+  SQLite::Statement& q =
+      statements_.get("SELECT id, format, options FROM sources WHERE sha256 = ?");
   q.bind(1, sha256);
   if (!q.executeStep()) return std::nullopt;
-  return SourceId{q.getColumn(0).getInt64()};
+  StoredSource found{SourceId{q.getColumn(0).getInt64()}, q.getColumn(1).getString(),
+                     opt_text(q.getColumn(2))};
+  q.reset();
+  return found;
 }
 
 SourceId Store::add_source(const std::string& path, const std::string& sha256,
-                           const std::string& format, const std::string& imported_at) {
+                           const std::string& format, const std::string& imported_at,
+                           const std::optional<std::string>& options) {
   SQLite::Statement& q = statements_.get(
-      "INSERT INTO sources(path, sha256, format, imported_at) VALUES (?, ?, ?, ?) RETURNING id");
+      "INSERT INTO sources(path, sha256, format, imported_at, options) VALUES (?, ?, ?, ?, ?) "
+      "RETURNING id");
   q.bind(1, path);
   q.bind(2, sha256);
   q.bind(3, format);
   q.bind(4, imported_at);
+  bind_opt(q, 5, options);
   q.executeStep();
   SourceId id{q.getColumn(0).getInt64()};
   q.reset();
@@ -768,27 +771,25 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
       ++result.conflicts;
     }
     if (changed) {
-      SQLite::Statement& u = statements_.get(
-          "UPDATE legs SET status = ?2, date = ?3, kickoff = ?4, neutral = ?5, venue = ?6, "
-          "ft_home = ?7, ft_away = ?8, ht_home = ?9, ht_away = ?10, et_home = ?11, "
-          "et_away = ?12, pen_home = ?13, pen_away = ?14, awarded_to = ?15 WHERE id = ?1");
-      u.bind(1, *leg_id);
-      bind_leg_facts(u, 2, merged);
-      u.exec();
+      update_leg_facts(statements_, *leg_id, merged);
     }
     ++result.legs_confirmed;
   }
+  // What the source stated of the leg; of evidence an interchange file carries for other
+  // sources, not known (NULL: every fact).
   SQLite::Statement& ev = statements_.get(
-      "INSERT OR IGNORE INTO leg_evidence(leg_id, source_id, line) VALUES (?, ?, ?)");
-  auto add_evidence = [&ev, &leg_id](SourceId src, int src_line) {
+      "INSERT INTO leg_evidence(leg_id, source_id, line, facts) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT DO UPDATE SET facts = facts | excluded.facts");
+  auto add_evidence = [&ev, &leg_id](SourceId src, int src_line, std::optional<int> facts) {
     ev.reset();
     ev.bind(1, *leg_id);
     ev.bind(2, src.value());
     ev.bind(3, src_line);
+    bind_opt(ev, 4, facts);
     ev.exec();
   };
-  if (draft.evidence.empty()) add_evidence(source, draft.line);
-  for (const auto& [src, src_line] : draft.evidence) add_evidence(src, src_line);
+  if (draft.evidence.empty()) add_evidence(source, draft.line, stated_facts(d));
+  for (const auto& [src, src_line] : draft.evidence) add_evidence(src, src_line, std::nullopt);
 }
 
 }  // namespace footballdb::storage

@@ -29,6 +29,23 @@ struct RoundKey {
   }
 };
 
+// The facts of a leg a source states, a bit each (leg_evidence.facts). The result is the
+// status with the full-time score (or who a walkover or award went to); the parts after it
+// are each a fact of their own that a source may add to an agreeing result.
+enum LegFact : int {
+  kFactDate = 1,
+  kFactKickoff = 2,
+  kFactVenue = 4,
+  kFactNeutral = 8,
+  kFactResult = 16,
+  kFactHalfTime = 32,
+  kFactExtraTime = 64,
+  kFactPenalties = 128,
+};
+inline constexpr int kAllLegFacts = 255;
+// The facts `leg` states.
+int stated_facts(const Leg& leg);
+
 // A leg as an importer read it, clubs resolved. leg.id and leg.evidence are ignored;
 // leg.home.id / leg.away.id must be set.
 struct LegDraft {
@@ -81,10 +98,17 @@ class Store {
  public:
   Store(StatementCache& statements, ClubIndex& clubs) : statements_(statements), clubs_(clubs) {}
 
-  // The source with this content hash, if it was imported before.
-  std::optional<SourceId> find_source(const std::string& sha256);
+  // The source with this content hash, if it was imported before, with the options it was
+  // imported with (a JSON object; nullopt when not known: an import from before they were kept).
+  struct StoredSource {
+    SourceId id;
+    std::string format;                  // the format it was read as
+    std::optional<std::string> options;
+  };
+  std::optional<StoredSource> find_source(const std::string& sha256);
   SourceId add_source(const std::string& path, const std::string& sha256,
-                      const std::string& format, const std::string& imported_at);
+                      const std::string& format, const std::string& imported_at,
+                      const std::optional<std::string>& options);
 
   // A new club; its name becomes its first spelling, bound by `origin`.
   ClubId add_club(const std::string& name, const std::optional<std::string>& country,

@@ -1,6 +1,8 @@
 // A write transaction that keeps the club index and the stored keys of spellings honest.
 #pragma once
 
+#include <type_traits>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "storage/club_index.hpp"
@@ -31,5 +33,22 @@ class WriteTransaction {
   ClubIndex& clubs_;
   bool committed_ = false;
 };
+
+// Runs `work` in one write transaction. The club index is dropped afterwards in any case: a
+// decision, an undo or a source taken back adds or removes clubs and spellings it cannot follow.
+template <class Work>
+auto in_transaction(SQLite::Database& db, ClubIndex& clubs, Work work) {
+  WriteTransaction tx(db, clubs);
+  if constexpr (std::is_void_v<decltype(work())>) {
+    work();
+    tx.commit();
+    clubs.invalidate();
+  } else {
+    auto out = work();
+    tx.commit();
+    clubs.invalidate();
+    return out;
+  }
+}
 
 }  // namespace footballdb::storage

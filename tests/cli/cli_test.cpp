@@ -719,3 +719,99 @@ TEST_F(Cli, AReadingCommandOnAMissingDatabaseNamesItAndCreatesNothing) {
 
 }  // namespace
 }  // namespace footballdb
+
+namespace footballdb {
+namespace {
+
+class Formats : public Cli {};
+
+// The first line of `text` (a CSV header, a table's heading).
+std::string first_line(const std::string& text) { return text.substr(0, text.find_first_of("\r\n")); }
+
+TEST_F(Formats, EveryQueryCommandPrintsTextJsonCsvAndTables) {
+  import_sample();
+  const std::vector<std::vector<std::string>> commands = {
+      {"ties", "--club", "Lech Poznan"},
+      {"fixtures", "--date", "2012-07-05"},
+      {"standings"},
+      {"resolve", "Lech Posen"},
+      {"clubs", "lech"},
+      {"sources"},
+      {"review", "--all"},
+      {"aliases", "list", "Lech Poznan"},
+      {"rules", "list", "--competition", "UEFA Europa League", "--season", "2012-13"},
+      {"check"},
+  };
+  for (std::vector<std::string> command : commands) {
+    const std::string name = command.front();
+    std::vector<std::string> json_form = command;
+    json_form.push_back("--json");
+    const Result json_flag = run(json_form);
+    std::vector<std::string> as = command;
+    as.insert(as.end(), {"--format", "json"});
+    const Result json_format = run(as);
+    EXPECT_EQ(json_format.exit_code, json_flag.exit_code) << name;
+    EXPECT_EQ(json_format.out, json_flag.out) << name;  // --format json is --json
+    EXPECT_TRUE(json::accept(json_format.out)) << name;
+
+    as.back() = "text";
+    EXPECT_EQ(run(as).out, run(command).out) << name;  // text is the default
+
+    as.back() = "csv";
+    const Result csv = run(as);
+    EXPECT_EQ(csv.exit_code, json_flag.exit_code) << name << csv.err;
+    EXPECT_NE(first_line(csv.out), "") << name;
+
+    as.back() = "table";
+    const Result table = run(as);
+    EXPECT_EQ(table.exit_code, json_flag.exit_code) << name << table.err;
+    const std::string second = table.out.substr(table.out.find('\n') + 1, 3);
+    EXPECT_EQ(second.substr(0, 1), "-") << name << ":\n" << table.out;  // the rule under the heading
+    // The same columns, in the same order.
+    std::string heading;
+    std::istringstream cells(first_line(table.out));
+    for (std::string cell; std::getline(cells, cell, '|');) {
+      cell.erase(0, cell.find_first_not_of(' '));
+      cell.erase(cell.find_last_not_of(' ') + 1);
+      heading += (heading.empty() ? "" : ",") + cell;
+    }
+    EXPECT_EQ(heading, first_line(csv.out)) << name;
+  }
+}
+
+TEST_F(Formats, TiesAsCsvHaveTheColumnsOfTheView) {
+  import_sample();
+  const Result r = run({"ties", "--club", "Lech Poznan", "--format", "csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(first_line(r.out),
+            "id,competition,season,round,club_a_id,club_a,agg_a,agg_b,club_b,club_b_id,winner,"
+            "winner_id,decided_by,extra_time,legs,disagreement");
+  EXPECT_NE(r.out.find(",KKS Lech Poznań,3,1,FC Zhetysu Taldykorgan,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(",2-0; 1-1,"), std::string::npos) << r.out;
+  // No rows: the header still says what the columns are.
+  const Result none = run({"fixtures", "--date", "1999-01-01", "--format", "csv"});
+  EXPECT_EQ(none.exit_code, 0);
+  EXPECT_EQ(first_line(none.out).substr(0, 18), "date,kickoff,compe");
+}
+
+TEST_F(Formats, AnUnknownFormatOrTwoFormsAreUsageErrors) {
+  import_sample();
+  EXPECT_EQ(run({"ties", "--format", "xml"}).exit_code, 2);
+  const Result both = run({"ties", "--json", "--format", "csv"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("--json and --format csv"), std::string::npos) << both.err;
+}
+
+TEST_F(Formats, ShellTakesSqlite3sOwnOptionsWithOrWithoutTheSeparator) {
+  import_sample();
+  const Result box = run({"shell", "-box", "SELECT 1 AS x"});
+  EXPECT_EQ(box.exit_code, 0) << box.err;
+  EXPECT_NE(box.out.find("│ x │"), std::string::npos) << box.out;
+  const Result separated = run({"shell", "--", "-csv", "-noheader", "SELECT 1, 2"});
+  EXPECT_EQ(separated.out, "1,2\n") << separated.err;
+  const Result headers = run({"shell", "SELECT 3 AS three"});
+  EXPECT_EQ(headers.out, "three\n3\n");
+}
+
+}  // namespace
+}  // namespace footballdb

@@ -20,6 +20,7 @@
 
 #include "footballdb/footballdb.hpp"
 #include "footballdb/json.hpp"
+#include "output.hpp"
 
 namespace fs = std::filesystem;
 using namespace footballdb;
@@ -43,7 +44,7 @@ struct Globals {
   int busy_timeout_ms = 5000;
   bool quiet = false;    // no report from commands that change the database
   bool verbose = false;  // what an import reads, on standard error
-  std::string command;  // the subcommand given, for messages
+  std::string command;   // the subcommand given, for messages
 };
 
 // The database of --db. A command that only reads never creates one (a missing file is an
@@ -60,9 +61,8 @@ Database open_db(const Globals& g, Access access = Access::kWrites) {
   const fs::path file(g.db);
   OpenOptions options;
   options.create_if_missing = access == Access::kWrites;
-  options.read_only =
-      access == Access::kReads ||
-      (access == Access::kChecks && (g.read_only || access_denied(file)));
+  options.read_only = access == Access::kReads ||
+                      (access == Access::kChecks && (g.read_only || access_denied(file)));
   options.migrate = !g.read_only;
   options.busy_timeout_ms = g.busy_timeout_ms;
   return Database::open(g.db, options);
@@ -71,8 +71,8 @@ Database open_db(const Globals& g, Access access = Access::kWrites) {
 Date parse_date_option(const std::string& text, const char* option) {
   auto date = Date::parse(text);
   if (!date) {
-    throw Error(ErrorCode::kUsage, std::string(option) + " expects a date YYYY-MM-DD, got '" +
-                                       text + "'");
+    throw Error(ErrorCode::kUsage,
+                std::string(option) + " expects a date YYYY-MM-DD, got '" + text + "'");
   }
   return *date;
 }
@@ -94,14 +94,121 @@ void print_json_array(const std::vector<T>& items) {
   std::cout << (items.empty() ? "]\n" : "\n]\n");
 }
 
+using cli::OutputFormat;
+using Row = nlohmann::ordered_json;
+
+std::string score_text(const std::optional<Score>& s) {
+  return s ? std::to_string(s->home) + "-" + std::to_string(s->away) : "";
+}
+Row id_of(const std::optional<ClubRef>& c) { return c ? Row(c->id.value()) : Row(); }
+Row name_of(const std::optional<ClubRef>& c) { return c ? Row(c->name) : Row(); }
+Row text_of(const std::optional<std::string>& t) { return t ? Row(*t) : Row(); }
+
+// One leg's result in a cell: "2-1", "1-1 aet 2-2 pens 4-3", "walkover".
+std::string result_text(const Leg& leg) {
+  std::string text = score_text(leg.full_time);
+  if (leg.extra_time) text += (text.empty() ? "aet " : " aet ") + score_text(leg.extra_time);
+  if (leg.penalties) text += " pens " + score_text(leg.penalties);
+  if (leg.status != LegStatus::kPlayed) {
+    text += (text.empty() ? "" : " ") + std::string(to_string(leg.status));
+  }
+  return text;
+}
+
+// The row of an item in CSV and table output: its JSON, but for ties, fixtures, clubs and
+// reviews, whose JSON nests lists, a flat row with the columns of the views (tie_results,
+// leg_results).
+Row table_row(const Tie& t) {
+  std::string legs;
+  for (const Leg& leg : t.legs) legs += (legs.empty() ? "" : "; ") + result_text(leg);
+  const auto& agg = t.outcome.aggregate;
+  return Row{{"id", t.id.value()},
+             {"competition", t.competition},
+             {"season", t.season},
+             {"round", t.round},
+             {"club_a_id", id_of(t.club_a)},
+             {"club_a", name_of(t.club_a)},
+             {"agg_a", agg ? Row(agg->a) : Row()},
+             {"agg_b", agg ? Row(agg->b) : Row()},
+             {"club_b", name_of(t.club_b)},
+             {"club_b_id", id_of(t.club_b)},
+             {"winner", name_of(t.winner)},
+             {"winner_id", id_of(t.winner)},
+             {"decided_by", t.outcome.decided_by
+                                ? Row(std::string(to_string(*t.outcome.decided_by)))
+                                : Row()},
+             {"extra_time", t.outcome.extra_time},
+             {"legs", legs},
+             {"disagreement", t.disagreement}};
+}
+Row table_row(const Fixture& f) {
+  const Leg& l = f.leg;
+  return Row{{"date", l.date ? Row(l.date->to_string()) : Row()},
+             {"kickoff", l.kickoff ? Row(l.kickoff->to_string()) : Row()},
+             {"competition", f.competition},
+             {"season", f.season},
+             {"round", f.round},
+             {"leg", l.replay ? Row("replay") : Row(l.number)},
+             {"home_id", l.home.id.value()},
+             {"home", l.home.name},
+             {"result", result_text(l)},
+             {"away", l.away.name},
+             {"away_id", l.away.id.value()},
+             {"half_time", score_text(l.half_time)},
+             {"venue", text_of(l.venue)},
+             {"tie_id", f.tie.value()}};
+}
+Row table_row(const Club& c) {
+  std::string names;
+  for (const ClubName& n : c.names) names += (names.empty() ? "" : "; ") + n.name;
+  return Row{{"id", c.id.value()},
+             {"name", c.name},
+             {"country", text_of(c.country)},
+             {"city", text_of(c.city)},
+             {"names", names}};
+}
+Row table_row(const NameReview& r) {
+  std::string candidates;
+  for (const Candidate& c : r.candidates) {
+    candidates += (candidates.empty() ? "#" : "; #") + std::to_string(c.club.id.value()) + " " +
+                  c.club.name;
+  }
+  return Row{{"id", r.id.value()},
+             {"name", r.name},
+             {"reason", r.reason},
+             {"status", std::string(to_string(r.status))},
+             {"club_id", r.club ? Row(r.club->id.value()) : Row()},
+             {"candidates", candidates},
+             {"path", r.seen ? Row(r.seen->path) : Row()},
+             {"line", r.seen ? Row(r.seen->line) : Row()}};
+}
+template <class T>
+Row table_row(const T& item) {
+  return Row::parse(to_json(item));
+}
+
+// Prints `items` in `format`: each with `text` (kText), as --json does, or as rows of CSV or
+// a table with the JSON's keys for columns.
+template <class T, class Text>
+void emit(OutputFormat format, const std::vector<T>& items, Text text) {
+  if (format == OutputFormat::kText) {
+    for (const T& item : items) text(item);
+  } else if (format == OutputFormat::kJson) {
+    print_json_array(items);
+  } else {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const T& item : items) rows.push_back(table_row(item));
+    cli::write_rows(std::cout, rows, format, table_row(T{}));
+  }
+}
+
 std::string show(const std::optional<Score>& s) {
   return s ? std::to_string(s->home) + "-" + std::to_string(s->away) : "v";
 }
 
 // `label` says which match of its tie the leg is ("leg 2", "match", "replay 1").
 std::string leg_line(const Leg& leg, const std::string& label) {
-  std::string line = label + "  " +
-                     (leg.date ? leg.date->to_string() : "date unknown") +
+  std::string line = label + "  " + (leg.date ? leg.date->to_string() : "date unknown") +
                      (leg.kickoff ? " " + leg.kickoff->to_string() : "") + "  " + leg.home.name +
                      " " + show(leg.full_time ? leg.full_time : leg.extra_time) + " " +
                      leg.away.name;
@@ -168,18 +275,18 @@ void print_tie(const Tie& tie) {
   std::cout << "\n";
   // A tie of one match and its replays reads as such; legs keep their numbers (one leg known
   // of two is still "leg 1").
-  const auto regular = std::count_if(tie.legs.begin(), tie.legs.end(),
-                                     [](const Leg& l) { return !l.replay; });
+  const auto regular =
+      std::count_if(tie.legs.begin(), tie.legs.end(), [](const Leg& l) { return !l.replay; });
   const auto decided = tie.outcome.decided_by;
   const bool one_match =
-      regular == 1 && (regular < static_cast<long>(tie.legs.size()) ||
-                       decided == DecidedBy::kNormalTime || decided == DecidedBy::kExtraTime ||
-                       decided == DecidedBy::kPenalties);
+      regular == 1 &&
+      (regular < static_cast<long>(tie.legs.size()) || decided == DecidedBy::kNormalTime ||
+       decided == DecidedBy::kExtraTime || decided == DecidedBy::kPenalties);
   int replays = 0;
   for (const Leg& leg : tie.legs) {
-    const std::string label = leg.replay      ? "replay " + std::to_string(++replays)
-                              : one_match    ? std::string("match")
-                                             : "leg " + std::to_string(leg.number);
+    const std::string label = leg.replay  ? "replay " + std::to_string(++replays)
+                              : one_match ? std::string("match")
+                                          : "leg " + std::to_string(leg.number);
     std::cout << "  " << leg_line(leg, label) << "\n";
   }
   // What each source states, as facts, and its own words where it has some ("Gent won 3–2 on
@@ -198,9 +305,9 @@ void print_tie(const Tie& tie) {
 
 void print_fixture(const Fixture& f) {
   std::cout << f.leg.date->to_string() << " "
-            << (f.leg.kickoff ? f.leg.kickoff->to_string() : "--:--") << "  "
-            << f.leg.home.name << " " << show(f.leg.score()) << " " << f.leg.away.name << "  ("
-            << f.season << " " << f.competition << ", " << f.round << ", "
+            << (f.leg.kickoff ? f.leg.kickoff->to_string() : "--:--") << "  " << f.leg.home.name
+            << " " << show(f.leg.score()) << " " << f.leg.away.name << "  (" << f.season << " "
+            << f.competition << ", " << f.round << ", "
             << (f.leg.replay ? "replay" : "leg " + std::to_string(f.leg.number)) << ")\n";
 }
 
@@ -210,11 +317,10 @@ void print_report(const ImportReport& report) {
       std::cout << f.path << ": imported before, nothing to do\n";
       continue;
     }
-    std::cout << f.path << " (" << f.format << "): " << f.records << " records, "
-              << f.ties_added << " ties added, " << f.ties_merged << " merged, " << f.legs_added
-              << " legs added, " << f.legs_confirmed << " confirmed, " << f.claims
-              << " claims, " << f.clubs_added << " new clubs, " << f.conflicts << " conflicts, "
-              << f.reviews << " names to review";
+    std::cout << f.path << " (" << f.format << "): " << f.records << " records, " << f.ties_added
+              << " ties added, " << f.ties_merged << " merged, " << f.legs_added << " legs added, "
+              << f.legs_confirmed << " confirmed, " << f.claims << " claims, " << f.clubs_added
+              << " new clubs, " << f.conflicts << " conflicts, " << f.reviews << " names to review";
     if (f.reviews_settled > 0) std::cout << ", " << f.reviews_settled << " reviews settled";
     std::cout << "\n";
   }
@@ -290,8 +396,8 @@ void print_check(const CheckReport& report) {
   print_group("Conflicts", report.conflicts, [](const ConflictFinding& f) {
     std::cout << "  " << tie_title(f.tie) << "\n    "
               << (f.leg ? "leg " + std::to_string(*f.leg) + " " : std::string()) << f.field
-              << ": stored " << f.stored << ", claimed " << f.claimed << "  ["
-              << f.evidence.path << ":" << f.evidence.line << "]\n";
+              << ": stored " << f.stored << ", claimed " << f.claimed << "  [" << f.evidence.path
+              << ":" << f.evidence.line << "]\n";
   });
   print_group("Stated results that disagree", report.disagreements,
               [](const DisagreementFinding& f) {
@@ -337,8 +443,9 @@ fs::path find_extension() {
        {exe_dir() / ".." / "lib" / "footballdb.so", fs::path(FOOTBALLDB_INSTALLED_EXTENSION)}) {
     if (fs::exists(candidate)) return fs::weakly_canonical(candidate);
   }
-  throw Error(ErrorCode::kIo, "cannot find the SQLite extension footballdb.so (set "
-                              "FOOTBALLDB_EXTENSION to its path)");
+  throw Error(ErrorCode::kIo,
+              "cannot find the SQLite extension footballdb.so (set "
+              "FOOTBALLDB_EXTENSION to its path)");
 }
 
 void print_standings(const std::vector<Standing>& table) {
@@ -349,9 +456,9 @@ void print_standings(const std::vector<Standing>& table) {
       std::cout << s.season << " " << s.competition << ", "
                 << (s.group ? "Group " + *s.group : s.round) << "\n";
     }
-    std::cout << "  " << s.position << ". " << s.club.name << "  " << s.played << " "
-              << s.won << "-" << s.drawn << "-" << s.lost << "  " << s.goals_for << ":"
-              << s.goals_against << "  " << s.points << " pts\n";
+    std::cout << "  " << s.position << ". " << s.club.name << "  " << s.played << " " << s.won
+              << "-" << s.drawn << "-" << s.lost << "  " << s.goals_for << ":" << s.goals_against
+              << "  " << s.points << " pts\n";
     previous = &s;
   }
 }
@@ -359,7 +466,8 @@ void print_standings(const std::vector<Standing>& table) {
 // The rules in force in each round of `season` of `competition` that the database holds ties
 // of (every round alike when it holds none), and whose they are.
 void print_rules(const Database& db, const std::string& competition, const std::string& season,
-                 bool json_out) {
+                 OutputFormat format) {
+  const bool as_text = format == OutputFormat::kText;
   TieFilter filter;
   filter.competition = competition;
   filter.season = season;
@@ -380,9 +488,9 @@ void print_rules(const Database& db, const std::string& competition, const std::
   for (const std::string& round : rounds) {
     const RuleSet r = db.rules(competition, season, round);
     const bool own = db.has_own_rules(competition, season, round);
-    if (json_out) {
-      nlohmann::ordered_json entry = {{"round", round.empty() ? nullptr : nlohmann::ordered_json(round)},
-                                      {"own", own}};
+    if (!as_text) {
+      nlohmann::ordered_json entry = {
+          {"round", round.empty() ? nullptr : nlohmann::ordered_json(round)}, {"own", own}};
       entry.update(nlohmann::ordered_json::parse(to_json(r)));
       out.push_back(std::move(entry));
       continue;
@@ -390,12 +498,16 @@ void print_rules(const Database& db, const std::string& competition, const std::
     std::cout << (round.empty() ? std::string("every round") : round) << ": "
               << (r.legs == 1 ? "one match" : "two legs") << ", extra time " << yes(r.extra_time)
               << ", penalties " << yes(r.penalties) << ", away goals " << yes(r.away_goals)
-              << (r.away_goals ? std::string(" (in extra time ") + yes(r.away_goals_extra_time) + ")"
-                               : "")
-              << ", replays " << replays(r) << (own ? "  [set for this database]" : "")
-              << "\n";
+              << (r.away_goals
+                      ? std::string(" (in extra time ") + yes(r.away_goals_extra_time) + ")"
+                      : "")
+              << ", replays " << replays(r) << (own ? "  [set for this database]" : "") << "\n";
   }
-  if (json_out) std::cout << out.dump() << "\n";
+  if (format == OutputFormat::kJson) {
+    std::cout << out.dump() << "\n";
+  } else if (!as_text) {
+    cli::write_rows(std::cout, out, format);
+  }
 }
 
 // `text` as one argument of a sqlite3 dot-command.
@@ -422,8 +534,8 @@ bool is_sqlite3_option(std::string_view arg) {
 // sqlite3's options that take a value.
 bool sqlite3_option_takes_value(std::string_view option) {
   if (option.substr(0, 2) == "--") option.remove_prefix(1);
-  for (const char* o : {"-cmd", "-init", "-newline", "-nullvalue", "-separator", "-vfs",
-                        "-maxsize", "-mmap", "-heap", "-lookaside", "-pagecache", "-pcachetrace"}) {
+  for (const char* o : {"-cmd", "-init", "-newline", "-nullvalue", "-separator", "-vfs", "-maxsize",
+                        "-mmap", "-heap", "-lookaside", "-pagecache", "-pcachetrace"}) {
     if (option == o) return true;
   }
   return false;
@@ -442,12 +554,10 @@ bool sqlite3_option_takes_value(std::string_view option) {
   if (!sqlite3) sqlite3 = "sqlite3";
   // sqlite3 waits for no lock by default: a reader opening while a writer closes the file (and
   // checkpoints it) would fail at once, "database is locked".
-  std::vector<std::string> args = {sqlite3,
-                                   "-header",
-                                   "-cmd",
-                                   ".timeout " + std::to_string(g.busy_timeout_ms),
-                                   "-cmd",
-                                   ".load " + dot_command_argument(find_extension().string())};
+  std::vector<std::string> args = {
+      sqlite3, "-header",
+      "-cmd",  ".timeout " + std::to_string(g.busy_timeout_ms),
+      "-cmd",  ".load " + dot_command_argument(find_extension().string())};
   if (read_only) args.emplace_back("-readonly");
   std::size_t i = 0;
   for (; i < args_given.size() && is_sqlite3_option(args_given[i]); ++i) {
@@ -473,17 +583,16 @@ bool sqlite3_option_takes_value(std::string_view option) {
                                   " (install the sqlite3 package, or set FOOTBALLDB_SQLITE3)");
 }
 
-// The command `args` names (the first word that is neither an option nor the value of one of
-// `valued`, the options that take one), if any.
-std::optional<std::string> command_word(int argc, char** argv,
-                                        const std::vector<std::string>& valued) {
+// Where in `argv` the command is (the first word that is neither an option nor the value of one
+// of `valued`, the options that take one), if anywhere.
+std::optional<int> command_word(int argc, char** argv, const std::vector<std::string>& valued) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--") return std::nullopt;
     if (std::find(valued.begin(), valued.end(), arg) != valued.end()) {
       ++i;
     } else if (arg.empty() || arg[0] != '-') {
-      return std::string(arg);
+      return i;
     }
   }
   return std::nullopt;
@@ -509,6 +618,17 @@ int run(int argc, char** argv) {
                  "how long to wait, in milliseconds, while another process writes (default 5000)")
       ->check(CLI::NonNegativeNumber);
 
+  // --format of the query commands: text (the default), json (= --json), csv, table.
+  std::optional<std::string> output_format;
+  auto add_output_format = [&output_format](CLI::App* command) {
+    command
+        ->add_option("--format", output_format,
+                     "text (the default), json (as --json), csv or table (columns: the JSON's "
+                     "keys)")
+        ->check(CLI::IsMember(std::vector<std::string>(std::begin(cli::kOutputFormats),
+                                                       std::end(cli::kOutputFormats))));
+  };
+
   // import
   ImportOptions import_options;
   std::vector<std::string> files;
@@ -517,7 +637,8 @@ int run(int argc, char** argv) {
   import_cmd->add_option("--format", import_options.format, "format of every file (else detected)");
   import_cmd->add_option("--competition", import_options.competition, "competition of the files");
   import_cmd->add_option("--season", import_options.season, "season, e.g. 2012-13 or 2005");
-  import_cmd->add_option("--round", import_options.round, "round, e.g. \"Second qualifying round\"");
+  import_cmd->add_option("--round", import_options.round,
+                         "round, e.g. \"Second qualifying round\"");
   import_cmd->add_option(
       "--mapping", import_options.csv_mapping,
       "CSV only: which column holds which field, as FIELD=COLUMN,... e.g. "
@@ -527,7 +648,8 @@ int run(int argc, char** argv) {
       "away_country, venue; competition_name=NAME (or competition_name@YEAR=NAME from a season "
       "on) names the competition of every row. Default: the built-in mapping of "
       "engsoccerdata's champs.csv when the header has its columns");
-  import_cmd->add_flag("--dry-run", import_options.dry_run, "report what would change, write nothing");
+  import_cmd->add_flag("--dry-run", import_options.dry_run,
+                       "report what would change, write nothing");
   import_cmd->add_flag("--json", json_out, "report as JSON");
   import_cmd->add_option("files", files, "files to import")->required();
 
@@ -547,6 +669,7 @@ int run(int argc, char** argv) {
   ties_cmd->add_option("--season", tie_filter.season, "season, e.g. 2012-13");
   ties_cmd->add_option("--round", tie_filter.round, "round name");
   ties_cmd->add_flag("--json", json_out, "print JSON");
+  add_output_format(ties_cmd);
 
   // standings
   TieFilter standings_filter;
@@ -557,6 +680,7 @@ int run(int argc, char** argv) {
                             "\"Group A\" for one group, else every group");
   standings_cmd->add_option("--club", club, "the groups a club played in");
   standings_cmd->add_flag("--json", json_out, "print JSON");
+  add_output_format(standings_cmd);
 
   // fixtures
   std::optional<std::string> date, from, to;
@@ -567,27 +691,38 @@ int run(int argc, char** argv) {
   fixtures_cmd->add_option("--from", from, "legs on or after this day")->excludes(date_opt);
   fixtures_cmd->add_option("--to", to, "legs on or before this day")->excludes(date_opt);
   fixtures_cmd->add_option("--club", club, "legs of this club");
-  auto* next_opt = fixtures_cmd->add_flag(
-      "--next", next, "the club's next leg on or after --date (default today)");
-  fixtures_cmd->add_flag("--previous", previous, "the club's last leg before --date (default today)")
+  auto* next_opt = fixtures_cmd->add_flag("--next", next,
+                                          "the club's next leg on or after --date (default today)");
+  fixtures_cmd
+      ->add_flag("--previous", previous, "the club's last leg before --date (default today)")
       ->excludes(next_opt);
   fixtures_cmd->add_flag("--json", json_out, "print JSON");
+  add_output_format(fixtures_cmd);
 
   // resolve
   std::string name;
   auto* resolve_cmd = app.add_subcommand("resolve", "which club a name means");
   resolve_cmd->add_option("name", name, "club name")->required();
   resolve_cmd->add_flag("--json", json_out, "print JSON");
+  add_output_format(resolve_cmd);
 
   // clubs
   std::string text;
   auto* clubs_cmd = app.add_subcommand("clubs", "find clubs by part of a name");
   clubs_cmd->add_option("text", text, "part of a name (accents and case do not matter)");
   clubs_cmd->add_flag("--json", json_out, "print JSON");
+  add_output_format(clubs_cmd);
 
   // sources
   auto* sources_cmd = app.add_subcommand("sources", "the imported sources and what each gave");
+  sources_cmd->require_subcommand(0, 1);
   sources_cmd->add_flag("--json", json_out, "print JSON");
+  add_output_format(sources_cmd);
+  std::int64_t source_id = 0;
+  auto* sources_remove = sources_cmd->add_subcommand(
+      "remove", "take an import back: what only it supported goes, the rest is derived again");
+  sources_remove->add_option("id", source_id, "the source's id (footballdb sources)")->required();
+  sources_remove->add_flag("--json", json_out, "report as JSON");
 
   // review
   bool all = false;
@@ -596,9 +731,11 @@ int run(int argc, char** argv) {
   auto* review_cmd = app.add_subcommand("review", "names awaiting review, and deciding them");
   review_cmd->require_subcommand(0, 1);
   review_cmd->add_flag("--json", json_out, "print JSON");
+  add_output_format(review_cmd);
   review_cmd->add_flag("--all", all, "decided reviews too");
   auto* review_list = review_cmd->add_subcommand("list", "open reviews (the default)");
   review_list->add_flag("--json", json_out, "print JSON");
+  add_output_format(review_list);
   review_list->add_flag("--all", all, "decided reviews too");
   auto* review_accept =
       review_cmd->add_subcommand("accept", "the name means CLUB: merge its club into CLUB");
@@ -623,6 +760,7 @@ int run(int argc, char** argv) {
   aliases_list->add_option("club", club_text, "a name of one club, or #ID");
   aliases_list->add_flag("--all", all, "without CLUB: the registry's spellings too");
   aliases_list->add_flag("--json", json_out, "print JSON");
+  add_output_format(aliases_list);
   auto* aliases_add = aliases_cmd->add_subcommand("add", "NAME becomes a spelling of CLUB");
   aliases_add->add_option("name", alias, "the spelling")->required();
   aliases_add->add_option("club", club_text, "a name of one club, or #ID")->required();
@@ -641,23 +779,26 @@ int run(int argc, char** argv) {
     bool RuleSet::*field;
     std::optional<bool> value;
   };
-  std::array<RuleFlag, 7> rule_flags{{{"extra-time", &RuleSet::extra_time, {}},
-                                      {"penalties", &RuleSet::penalties, {}},
-                                      {"away-goals", &RuleSet::away_goals, {}},
-                                      {"away-goals-extra-time", &RuleSet::away_goals_extra_time, {}},
-                                      {"replays", &RuleSet::replays, {}},
-                                      {"replay-extra-time", &RuleSet::replay_extra_time, {}},
-                                      {"replay-penalties", &RuleSet::replay_penalties, {}}}};
+  std::array<RuleFlag, 7> rule_flags{
+      {{"extra-time", &RuleSet::extra_time, {}},
+       {"penalties", &RuleSet::penalties, {}},
+       {"away-goals", &RuleSet::away_goals, {}},
+       {"away-goals-extra-time", &RuleSet::away_goals_extra_time, {}},
+       {"replays", &RuleSet::replays, {}},
+       {"replay-extra-time", &RuleSet::replay_extra_time, {}},
+       {"replay-penalties", &RuleSet::replay_penalties, {}}}};
   std::optional<int> rules_replay_limit;
   auto* rules_cmd = app.add_subcommand(
       "rules", "the rules ties are decided by: per competition, from a season on, per round");
   rules_cmd->require_subcommand(1);
   auto* rules_list = rules_cmd->add_subcommand(
-      "list", "the rules in force in each round of a season (the competition's own, else "
-              "footballdb's: shipped histories, UEFA's, a national cup's)");
+      "list",
+      "the rules in force in each round of a season (the competition's own, else "
+      "footballdb's: shipped histories, UEFA's, a national cup's)");
   rules_list->add_option("--competition", rules_competition, "the competition")->required();
   rules_list->add_option("--season", rules_season, "the season, e.g. 1987-88")->required();
   rules_list->add_flag("--json", json_out, "print JSON");
+  add_output_format(rules_list);
   auto* rules_set = rules_cmd->add_subcommand(
       "set", "give a competition rules of its own from a season on (recomputes its ties)");
   rules_set->add_option("--competition", rules_competition, "the competition")->required();
@@ -665,8 +806,9 @@ int run(int argc, char** argv) {
   rules_set->add_option("--round", rules_round, "only this round (default: every round)");
   rules_set->add_option("--legs", rules_legs, "1 (one match) or 2 (home and away)")
       ->check(CLI::Range(1, 2));
-  rules_set->add_option("--replay-limit", rules_replay_limit,
-                        "the most replays a tie may have (0: no limit; a number sets --replays yes)")
+  rules_set
+      ->add_option("--replay-limit", rules_replay_limit,
+                   "the most replays a tie may have (0: no limit; a number sets --replays yes)")
       ->check(CLI::Range(0, 99));
   for (RuleFlag& flag : rule_flags) {
     rules_set->add_option(std::string("--") + flag.option, flag.value,
@@ -680,10 +822,12 @@ int run(int argc, char** argv) {
 
   // check
   auto* check_cmd = app.add_subcommand(
-      "check", "check the database file is whole (exit 1 when not), then list data-quality "
-               "findings: conflicts between sources, stated results the legs contradict, "
-               "partial ties, names awaiting review, rule anomalies (exit 0)");
+      "check",
+      "check the database file is whole (exit 1 when not), then list data-quality "
+      "findings: conflicts between sources, stated results the legs contradict, "
+      "partial ties, names awaiting review, rule anomalies (exit 0)");
   check_cmd->add_flag("--json", json_out, "print one JSON object with an array per kind");
+  add_output_format(check_cmd);
   CheckOptions check_options;
   check_cmd->add_flag("--full", check_options.full,
                       "check the file with SQLite's integrity_check (slower: every index "
@@ -694,8 +838,8 @@ int run(int argc, char** argv) {
   auto* shell_cmd = app.add_subcommand(
       "shell", "the sqlite3 shell on the database, with footballdb's SQL functions loaded");
   shell_cmd->add_option("sql", sql,
-                        "SQL to run (default: read standard input); sqlite3's own options first, "
-                        "after --: shell -- -box \"SELECT ...\"");
+                        "SQL to run (default: read standard input); sqlite3's own options first: "
+                        "shell -box \"SELECT ...\" (or shell -- -box \"SELECT ...\")");
   shell_cmd->allow_extras(false);
 
   // A mistyped command is named, with the commands it may have meant.
@@ -703,18 +847,29 @@ int run(int argc, char** argv) {
   for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     commands.push_back(sub->get_name());
   }
-  if (const auto word = command_word(argc, argv, {"--db", "--busy-timeout"});
-      word && std::find(commands.begin(), commands.end(), *word) == commands.end()) {
-    std::string message = "no command '" + *word + "'";
-    const std::vector<std::string> close = did_you_mean(*word, commands);
+  const std::optional<int> at = command_word(argc, argv, {"--db", "--busy-timeout"});
+  const std::string word = at ? argv[*at] : "";
+  if (at && std::find(commands.begin(), commands.end(), word) == commands.end()) {
+    std::string message = "no command '" + word + "'";
+    const std::vector<std::string> close = did_you_mean(word, commands);
     for (std::size_t i = 0; i < close.size(); ++i) {
       message += (i == 0 ? "; did you mean '" : "' or '") + close[i];
     }
     if (!close.empty()) message += "'?";
     throw Error(ErrorCode::kUsage, message + " (footballdb --help lists them)");
   }
+  // sqlite3's own options after shell are its, with or without "--" before them
+  // (`shell -box "SELECT ..."`).
+  std::vector<char*> args(argv, argv + argc);
+  char separator[] = "--";
+  if (word == "shell" && *at + 1 < argc) {
+    const std::string_view after = argv[*at + 1];
+    if (after != "--" && after != "-h" && after != "--help" && is_sqlite3_option(after)) {
+      args.insert(args.begin() + *at + 1, separator);
+    }
+  }
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(args.size()), args.data());
   } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
@@ -722,8 +877,16 @@ int run(int argc, char** argv) {
     return kExitUsage;
   }
   for (const CLI::App* sub : app.get_subcommands()) g.command = sub->get_name();
+  if (json_out && output_format && *output_format != "json") {
+    throw Error(ErrorCode::kUsage, "--json and --format " + *output_format + " ask for two forms");
+  }
+  const OutputFormat format = json_out        ? OutputFormat::kJson
+                              : output_format ? cli::parse_output_format(*output_format)
+                                              : OutputFormat::kText;
+  json_out = format == OutputFormat::kJson;
   // --quiet: the reports of commands that change the database go nowhere.
-  const bool changes = *import_cmd || (*review_cmd && !review_cmd->got_subcommand("list")) ||
+  const bool changes = *import_cmd || *sources_remove ||
+                       (*review_cmd && !review_cmd->got_subcommand("list")) ||
                        (*aliases_cmd && !aliases_cmd->got_subcommand("list")) ||
                        (*rules_cmd && !rules_cmd->got_subcommand("list"));
   if (g.quiet && changes && !json_out) std::cout.rdbuf(nullptr);
@@ -747,10 +910,9 @@ int run(int argc, char** argv) {
         std::cerr << "footballdb: reading " << path << " (" << total / 1024 << " KiB)\n";
       };
     } else if (isatty(STDERR_FILENO) && !g.quiet) {
-      import_options.progress = [](const std::string& path, std::size_t done,
-                                   std::size_t total) {
-        std::cerr << "\r\033[K" << path << ": " << done / 1024 << " of " << total / 1024
-                  << " KiB (" << (total ? done * 100 / total : 100) << "%)" << std::flush;
+      import_options.progress = [](const std::string& path, std::size_t done, std::size_t total) {
+        std::cerr << "\r\033[K" << path << ": " << done / 1024 << " of " << total / 1024 << " KiB ("
+                  << (total ? done * 100 / total : 100) << "%)" << std::flush;
       };
     }
     ImportReport report = import_files(db, files, import_options);
@@ -792,15 +954,11 @@ int run(int argc, char** argv) {
     } else if (opponent) {
       tie_filter.opponent = club_argument(db, *opponent, scope);
     }
-    auto ties = db.ties(tie_filter);
-    if (json_out) {
-      print_json_array(ties);
-    } else {
-      for (const Tie& t : ties) print_tie(t);
-    }
+    emit(format, db.ties(tie_filter), print_tie);
   } else if (*fixtures_cmd) {
     // The options first: a usage error is one whatever the database.
-    if ((next || previous) && !club) throw Error(ErrorCode::kUsage, "--next and --previous need --club");
+    if ((next || previous) && !club)
+      throw Error(ErrorCode::kUsage, "--next and --previous need --club");
     FixtureFilter filter;
     if (date) filter.from = filter.to = parse_date_option(*date, "--date");
     if (from) filter.from = parse_date_option(*from, "--from");
@@ -816,18 +974,16 @@ int run(int argc, char** argv) {
       if (club) filter.club = club_argument(db, *club);
       found = db.fixtures(filter);
     }
-    if (json_out) {
-      print_json_array(found);
-    } else {
-      for (const Fixture& f : found) print_fixture(f);
-    }
+    emit(format, found, print_fixture);
   } else if (*resolve_cmd) {
     Database db = open_db(g, Access::kReads);
     Resolution r = db.resolve(name);
-    if (json_out) {
-      std::cout << to_json(r) << "\n";
-    } else if (r.club) {
-      std::cout << r.club->name << " (" << r.method << ")\n";
+    if (format == OutputFormat::kJson) {
+      std::cout << to_json(r) << "\n";  // one object, not a list
+    } else {
+      emit(format, std::vector<Resolution>{r}, [](const Resolution& one) {
+        if (one.club) std::cout << one.club->name << " (" << one.method << ")\n";
+      });
     }
     if (r.status != ResolveStatus::kResolved) {
       std::cerr << "footballdb: '" << name << "' is " << to_string(r.status);
@@ -841,30 +997,40 @@ int run(int argc, char** argv) {
     }
   } else if (*clubs_cmd) {
     Database db = open_db(g, Access::kReads);
-    auto clubs = db.find_clubs(text);
+    emit(format, db.find_clubs(text), [](const Club& c) {
+      std::cout << "#" << c.id.value() << " " << c.name << " ("
+                << c.country.value_or("country unknown") << ")\n";
+    });
+  } else if (*sources_remove) {
+    Database db = open_db(g);
+    const SourceRemoval r = db.remove_source(SourceId{source_id});
     if (json_out) {
-      print_json_array(clubs);
+      std::cout << to_json(r) << "\n";
     } else {
-      for (const Club& c : clubs) {
-        std::cout << "#" << c.id.value() << " " << c.name << " ("
-                  << c.country.value_or("country unknown") << ")\n";
-      }
+      std::cout << "source #" << r.id.value() << " " << r.path << " taken back: " << r.ties_removed
+                << " ties, " << r.legs_removed << " legs and " << r.claims_removed
+                << " claims only it gave removed; " << r.legs_rederived
+                << " legs others also give derived again, " << r.outcomes_changed
+                << " outcomes changed; " << r.conflicts_removed << " conflicts gone, "
+                << r.rounds_removed << " empty rounds, " << r.clubs_removed
+                << " clubs nothing else names and " << r.reviews_removed
+                << " of their reviews removed\n";
     }
   } else if (*sources_cmd) {
     Database db = open_db(g, Access::kReads);
-    const std::vector<SourceSummary> sources = db.sources();
-    if (json_out) {
-      print_json_array(sources);
-    } else {
-      for (const SourceSummary& src : sources) {
-        std::cout << "#" << src.id.value() << " " << src.path << " (" << src.format << ", "
-                  << src.imported_at << ", sha256 " << src.sha256.substr(0, 12) << "): "
-                  << src.ties << (src.ties == 1 ? " tie, " : " ties, ") << src.legs
-                  << (src.legs == 1 ? " leg, " : " legs, ") << src.claims << " claims, "
-                  << src.conflicts << " conflicts, " << src.names << " new spellings, "
-                  << src.reviews << " names to review\n";
+    emit(format, db.sources(), [](const SourceSummary& src) {
+      std::cout << "#" << src.id.value() << " " << src.path << " (" << src.format << ", "
+                << src.imported_at << ", sha256 " << src.sha256.substr(0, 12);
+      if (src.options) {
+        for (const auto& [key, value] : *src.options) {
+          std::cout << ", --" << key << " \"" << value << "\"";
+        }
       }
-    }
+      std::cout << "): " << src.ties << (src.ties == 1 ? " tie, " : " ties, ") << src.legs
+                << (src.legs == 1 ? " leg, " : " legs, ") << src.claims << " claims, "
+                << src.conflicts << " conflicts, " << src.names << " new spellings, " << src.reviews
+                << " names to review\n";
+    });
   } else if (*review_cmd) {
     Database db = open_db(g);
     const ReviewId id{review_id};
@@ -884,12 +1050,7 @@ int run(int argc, char** argv) {
       db.undo_review(id);
       std::cout << "review " << review_id << " is open again\n";
     } else {
-      auto list = db.reviews(all);
-      if (json_out) {
-        print_json_array(list);
-      } else {
-        for (const NameReview& r : list) print_review(r);
-      }
+      emit(format, db.reviews(all), print_review);
     }
   } else if (*aliases_cmd) {
     Database db = open_db(g);
@@ -910,12 +1071,7 @@ int run(int argc, char** argv) {
     } else {
       std::optional<ClubId> owner;
       if (!club_text.empty()) owner = club_argument(db, club_text);
-      auto list = db.aliases(owner, all);
-      if (json_out) {
-        print_json_array(list);
-      } else {
-        for (const ClubAlias& a : list) print_alias(a);
-      }
+      emit(format, db.aliases(owner, all), print_alias);
     }
   } else if (*standings_cmd) {
     Database db = open_db(g, Access::kReads);
@@ -925,14 +1081,14 @@ int run(int argc, char** argv) {
           club_argument(db, *club, NameScope{filter.competition, filter.season, filter.round});
     }
     const std::vector<Standing> table = db.standings(filter);
-    if (json_out) {
-      print_json_array(table);
+    if (format == OutputFormat::kText) {
+      print_standings(table);  // a heading per group
     } else {
-      print_standings(table);
+      emit(format, table, [](const Standing&) {});
     }
   } else if (*rules_list) {
     Database db = open_db(g, Access::kReads);
-    print_rules(db, rules_competition, rules_season, json_out);
+    print_rules(db, rules_competition, rules_season, format);
   } else if (*rules_set) {
     Database db = open_db(g);
     RuleSet rules = db.rules(rules_competition, rules_season, rules_round);
@@ -945,18 +1101,35 @@ int run(int argc, char** argv) {
       if (flag.value) rules.*flag.field = *flag.value;
     }
     db.set_rules(rules_competition, rules_season, rules, rules_round);
-    print_rules(db, rules_competition, rules_season, false);
+    print_rules(db, rules_competition, rules_season, OutputFormat::kText);
   } else if (*rules_unset) {
     Database db = open_db(g);
     db.unset_rules(rules_competition, rules_season, rules_round);
-    print_rules(db, rules_competition, rules_season, false);
+    print_rules(db, rules_competition, rules_season, OutputFormat::kText);
   } else if (*check_cmd) {
     Database db = open_db(g, Access::kChecks);
     const CheckReport report = check(db, check_options);
-    if (json_out) {
+    if (format == OutputFormat::kJson) {
       std::cout << to_json(report) << "\n";
-    } else {
+    } else if (format == OutputFormat::kText) {
       print_check(report);
+    } else {
+      // One row per finding, its kind first.
+      nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+      const nlohmann::ordered_json found = nlohmann::ordered_json::parse(to_json(report));
+      for (auto kind = found.begin(); kind != found.end(); ++kind) {
+        if (!kind->is_array()) continue;
+        for (const auto& finding : *kind) {
+          nlohmann::ordered_json row = {{"kind", kind.key()}};
+          if (finding.is_object()) {
+            row.update(finding);
+          } else {
+            row["finding"] = finding;
+          }
+          rows.push_back(std::move(row));
+        }
+      }
+      cli::write_rows(std::cout, rows, format);
     }
     if (!report.integrity.problems.empty()) return kExitError;
   } else if (*shell_cmd) {

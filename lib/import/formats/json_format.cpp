@@ -230,17 +230,30 @@ class Reader {
 
   void source(const json& s) {
     expect_object(s, "a source");
-    only_keys(s, {"id", "path", "sha256", "format", "imported_at"}, "a source");
+    only_keys(s, {"id", "path", "sha256", "format", "imported_at", "options"}, "a source");
     auto id = integer(s, "id", 1, 1 << 30);
     if (!id) fail(s, "expected \"id\"");
     const std::string sha = *text(s, "sha256", true);
     if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos) {
       fail(s, "expected \"sha256\" as 64 lower-case hex digits");
     }
-    SourceId source = ctx_.store.find_source(sha).value_or(SourceId{});
-    if (source == SourceId{}) {
+    std::optional<std::string> options;
+    if (const auto o = s.find("options"); o != s.end() && !o->is_null()) {
+      if (!o->is_object()) fail(*o, "expected \"options\" as an object");
+      nlohmann::ordered_json given = nlohmann::ordered_json::object();
+      for (auto it = o->begin(); it != o->end(); ++it) {
+        if (it.key().rfind('@', 0) == 0) continue;  // where the reader found it
+        if (!it->is_string()) fail(s, "expected each of \"options\" as a string");
+        given[it.key()] = it->get<std::string>();
+      }
+      options = given.dump();
+    }
+    SourceId source;
+    if (const auto stored = ctx_.store.find_source(sha)) {
+      source = stored->id;
+    } else {
       source = ctx_.store.add_source(*text(s, "path", true), sha, *text(s, "format", true),
-                                     *text(s, "imported_at", true));
+                                     *text(s, "imported_at", true), options);
     }
     local_sources_[*id] = source;
   }
