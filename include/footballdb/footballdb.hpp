@@ -1,6 +1,7 @@
 // footballdb: an embedded database of knockout football results. Include this for everything.
 #pragma once
 
+#include "footballdb/bracket.hpp"
 #include "footballdb/check.hpp"
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"

@@ -1,6 +1,9 @@
 // Comparing what sources state of a tie with its outcome and with each other.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "footballdb/types.hpp"
 
 namespace footballdb::query {
@@ -20,5 +23,10 @@ inline TieOutcome as_outcome(const StatedOutcome& claim) {
   out.decided_by = claim.decided_by;
   return out;
 }
+
+// Why `tie`'s statements disagree with its outcome and with each other, one sentence each
+// ("champs.csv:123 says Bayern Munich went through by away_goals; the legs give Real Madrid went
+// through by aggregate, Real Madrid 3-2 Bayern Munich on aggregate"); empty when they do not.
+std::vector<std::string> disagreement_reasons(const Tie& tie);
 
 }  // namespace footballdb::query

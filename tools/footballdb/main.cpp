@@ -17,6 +17,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 
 #include "footballdb/footballdb.hpp"
 #include "footballdb/json.hpp"
@@ -659,6 +660,15 @@ int run(int argc, char** argv) {
   export_cmd->add_flag("--json", json_out, "JSON (the only export format)");
   export_cmd->add_option("-o,--output", output, "file to write (default: standard output)");
 
+  // bracket
+  std::string bracket_competition, bracket_season, bracket_output;
+  auto* bracket_cmd = app.add_subcommand(
+      "bracket", "draw the knockout rounds of a season as an SVG bracket (group stages left out)");
+  bracket_cmd->add_option("--competition", bracket_competition, "competition name")->required();
+  bracket_cmd->add_option("--season", bracket_season, "season, e.g. 2011-12")->required();
+  bracket_cmd->add_option("-o,--output", bracket_output,
+                          "SVG file to write (default: standard output)");
+
   // ties
   std::optional<std::string> club, opponent;
   TieFilter tie_filter;
@@ -939,6 +949,22 @@ int run(int argc, char** argv) {
     if (!out) {
       throw Error(ErrorCode::kIo,
                   "cannot write '" + (output.empty() ? "standard output" : output) + "'");
+    }
+  } else if (*bracket_cmd) {
+    Database db = open_db(g, Access::kReads);
+    // Drawn whole before anything is written: an error leaves no file behind.
+    std::ostringstream svg;
+    write_bracket_svg(db, bracket_competition, bracket_season, svg);
+    std::ofstream file;
+    if (!bracket_output.empty()) {
+      file.open(bracket_output, std::ios::binary);
+      if (!file) throw Error(ErrorCode::kIo, "cannot write '" + bracket_output + "'");
+    }
+    std::ostream& out = bracket_output.empty() ? std::cout : file;
+    out << svg.str() << std::flush;
+    if (!out) {
+      const std::string what = bracket_output.empty() ? "standard output" : bracket_output;
+      throw Error(ErrorCode::kIo, "cannot write '" + what + "'");
     }
   } else if (*ties_cmd) {
     Database db = open_db(g, Access::kReads);
