@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages footballdb needs to build, test and benchmark, when missing.
+# Installs the Debian packages footballdb needs to build, test, benchmark and package, when
+# missing (dpkg-dev and file: dpkg-shlibdeps for cpack's .deb; pkgconf: footballdb.pc's tests).
 # A fast no-op when everything is there. Needs root (or sudo) only when something is missing.
 # FUZZ=1 (tools/fuzz.sh) adds what the libFuzzer targets need: clang, its sanitizer and libFuzzer
 # runtimes, and llvm-symbolizer for readable reports.
@@ -10,6 +11,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libgtest-dev libicu-dev libssl-dev libcli11-dev
   libabsl-dev libbenchmark-dev
+  dpkg-dev file pkgconf
 )
 if [ "${FUZZ:-0}" = 1 ]; then
   packages+=(clang libclang-rt-14-dev llvm-14)
