@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages footballdb needs to build, test and benchmark, when missing.
+# Installs the Debian packages footballdb needs to build, test, benchmark and package, when
+# missing (dpkg-dev and file: dpkg-shlibdeps for cpack's .deb; pkgconf: footballdb.pc's tests).
 # A fast no-op when everything is there. Needs root (or sudo) only when something is missing.
 # TEST=1 (tools/test.sh) adds what only the tests use: rsvg-convert (librsvg2-bin), which renders
 # the bracket's SVG to PNG. FUZZ=1 (tools/fuzz.sh) adds what the libFuzzer targets need: clang,
@@ -11,6 +12,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libgtest-dev libicu-dev libssl-dev libcli11-dev
   libabsl-dev libbenchmark-dev
+  dpkg-dev file pkgconf
 )
 if [ "${TEST:-0}" = 1 ]; then
   packages+=(librsvg2-bin)

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds footballdb with warnings as errors, and runs every test:
 #   1. the suite (BUILD);
-#   2. the suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer (BUILD-asan):
+#   2. the .deb built from BUILD, installed into this machine with dpkg, tried and removed
+#      (tests/package/deb_check.sh; it says SKIPPED where it cannot run: not root, no dpkg);
+#   3. the suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer (BUILD-asan):
 #      a sanitizer report, a leak included, fails the test that caused it;
-#   3. each libFuzzer target for FUZZ_SECONDS (default 15) on its corpus (tools/fuzz.sh smoke,
+#   4. each libFuzzer target for FUZZ_SECONDS (default 15) on its corpus (tools/fuzz.sh smoke,
 #      BUILD-fuzz): a crash, leak, hang or sanitizer report fails.
-#   tools/test.sh            all three: what CI runs (.ci/run)
+#   tools/test.sh            all four: what CI runs (.ci/run)
 #   tools/test.sh --quick    the suite only
-# BUILD_DIR and ASAN_BUILD_DIR set where the first two build.
+# BUILD_DIR and ASAN_BUILD_DIR set where the suite and the sanitized suite build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
@@ -22,6 +24,9 @@ cmake -S . -B "$build" -DFOOTBALLDB_WERROR=ON -DFOOTBALLDB_BUILD_BENCH=ON >/dev/
 cmake --build "$build" -j2
 ctest --test-dir "$build" -j2 --output-on-failure
 [ "$quick" = 1 ] && exit 0
+
+stage "the .deb, installed and tried"
+tests/package/deb_check.sh "$build"
 
 stage "suite under ASan and UBSan"
 asan=${ASAN_BUILD_DIR:-BUILD-asan}

@@ -4,6 +4,7 @@
 #include <iosfwd>
 #include <string_view>
 
+#include "footballdb/api.hpp"
 #include "footballdb/database.hpp"
 
 namespace footballdb {
@@ -19,7 +20,7 @@ namespace footballdb {
 // Throws Error(kUsage) for a season that is not one, a competition the database holds nothing
 // of (naming the ones it may have meant), and a season of the competition with no knockout tie
 // (naming the seasons that have some); Error(kDatabase) when the database cannot be read.
-void write_bracket_svg(const Database& db, std::string_view competition, std::string_view season,
-                       std::ostream& out);
+FOOTBALLDB_API void write_bracket_svg(const Database& db, std::string_view competition,
+                                      std::string_view season, std::ostream& out);
 
 }  // namespace footballdb

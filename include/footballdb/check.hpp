@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "footballdb/api.hpp"
 #include "footballdb/database.hpp"
 #include "footballdb/types.hpp"
 
@@ -91,6 +92,6 @@ struct CheckOptions {
 // Every finding in `db`, each list ordered by season, competition, round order and tie (name
 // reviews by when they were queued); first whether the file is whole. Reads only; throws
 // Error(kDatabase) when the database cannot be read.
-CheckReport check(const Database& db, const CheckOptions& options = {});
+FOOTBALLDB_API CheckReport check(const Database& db, const CheckOptions& options = {});
 
 }  // namespace footballdb

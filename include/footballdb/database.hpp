@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "footballdb/api.hpp"
 #include "footballdb/names.hpp"
 #include "footballdb/query.hpp"
 #include "footballdb/rules.hpp"
@@ -39,12 +40,12 @@ struct DatabaseAccess;
 // URI ("file:/abs/path?immutable=1"), since SQLite could not create the shared-memory file its
 // readers need there. For programs that hand the database to other SQLite tools (the sqlite3
 // shell).
-std::string reader_location(const std::string& path);
+FOOTBALLDB_API std::string reader_location(const std::string& path);
 
 // An open database. Move-only. One Database must not be used from two threads at once;
 // several Database objects (in one process or several) may use one file concurrently: SQLite
 // serialises writers, readers see the last committed state (WAL).
-class Database {
+class FOOTBALLDB_API Database {
  public:
   // Opens (creating when allowed) the database at `path`, or an in-memory one for ":memory:",
   // and migrates it to the current schema. A read-write open takes the write lock only when it

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "footballdb/api.hpp"
+
 namespace footballdb {
 
 // Stable error codes. Their names (see error_code_name) start every message and may be
@@ -22,10 +24,10 @@ enum class ErrorCode {
 };
 
 // "usage", "input", ... as listed above.
-std::string_view error_code_name(ErrorCode code) noexcept;
+FOOTBALLDB_API std::string_view error_code_name(ErrorCode code) noexcept;
 
 // Where in a source file something was found. Lines and columns count from 1; 0 means unknown.
-struct SourceLocation {
+struct FOOTBALLDB_API SourceLocation {
   std::string file;
   int line = 0;
   int column = 0;
@@ -36,7 +38,7 @@ struct SourceLocation {
 
 // Thrown by every footballdb function that fails. what() is "<code name>: <message>", for
 // input errors "input: file:line:column: what was expected".
-class Error : public std::runtime_error {
+class FOOTBALLDB_API Error : public std::runtime_error {
  public:
   Error(ErrorCode code, const std::string& message);
   ErrorCode code() const noexcept { return code_; }
@@ -46,6 +48,6 @@ class Error : public std::runtime_error {
 };
 
 // An input error at `where`: "input: file:line:column: <message>".
-Error input_error(const SourceLocation& where, std::string_view message);
+FOOTBALLDB_API Error input_error(const SourceLocation& where, std::string_view message);
 
 }  // namespace footballdb

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "footballdb/api.hpp"
 #include "footballdb/database.hpp"
 
 namespace footballdb {
@@ -63,12 +64,12 @@ struct ImportReport {
 // format or a season in `options` that is not one, Error(kDatabase) ("import rolled back:
 // ...") when SQLite refuses a write. A club name that is unknown or ambiguous is no error: it
 // gets a club of its own and waits for review.
-ImportReport import_files(Database& db, const std::vector<std::string>& paths,
-                          const ImportOptions& options = {});
+FOOTBALLDB_API ImportReport import_files(Database& db, const std::vector<std::string>& paths,
+                                         const ImportOptions& options = {});
 
 // Writes the whole database as footballdb's JSON interchange format (docs in README.md).
 // Importing the result into an empty database gives the same clubs, competitions, rules,
 // rounds, ties, legs, claims and evidence.
-void export_json(const Database& db, std::ostream& out);
+FOOTBALLDB_API void export_json(const Database& db, std::ostream& out);
 
 }  // namespace footballdb

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "footballdb/api.hpp"
 #include "footballdb/check.hpp"
 #include "footballdb/import.hpp"
 #include "footballdb/names.hpp"
@@ -18,35 +19,35 @@ namespace footballdb {
 //  "outcome_from": "legs"|"stated"|null (stated: the legs decide nothing, the sources agree),
 //  "legs": [LEG...], "stated": [...], "disagreement": bool, "coin_toss_winner": CLUB|null,
 //  "evidence": [{"source", "path", "line"}]} where CLUB is {"id", "name"}.
-std::string to_json(const Tie& tie);
+FOOTBALLDB_API std::string to_json(const Tie& tie);
 // {"date", "kickoff", "competition", "season", "round", "tie_id", "leg_number", "leg_id", "home", "away",
 //  "score", "full_time", "half_time", "extra_time", "penalties", "status", "replay", ...}.
-std::string to_json(const Fixture& fixture);
+FOOTBALLDB_API std::string to_json(const Fixture& fixture);
 // {"query", "status": "resolved"|"ambiguous"|"unknown", "club": CLUB|null,
 //  "candidates": [{"id", "name", "matched_name", "method", "score", "explanation"}], "method"}.
-std::string to_json(const Resolution& resolution);
+FOOTBALLDB_API std::string to_json(const Resolution& resolution);
 // {"id", "name", "reason", "status", "club": CLUB|null, "candidates": [{"id", "name",
 //  "matched_name", "method", "score"}], "seen": {"source", "path", "line"}|null,
 //  "ties": [{"id", "competition", "season", "round", "clubs"}], "decided_club": CLUB|null,
 //  "decided_at"}.
-std::string to_json(const NameReview& review);
+FOOTBALLDB_API std::string to_json(const NameReview& review);
 // {"club": CLUB, "name", "lang", "method", "canonical": bool,
 //  "source": {"source", "path", "line"}|null}.
-std::string to_json(const ClubAlias& alias);
+FOOTBALLDB_API std::string to_json(const ClubAlias& alias);
 // {"id", "name", "country", "city", "names": [{"name", "lang", "origin"}]}.
-std::string to_json(const Club& club);
+FOOTBALLDB_API std::string to_json(const Club& club);
 // {"id", "path", "format", "sha256", "imported_at", "ties", "legs", "claims", "conflicts",
-//  "names", "reviews"}.
-std::string to_json(const SourceSummary& source);
-std::string to_json(const SourceRemoval& removal);
+//  "names", "reviews", "options": {"competition", ...} or null}.
+FOOTBALLDB_API std::string to_json(const SourceSummary& source);
+FOOTBALLDB_API std::string to_json(const SourceRemoval& removal);
 // {"competition", "season", "round", "group", "position", "club": CLUB, "played", "won",
 //  "drawn", "lost", "goals_for", "goals_against", "points"}.
-std::string to_json(const Standing& standing);
+FOOTBALLDB_API std::string to_json(const Standing& standing);
 // {"legs", "extra_time", "penalties", "away_goals", "away_goals_extra_time", "replays",
 //  "replay_limit", "replay_extra_time", "replay_penalties"}.
-std::string to_json(const RuleSet& rules);
+FOOTBALLDB_API std::string to_json(const RuleSet& rules);
 // {"dry_run": bool, "files": [{"path", "format", "already_imported", "records", ...}]}.
-std::string to_json(const ImportReport& report);
+FOOTBALLDB_API std::string to_json(const ImportReport& report);
 // {"conflicts": [...], "disagreements": [...], "partial_ties": [...], "name_reviews": [...],
 //  "rule_anomalies": [...]}: one array per kind of finding, each finding with its "tie"
 // ({"id", "competition", "season", "round", "clubs": [CLUB|null, CLUB|null]}) and details:
@@ -54,6 +55,6 @@ std::string to_json(const ImportReport& report);
 // {"aggregate", "winner", "decided_by", "outcome_from", "reasons": [text]}; partial tie
 // {"stated": [...], "evidence": [...]}; name review {"id", "name", "reason", "club",
 // "candidates": [name], "source", "path", "line"}; rule anomaly {"anomalies": [text]}.
-std::string to_json(const CheckReport& report);
+FOOTBALLDB_API std::string to_json(const CheckReport& report);
 
 }  // namespace footballdb

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "footballdb/api.hpp"
 #include "footballdb/types.hpp"
 
 namespace footballdb {
@@ -16,27 +17,27 @@ namespace footballdb {
 // comma-below and cedilla forms of s and t unified ("ș" = "ş"), typographic quotes and dashes
 // made ASCII, white space collapsed and trimmed. Accents are kept: "Lech Poznań" and
 // "lech poznan" have different keys. Invalid UTF-8 is replaced by U+FFFD. Thread-safe.
-std::string name_key(std::string_view name);
+FOOTBALLDB_API std::string name_key(std::string_view name);
 
 // name_key with accents and letter variants folded to ASCII letters ("ß" -> "ss", "ø" -> "o",
 // "þ" -> "th", "ə" -> "e", "ı" -> "i"), apostrophes and full stops dropped and other punctuation
 // made a space: "St Patrick’s Athletic" -> "st patricks athletic",
 // "USV Eschen/Mauren" -> "usv eschen mauren". Thread-safe.
-std::string fold_key(std::string_view name);
+FOOTBALLDB_API std::string fold_key(std::string_view name);
 
 // Of `choices` (command, competition or round names), the `most` closest to `typed` as people
 // mistype words: by edit distance of the fold_keys (a letter more, less, other or swapped with
 // the next costs 1), to a choice as a whole or to as many of its last words as `typed` has
 // ("Champions Leage" is 1 from "UEFA Champions League"), at most a third of `typed`'s length.
 // Closest first; empty when none is close.
-std::vector<std::string> did_you_mean(std::string_view typed,
-                                      const std::vector<std::string>& choices,
-                                      std::size_t most = 3);
+FOOTBALLDB_API std::vector<std::string> did_you_mean(std::string_view typed,
+                                                     const std::vector<std::string>& choices,
+                                                     std::size_t most = 3);
 
 // What a name means.
 enum class ResolveStatus { kResolved, kAmbiguous, kUnknown };
 // "resolved", "ambiguous", "unknown".
-std::string_view to_string(ResolveStatus status) noexcept;
+FOOTBALLDB_API std::string_view to_string(ResolveStatus status) noexcept;
 
 // A club a name may mean, with how it was matched.
 struct Candidate {
@@ -67,7 +68,7 @@ using ReviewId = Id<struct ReviewTag>;
 // Where a review stands: waiting, or what a person decided.
 enum class ReviewStatus { kOpen, kAccepted, kCreated, kRejected };
 // "open", "accepted", "created", "rejected".
-std::string_view to_string(ReviewStatus status) noexcept;
+FOOTBALLDB_API std::string_view to_string(ReviewStatus status) noexcept;
 
 // A name an import could not bind to one known club. The import gave it a club of its own (the
 // provisional club) so that no fact was lost.
@@ -138,14 +139,14 @@ struct RegistryClub {
 //     | Bakı [az]             ... with its language
 // `path` is used in messages. Throws Error (kInput, "path:line:column: expected ...") on a line
 // that is none of these, a spelling before any club, a club before any country, or a bad code.
-void read_registry(std::istream& in, const std::string& path,
-                   const std::function<void(RegistryClub&&)>& sink);
+FOOTBALLDB_API void read_registry(std::istream& in, const std::string& path,
+                                  const std::function<void(RegistryClub&&)>& sink);
 
 // Reads a file of name pairs, one "left <op> right" a line, where <op> is `op` (such as "!=" for
 // data/clubs/distinct.txt or "=" for data/clubs/exonyms.txt); blank lines and "#" comments are
 // skipped. Calls `sink(left, right)` per line. Throws Error (kInput) on a line without `op` or with
 // an empty side.
-void read_name_pairs(std::istream& in, const std::string& path, std::string_view op,
-                     const std::function<void(std::string&&, std::string&&)>& sink);
+FOOTBALLDB_API void read_name_pairs(std::istream& in, const std::string& path, std::string_view op,
+                                    const std::function<void(std::string&&, std::string&&)>& sink);
 
 }  // namespace footballdb

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "footballdb/api.hpp"
 #include "footballdb/types.hpp"
 
 namespace footballdb {
@@ -35,7 +36,7 @@ struct RuleSet {
 // 1965-66 (the European Cup and Champions League from 1967-68) to 2020-21, counted in extra time
 // too; penalty shoot-outs from 1970-71, replays before. These are footballdb's defaults for every
 // competition that has set no rules of its own (Database::set_rules).
-RuleSet uefa_rules(std::string_view competition, int season_year);
+FOOTBALLDB_API RuleSet uefa_rules(std::string_view competition, int season_year);
 
 // The rules footballdb knows for round `round` (canonical name; empty: any round) of
 // `competition` (canonical name) in the season starting in `season_year`, for a competition
@@ -43,7 +44,8 @@ RuleSet uefa_rules(std::string_view competition, int season_year);
 // (the FA Cup, the EFL Cup, the national cups of ../data, with their sources), else UEFA's
 // (uefa_rules; a final is one match, but the UEFA Cup's two legs until 1996-97), else those of
 // a national cup: one match, extra time, penalties, no away goals, no replays.
-RuleSet default_rules(std::string_view competition, int season_year, std::string_view round = {});
+FOOTBALLDB_API RuleSet default_rules(std::string_view competition, int season_year,
+                                     std::string_view round = {});
 
 // What decide_tie needs to know of a tie.
 struct TieFacts {
@@ -59,10 +61,10 @@ struct TieFacts {
 // extra time or on penalties; a later match of it is a replay however the source labelled it.
 // A tie whose legs do not decide it (a leg without a score, level with no shoot-out or replay
 // known, a partial tie) has no winner. Pure and thread-safe.
-TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules);
+FOOTBALLDB_API TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules);
 
 // Facts in the legs that the rules of the era do not allow (a penalty shoot-out before they
 // existed, away goals ignored ...), one sentence each; empty when none. Pure and thread-safe.
-std::vector<std::string> rule_anomalies(const TieFacts& tie, const RuleSet& rules);
+FOOTBALLDB_API std::vector<std::string> rule_anomalies(const TieFacts& tie, const RuleSet& rules);
 
 }  // namespace footballdb

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "footballdb/api.hpp"
+
 namespace footballdb {
 
 // A row id in one database. Ids of different tables are different types.
@@ -36,7 +38,7 @@ using LegId = Id<struct LegTag>;
 using SourceId = Id<struct SourceTag>;
 
 // A calendar date (proleptic Gregorian).
-struct Date {
+struct FOOTBALLDB_API Date {
   int year = 0;
   int month = 0;
   int day = 0;
@@ -62,7 +64,7 @@ struct Date {
 };
 
 // A local wall-clock kick-off time, as the source gives it (no time zone).
-struct LocalTime {
+struct FOOTBALLDB_API LocalTime {
   int hour = 0;
   int minute = 0;
 
@@ -98,7 +100,7 @@ struct Aggregate {
 };
 
 // A season: "2012-13" for a competition that straddles two years, "2005" for a calendar year.
-struct Season {
+struct FOOTBALLDB_API Season {
   // Parses "2012-13", "2012/13", "2012-2013", "2012/2013" or "2005"; the result is in canonical
   // form ("2012-13", "2005"). Nullopt when the text is not a season or the years do not follow.
   static std::optional<std::string> normalize(std::string_view text);
@@ -119,8 +121,8 @@ enum class LegStatus {
   kAnnulled,   // played but annulled; it counts for nothing (a replacement leg may follow)
   kCancelled,  // not played and no result awarded; it counts for nothing
 };
-std::string_view to_string(LegStatus status) noexcept;
-std::optional<LegStatus> parse_leg_status(std::string_view text) noexcept;
+FOOTBALLDB_API std::string_view to_string(LegStatus status) noexcept;
+FOOTBALLDB_API std::optional<LegStatus> parse_leg_status(std::string_view text) noexcept;
 
 // How a tie was decided.
 enum class DecidedBy {
@@ -137,8 +139,8 @@ enum class DecidedBy {
 };
 // "aggregate", "away_goals", "penalties", "replay", "coin_toss", "walkover", "awarded",
 // "normal_time", "extra_time", "bye".
-std::string_view to_string(DecidedBy how) noexcept;
-std::optional<DecidedBy> parse_decided_by(std::string_view text) noexcept;
+FOOTBALLDB_API std::string_view to_string(DecidedBy how) noexcept;
+FOOTBALLDB_API std::optional<DecidedBy> parse_decided_by(std::string_view text) noexcept;
 
 // A club as a tie or leg names it: its id and canonical name.
 struct ClubRef {
@@ -229,7 +231,7 @@ struct Leg {
 
 // What does not fit together in `leg`, in words ("half-time score above the full-time score"),
 // or nullopt when its facts are consistent: the checks the schema makes. Thread-safe.
-std::optional<std::string> leg_problem(const Leg& leg);
+FOOTBALLDB_API std::optional<std::string> leg_problem(const Leg& leg);
 
 // What a tie's legs decide, computed by the rules (see rules.hpp).
 struct TieOutcome {

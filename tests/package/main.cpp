@@ -1,4 +1,5 @@
-// The README's example: import the sample sources, ask for a club's ties and next match.
+// The README's example: import the sample sources, ask for a club's ties and next match; then an
+// error caught across the library's boundary and the version macros.
 #include <footballdb/footballdb.hpp>
 #include <iostream>
 
@@ -25,7 +26,18 @@ int main(int argc, char** argv) {
   }
   auto next = db.next_fixture(filter.club.value(), *Date::parse("2012-07-06"));
   if (next) std::cout << "next: " << next->leg.date->to_string() << "\n";
-  const bool ok = ties.size() == 1 && ties[0].outcome.aggregate == Aggregate{3, 1} && next &&
-                  next->leg.date->to_string() == "2012-07-12";
+  bool ok = ties.size() == 1 && ties[0].outcome.aggregate == Aggregate{3, 1} && next &&
+            next->leg.date->to_string() == "2012-07-12";
+  // An Error thrown inside the library is caught here by its type and code.
+  try {
+    db.require_club("Nonesuch Wanderers of Nowhere");
+    ok = false;
+  } catch (const Error& e) {
+    ok = ok && e.code() == ErrorCode::kClub;
+  }
+  static_assert(FOOTBALLDB_VERSION_NUMBER == FOOTBALLDB_VERSION_MAJOR * 10000 +
+                                                 FOOTBALLDB_VERSION_MINOR * 100 +
+                                                 FOOTBALLDB_VERSION_PATCH);
+  std::cout << "footballdb " << FOOTBALLDB_VERSION << "\n";
   return ok ? 0 : 1;
 }

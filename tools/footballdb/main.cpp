@@ -438,10 +438,14 @@ fs::path exe_dir() {
   return ec ? fs::path(".") : self.parent_path();
 }
 
+// The SQLite extension: $FOOTBALLDB_EXTENSION, else the build tree's (BUILD/lib beside
+// BUILD/bin), else the one of the installation this program is in, wherever its prefix (the .deb
+// installs under /usr what was configured for /usr/local), else the configured install path.
 fs::path find_extension() {
   if (const char* env = std::getenv("FOOTBALLDB_EXTENSION")) return env;
   for (const fs::path& candidate :
-       {exe_dir() / ".." / "lib" / "footballdb.so", fs::path(FOOTBALLDB_INSTALLED_EXTENSION)}) {
+       {exe_dir() / ".." / "lib" / "footballdb.so", exe_dir() / FOOTBALLDB_EXTENSION_FROM_BINDIR,
+        fs::path(FOOTBALLDB_INSTALLED_EXTENSION)}) {
     if (fs::exists(candidate)) return fs::weakly_canonical(candidate);
   }
   throw Error(ErrorCode::kIo,
