@@ -20,6 +20,7 @@
 
 #include "footballdb/footballdb.hpp"
 #include "footballdb/json.hpp"
+#include "export_command.hpp"
 
 namespace fs = std::filesystem;
 using namespace footballdb;
@@ -532,10 +533,17 @@ int run(int argc, char** argv) {
   import_cmd->add_option("files", files, "files to import")->required();
 
   // export
-  std::string output;
-  auto* export_cmd = app.add_subcommand("export", "write the whole database as JSON");
-  export_cmd->add_flag("--json", json_out, "JSON (the only export format)");
-  export_cmd->add_option("-o,--output", output, "file to write (default: standard output)");
+  cli::ExportRequest export_request;
+  auto* export_cmd = app.add_subcommand(
+      "export", "write the whole database: JSON to import elsewhere, or CSV (see --format)");
+  export_cmd->add_flag("--json", export_request.json, "JSON, as --format json");
+  export_cmd
+      ->add_option("--format", export_request.format,
+                   "json: footballdb's interchange format (the default); csv: ties.csv and "
+                   "legs.csv in the directory -o names")
+      ->check(CLI::IsMember(cli::export_formats()));
+  export_cmd->add_option("-o,--output", export_request.output,
+                         "file to write (default: standard output); csv: a directory");
 
   // ties
   std::optional<std::string> club, opponent;
@@ -765,19 +773,9 @@ int run(int argc, char** argv) {
       print_report(report);
     }
   } else if (*export_cmd) {
+    cli::export_format(export_request);  // a usage error first, whatever the database
     Database db = open_db(g, Access::kReads);
-    std::ofstream file;
-    if (!output.empty()) {
-      file.open(output, std::ios::binary);
-      if (!file) throw Error(ErrorCode::kIo, "cannot write '" + output + "'");
-    }
-    std::ostream& out = output.empty() ? std::cout : file;
-    export_json(db, out);
-    out.flush();
-    if (!out) {
-      throw Error(ErrorCode::kIo,
-                  "cannot write '" + (output.empty() ? "standard output" : output) + "'");
-    }
+    cli::run_export(db, export_request);
   } else if (*ties_cmd) {
     Database db = open_db(g, Access::kReads);
     // Names are resolved among the clubs of the ties asked about; a club and an opponent as a
