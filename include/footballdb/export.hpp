@@ -9,6 +9,7 @@
 // call while other connections write; one Database must not be used from two threads at once.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 
@@ -25,5 +26,30 @@ namespace footballdb {
 // The columns are listed in README.md ("CSV export") and never renamed or removed; new ones
 // are added at the end.
 void export_csv(const Database& db, std::ostream& ties, std::ostream& legs);
+
+// --- Football.TXT ---
+// openfootball's plain-text format, as lib/import/formats/football_txt.hpp reads it: for each
+// competition's season with at least one match, a header "= UEFA Europa League 2012/13", then
+// each round in order ("» Second qualifying round", with ", 1st leg" / ", 2nd leg" parts when
+// its ties have several legs and ", Replay" for replays; a group stage by groups: "» Group A"),
+// date lines ("  Thu Jul/5 2012") and one line a match: kick-off, clubs with their country
+// codes, score ("5-6 pen. 1-2 a.e.t. (0-1, 0-0)", "2-1 (1-0)"), notes ([awarded], [annulled],
+// [cancelled], [walkover], [neutral]) and venue ("@ Allianz Arena, München").
+// Importing the text gives the same ties and matches, except for what the format has no place
+// for (README.md, "Football.TXT export"): ties without a known match, what sources state of a
+// tie, tie numbers, the order of a tie's clubs, coin tosses, who a walkover went to, and the
+// evidence. A match whose club name or venue the format would misread is written as a
+// comment.
+
+// The stream for one competition's season, asked for once each, in the order they are written
+// (by season, then competition), before any of its text.
+using FootballTxtTarget =
+    std::function<std::ostream&(const std::string& competition, const std::string& season)>;
+void export_football_txt(const Database& db, const FootballTxtTarget& target);
+// Every competition's season to `out`, one after the other.
+void export_football_txt(const Database& db, std::ostream& out);
+// A file name for one competition's season: its words in lower-case ASCII joined by dashes,
+// then the season: "uefa-europa-league-2012-13.txt", "fa-cup-1975-76.txt".
+std::string football_txt_file_name(const std::string& competition, const std::string& season);
 
 }  // namespace footballdb

@@ -2,6 +2,7 @@
 // codes, and the usage and output errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -161,6 +162,52 @@ TEST_F(Export, CsvQuotesFieldsThatNeedIt) {
   EXPECT_TRUE(seen);
 }
 
+TEST_F(Export, FootballTxtGoesToStandardOutputAFileOrAFileASeason) {
+  const CliResult out = run({"export", "--format", "football-txt"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_NE(out.out.find("\n= UEFA Europa League 2012/13\n"), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("\n» Second qualifying round, 2nd leg\n"), std::string::npos);
+  EXPECT_NE(out.out.find(
+                "ÍBV Vestmannaeyjar (ISL) v St Patrick's Athletic FC (IRL)  2-1 a.e.t. (1-0, 0-0)"),
+            std::string::npos)
+      << out.out;
+
+  ASSERT_EQ(run({"export", "--format", "football-txt", "-o", "all.txt"}).exit_code, 0);
+  EXPECT_EQ(read_file(dir_.path("all.txt")), out.out);
+  // A directory, named so by its '/' or because it exists: a file a competition's season.
+  ASSERT_EQ(run({"import", data_path("json/cases.json")}).exit_code, 0);
+  CliResult r = run({"export", "--format", "football-txt", "-o", "seasons/"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path("seasons"))) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"european-cup-1958-59.txt",
+                                             "uefa-champions-league-2007-08.txt",
+                                             "uefa-europa-league-2012-13.txt"}));
+  const std::string europa = read_file(dir_.path("seasons/uefa-europa-league-2012-13.txt"));
+  EXPECT_NE(europa.find("» Round of 16, 1st leg"), std::string::npos) << europa;
+  EXPECT_EQ(europa.find("Champions League"), std::string::npos) << europa;
+  ASSERT_EQ(run({"export", "--format", "football-txt", "-o", "seasons"}).exit_code, 0);
+  EXPECT_EQ(read_file(dir_.path("seasons/uefa-europa-league-2012-13.txt")), europa);
+
+  // What was written imports again: the same ties.
+  r = shell(quote(FOOTBALLDB_CLI) + " --db t2.db import all.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("(football-txt): 75 records, 37 ties added"), std::string::npos) << r.out;
+}
+
+TEST_F(Export, FootballTxtToAFileThatCannotBeWrittenIsAnError) {
+  dir_.write("file", "x");
+  CliResult r = run({"export", "--format", "football-txt", "-o", "file/out.txt"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot write 'file/out.txt'"), std::string::npos) << r.err;
+  r = run({"export", "--format", "football-txt", "-o", "file/seasons/"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("file/seasons/"), std::string::npos) << r.err;
+}
+
 TEST_F(Export, CsvNeedsADirectoryAndSaysSo) {
   const CliResult r = run({"export", "--format", "csv"});
   EXPECT_EQ(r.exit_code, 2);
@@ -173,6 +220,7 @@ TEST_F(Export, AnUnknownFormatIsAUsageErrorListingTheFormats) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("json"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("csv"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("football-txt"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
   r = run({"export", "--json", "--format", "csv", "-o", "csv"});
   EXPECT_EQ(r.exit_code, 2);

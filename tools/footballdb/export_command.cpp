@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
+#include <utility>
 
 #include "footballdb/error.hpp"
 #include "footballdb/export.hpp"
@@ -59,10 +61,42 @@ void write_one(const std::string& output, Write write) {
   check_written(file, output);
 }
 
+// The files of a Football.TXT export to a directory: one a competition's season.
+class FilePerSeason {
+ public:
+  explicit FilePerSeason(fs::path dir) : dir_(std::move(dir)) {}
+
+  std::ostream& open(const std::string& competition, const std::string& season) {
+    close();
+    const std::string name = football_txt_file_name(competition, season);
+    // Competitions whose names differ only where a file name cannot (accents, punctuation).
+    std::string unique = name;
+    for (int n = 2; !used_.insert(unique).second; ++n) {
+      unique = name.substr(0, name.size() - 4) + "-" + std::to_string(n) + ".txt";
+    }
+    path_ = (dir_ / unique).string();
+    open_output(file_, path_);
+    return file_;
+  }
+
+  // Closes the file written last, throwing Error(kIo) if it was not all written.
+  void close() {
+    if (!file_.is_open()) return;
+    check_written(file_, path_);
+    file_.close();
+  }
+
+ private:
+  fs::path dir_;
+  std::ofstream file_;
+  std::string path_;
+  std::set<std::string> used_;
+};
+
 }  // namespace
 
 const std::vector<std::string>& export_formats() {
-  static const std::vector<std::string> kFormats = {"json", "csv"};
+  static const std::vector<std::string> kFormats = {"json", "csv", "football-txt"};
   return kFormats;
 }
 
@@ -92,6 +126,20 @@ void run_export(const Database& db, const ExportRequest& request) {
     export_csv(db, ties, legs);
     check_written(ties, (dir / "ties.csv").string());
     check_written(legs, (dir / "legs.csv").string());
+  } else if (format == "football-txt") {
+    // A directory (one that exists, or a name ending in '/'): a file a competition's season.
+    const std::string& output = request.output;
+    if (!output.empty() && (output.back() == '/' || fs::is_directory(output))) {
+      make_directory(output);
+      FilePerSeason files{fs::path(output)};
+      export_football_txt(
+          db, [&files](const std::string& competition, const std::string& season) -> std::ostream& {
+            return files.open(competition, season);
+          });
+      files.close();
+    } else {
+      write_one(output, [&db](std::ostream& out) { export_football_txt(db, out); });
+    }
   } else {
     write_one(request.output, [&db](std::ostream& out) { export_json(db, out); });
   }
