@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages footballdb needs to build, test and benchmark, when missing.
 # A fast no-op when everything is there. Needs root (or sudo) only when something is missing.
+# TEST=1 (tools/test.sh) adds what only tests need: postgresql, whose server the PostgreSQL
+# export's test starts (tests/export/postgres_check.sh; it skips without one).
 # FUZZ=1 (tools/fuzz.sh) adds what the libFuzzer targets need: clang, its sanitizer and libFuzzer
 # runtimes, and llvm-symbolizer for readable reports.
 set -euo pipefail
@@ -11,6 +13,9 @@ packages=(
   nlohmann-json3-dev libgtest-dev libicu-dev libssl-dev libcli11-dev
   libabsl-dev libbenchmark-dev
 )
+if [ "${TEST:-0}" = 1 ]; then
+  packages+=(postgresql)
+fi
 if [ "${FUZZ:-0}" = 1 ]; then
   packages+=(clang libclang-rt-14-dev llvm-14)
 fi

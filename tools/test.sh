@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
-if [ "$quick" = 1 ]; then tools/setup.sh; else FUZZ=1 tools/setup.sh; fi
+if [ "$quick" = 1 ]; then TEST=1 tools/setup.sh; else TEST=1 FUZZ=1 tools/setup.sh; fi
 
 stage() { echo; echo "=== $* ($(date +%T))"; }
 

@@ -3,10 +3,10 @@
 // interchange format, which it imports again in full, is export_json in import.hpp.)
 //
 // Every exporter reads one snapshot of the database (what other connections commit meanwhile
-// is not seen), writes as it reads, and holds no more than one row (Football.TXT: one
-// competition's season) in memory. They write to streams and do not check them: the caller
-// looks at the stream's state afterwards. Throws Error(kDatabase) when SQLite fails. Safe to
-// call while other connections write; one Database must not be used from two threads at once.
+// is not seen) and writes as it reads, a row at a time: the database is never held in memory.
+// They write to streams and do not check them: the caller looks at the stream's state
+// afterwards. Throws Error(kDatabase) when SQLite fails. Safe to call while other connections
+// write; one Database must not be used from two threads at once.
 #pragma once
 
 #include <functional>
@@ -51,5 +51,27 @@ void export_football_txt(const Database& db, std::ostream& out);
 // A file name for one competition's season: its words in lower-case ASCII joined by dashes,
 // then the season: "uefa-europa-league-2012-13.txt", "fa-cup-1975-76.txt".
 std::string football_txt_file_name(const std::string& competition, const std::string& season);
+
+// --- PostgreSQL ---
+struct PostgresExportOptions {
+  // The schema created for the tables and views. "public" is used as it is (not created); any
+  // other name must not exist yet. Lower-case letters, digits and '_', not starting with a digit.
+  std::string schema = "footballdb";
+};
+
+// A psql script (`psql -v ON_ERROR_STOP=1 -f FILE`) that, in one transaction, creates
+// `options.schema` with every table of the database (from SQLite's own description of them, so
+// tables and columns added by later migrations are there too), their primary keys, NOT NULL,
+// UNIQUE and DEFAULTs, the CHECK constraints PostgreSQL can evaluate alike, loads the rows
+// (COPY), moves each id column's sequence past its highest id, then adds the foreign keys, the
+// indexes and footballdb's views, rewritten for PostgreSQL (lib/export/postgres_views.sql).
+// SQLite types map to PostgreSQL's: INTEGER to bigint, TEXT to text, REAL to double precision,
+// BLOB to bytea; dates stay ISO-8601 text and yes/no columns 0 or 1; COLLATE NOCASE becomes a
+// case-insensitive ICU collation `nocase` of the schema. SQLite's triggers, and views other
+// than footballdb's, are not written (a comment names them). Throws Error(kUsage), before
+// writing anything, for a schema name that is not one, and Error(kInput) for a text holding a
+// NUL byte (PostgreSQL cannot store one; footballdb never does).
+void export_postgres(const Database& db, std::ostream& out,
+                     const PostgresExportOptions& options = {});
 
 }  // namespace footballdb

@@ -208,6 +208,34 @@ TEST_F(Export, FootballTxtToAFileThatCannotBeWrittenIsAnError) {
   EXPECT_NE(r.err.find("file/seasons/"), std::string::npos) << r.err;
 }
 
+TEST_F(Export, PostgresWritesAScriptToStandardOutputOrAFile) {
+  const CliResult out = run({"export", "--format", "postgres"});
+  ASSERT_EQ(out.exit_code, 0) << out.err;
+  EXPECT_EQ(out.out.rfind("-- footballdb (schema version ", 0), 0u) << out.out.substr(0, 80);
+  EXPECT_NE(out.out.find("\nCREATE SCHEMA \"footballdb\";\n"), std::string::npos);
+  EXPECT_NE(out.out.find("\nCREATE VIEW tie_results ("), std::string::npos);
+  EXPECT_EQ(out.out.substr(out.out.size() - 9), "\nCOMMIT;\n");
+  ASSERT_EQ(run({"export", "--format", "postgres", "-o", "fdb.sql"}).exit_code, 0);
+  EXPECT_EQ(read_file(dir_.path("fdb.sql")), out.out);
+  const CliResult in_public = run({"export", "--format", "postgres", "--pg-schema", "public"});
+  ASSERT_EQ(in_public.exit_code, 0) << in_public.err;
+  EXPECT_EQ(in_public.out.find("CREATE SCHEMA"), std::string::npos);
+  EXPECT_NE(in_public.out.find("SET LOCAL search_path = \"public\";"), std::string::npos);
+}
+
+TEST_F(Export, PostgresSchemaNamesAreChecked) {
+  CliResult r = run({"export", "--format", "postgres", "--pg-schema", "Foot-Ball"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("'Foot-Ball' is no schema name"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = run({"export", "--format", "csv", "-o", "csv", "--pg-schema", "cups"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--pg-schema goes with --format postgres"), std::string::npos) << r.err;
+  r = run({"export", "--format", "postgres", "-o", "t.db/fdb.sql"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("cannot write 't.db/fdb.sql'"), std::string::npos) << r.err;
+}
+
 TEST_F(Export, CsvNeedsADirectoryAndSaysSo) {
   const CliResult r = run({"export", "--format", "csv"});
   EXPECT_EQ(r.exit_code, 2);
@@ -221,6 +249,7 @@ TEST_F(Export, AnUnknownFormatIsAUsageErrorListingTheFormats) {
   EXPECT_NE(r.err.find("json"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("csv"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("football-txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("postgres"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
   r = run({"export", "--json", "--format", "csv", "-o", "csv"});
   EXPECT_EQ(r.exit_code, 2);

@@ -96,7 +96,7 @@ class FilePerSeason {
 }  // namespace
 
 const std::vector<std::string>& export_formats() {
-  static const std::vector<std::string> kFormats = {"json", "csv", "football-txt"};
+  static const std::vector<std::string> kFormats = {"json", "csv", "football-txt", "postgres"};
   return kFormats;
 }
 
@@ -110,6 +110,9 @@ std::string export_format(const ExportRequest& request) {
     throw Error(ErrorCode::kUsage,
                 "--format csv writes two files, ties.csv and legs.csv: name their directory "
                 "with -o DIR");
+  }
+  if (request.pg_schema && format != "postgres") {
+    throw Error(ErrorCode::kUsage, "--pg-schema goes with --format postgres");
   }
   return format;
 }
@@ -140,6 +143,11 @@ void run_export(const Database& db, const ExportRequest& request) {
     } else {
       write_one(output, [&db](std::ostream& out) { export_football_txt(db, out); });
     }
+  } else if (format == "postgres") {
+    PostgresExportOptions options;
+    if (request.pg_schema) options.schema = *request.pg_schema;
+    write_one(request.output,
+              [&db, &options](std::ostream& out) { export_postgres(db, out, options); });
   } else {
     write_one(request.output, [&db](std::ostream& out) { export_json(db, out); });
   }

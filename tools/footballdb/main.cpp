@@ -535,17 +535,23 @@ int run(int argc, char** argv) {
   // export
   cli::ExportRequest export_request;
   auto* export_cmd = app.add_subcommand(
-      "export", "write the whole database: JSON to import elsewhere, CSV or Football.TXT");
+      "export",
+      "write the whole database: JSON to import elsewhere, CSV, Football.TXT or a script for "
+      "PostgreSQL");
   export_cmd->add_flag("--json", export_request.json, "JSON, as --format json");
   export_cmd
       ->add_option("--format", export_request.format,
                    "json: footballdb's interchange format (the default); csv: ties.csv and "
                    "legs.csv in the directory -o names; football-txt: openfootball's text "
-                   "format, to a file or, when -o is a directory, a file a competition's season")
+                   "format, to a file or, when -o is a directory, a file a competition's "
+                   "season; postgres: a psql script that creates the tables and views and "
+                   "loads the data")
       ->check(CLI::IsMember(cli::export_formats()));
   export_cmd->add_option("-o,--output", export_request.output,
                          "file to write (default: standard output); csv: a directory; "
                          "football-txt: a file or a directory");
+  export_cmd->add_option("--pg-schema", export_request.pg_schema,
+                         "postgres: the schema to create (default footballdb; public: none)");
 
   // ties
   std::optional<std::string> club, opponent;
