@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "footballdb/database.hpp"
 
@@ -37,6 +38,51 @@ inline std::string shared_data_path(const std::string& relative = "") {
   const char* env = std::getenv("FOOTBALLDB_SHARED_DATA");
   const std::string root = env ? env : FOOTBALLDB_SOURCE_DIR "/../shared/data";
   return relative.empty() ? root : root + "/" + relative;
+}
+
+// One row of a CSV file: its fields.
+using CsvRow = std::vector<std::string>;
+
+// RFC 4180 rows of `text`: quoted fields with "" escapes and embedded commas or line ends;
+// lines end in LF or CRLF; blank lines are skipped.
+inline std::vector<CsvRow> read_csv(const std::string& text) {
+  std::vector<CsvRow> rows;
+  CsvRow row;
+  std::string field;
+  bool quoted = false, any = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = any = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      row.push_back(std::move(field));
+      field.clear();
+      if (row.size() > 1 || !row[0].empty() || any) rows.push_back(std::move(row));
+      row.clear();
+      any = false;
+    } else {
+      field += c;
+      any = true;
+    }
+  }
+  if (!field.empty() || !row.empty()) {
+    row.push_back(std::move(field));
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 // A fresh directory for one test, removed with the object.

@@ -3,8 +3,10 @@
 # missing (dpkg-dev and file: dpkg-shlibdeps for cpack's .deb; pkgconf: footballdb.pc's tests).
 # A fast no-op when everything is there. Needs root (or sudo) only when something is missing.
 # TEST=1 (tools/test.sh) adds what only the tests use: rsvg-convert (librsvg2-bin), which renders
-# the bracket's SVG to PNG. FUZZ=1 (tools/fuzz.sh) adds what the libFuzzer targets need: clang,
-# its sanitizer and libFuzzer runtimes, and llvm-symbolizer for readable reports.
+# the bracket's SVG to PNG, and postgresql, whose server the PostgreSQL export's test starts
+# (tests/export/postgres_check.sh; it skips without one). FUZZ=1 (tools/fuzz.sh) adds what the
+# libFuzzer targets need: clang, its sanitizer and libFuzzer runtimes, and llvm-symbolizer for
+# readable reports.
 set -euo pipefail
 
 packages=(
@@ -15,7 +17,7 @@ packages=(
   dpkg-dev file pkgconf
 )
 if [ "${TEST:-0}" = 1 ]; then
-  packages+=(librsvg2-bin)
+  packages+=(librsvg2-bin postgresql)
 fi
 if [ "${FUZZ:-0}" = 1 ]; then
   packages+=(clang libclang-rt-14-dev llvm-14)

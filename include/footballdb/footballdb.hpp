@@ -5,6 +5,7 @@
 #include "footballdb/check.hpp"
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
+#include "footballdb/export.hpp"
 #include "footballdb/import.hpp"
 #include "footballdb/names.hpp"
 #include "footballdb/query.hpp"

@@ -29,48 +29,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using CsvRow = std::vector<std::string>;
-
-// RFC 4180 rows of `text`: quoted fields with "" escapes and embedded commas or line ends.
-std::vector<CsvRow> read_csv(const std::string& text) {
-  std::vector<CsvRow> rows;
-  CsvRow row;
-  std::string field;
-  bool quoted = false, any = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = any = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      row.push_back(std::move(field));
-      field.clear();
-      if (row.size() > 1 || !row[0].empty() || any) rows.push_back(std::move(row));
-      row.clear();
-      any = false;
-    } else {
-      field += c;
-      any = true;
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
+using testing::CsvRow;
+using testing::read_csv;
 
 std::string csv_field(const std::string& value) {
   std::string out = "\"";

@@ -9,7 +9,7 @@ _footballdb_options() {
   local options=""
   case "$1 $2" in
     "import "*) options="--format --competition --season --round --mapping --dry-run --json" ;;
-    "export "*) options="--json -o --output" ;;
+    "export "*) options="--json --format -o --output --pg-schema" ;;
     "ties "*) options="--club --opponent --competition --season --round --json --format" ;;
     "standings "*) options="--competition --season --round --club --json --format" ;;
     "fixtures "*) options="--date --from --to --club --next --previous --json --format" ;;
@@ -71,7 +71,7 @@ _footballdb() {
       _footballdb_words "yes no" "$cur"
       return
       ;;
-    --busy-timeout | --competition | --season | --round | --mapping | --club | --opponent | \
+    --busy-timeout | --competition | --season | --round | --mapping | --club | --opponent | --pg-schema | \
       --date | --from | --to | --replay-limit)
       return  # free text: names, seasons, dates, numbers
       ;;
@@ -87,7 +87,7 @@ _footballdb() {
         [ "$command" = shell ] && return  # sqlite3's own options and SQL follow
         continue
         ;;
-      --db | --busy-timeout | --format | --competition | --season | --round | --mapping | \
+      --db | --busy-timeout | --format | --competition | --season | --round | --mapping | --pg-schema | \
         --club | --opponent | -o | --output | --date | --from | --to | --legs | --replay-limit | \
         --extra-time | --penalties | --away-goals | --away-goals-extra-time | --replays | \
         --replay-extra-time | --replay-penalties)
@@ -107,6 +107,8 @@ _footballdb() {
   if [ "$prev" = --format ]; then
     if [ "$command" = import ]; then
       _footballdb_words "json football-txt pairing-table result-lines aggregate-lines csv" "$cur"
+    elif [ "$command" = export ]; then
+      _footballdb_words "json csv football-txt postgres" "$cur"
     else
       _footballdb_words "text json csv table" "$cur"
     fi

@@ -22,6 +22,7 @@
 #include "footballdb/footballdb.hpp"
 #include "footballdb/json.hpp"
 #include "output.hpp"
+#include "export_command.hpp"
 
 namespace fs = std::filesystem;
 using namespace footballdb;
@@ -659,10 +660,25 @@ int run(int argc, char** argv) {
   import_cmd->add_option("files", files, "files to import")->required();
 
   // export
-  std::string output;
-  auto* export_cmd = app.add_subcommand("export", "write the whole database as JSON");
-  export_cmd->add_flag("--json", json_out, "JSON (the only export format)");
-  export_cmd->add_option("-o,--output", output, "file to write (default: standard output)");
+  cli::ExportRequest export_request;
+  auto* export_cmd = app.add_subcommand(
+      "export",
+      "write the whole database: JSON to import elsewhere, CSV, Football.TXT or a script for "
+      "PostgreSQL");
+  export_cmd->add_flag("--json", export_request.json, "JSON, as --format json");
+  export_cmd
+      ->add_option("--format", export_request.format,
+                   "json: footballdb's interchange format (the default); csv: ties.csv and "
+                   "legs.csv in the directory -o names; football-txt: openfootball's text "
+                   "format, to a file or, when -o is a directory, a file a competition's "
+                   "season; postgres: a psql script that creates the tables and views and "
+                   "loads the data")
+      ->check(CLI::IsMember(cli::export_formats()));
+  export_cmd->add_option("-o,--output", export_request.output,
+                         "file to write (default: standard output); csv: a directory; "
+                         "football-txt: a file or a directory");
+  export_cmd->add_option("--pg-schema", export_request.pg_schema,
+                         "postgres: the schema to create (default footballdb; public: none)");
 
   // bracket
   std::string bracket_competition, bracket_season, bracket_output;
@@ -941,19 +957,9 @@ int run(int argc, char** argv) {
       print_report(report);
     }
   } else if (*export_cmd) {
+    cli::export_format(export_request);  // a usage error first, whatever the database
     Database db = open_db(g, Access::kReads);
-    std::ofstream file;
-    if (!output.empty()) {
-      file.open(output, std::ios::binary);
-      if (!file) throw Error(ErrorCode::kIo, "cannot write '" + output + "'");
-    }
-    std::ostream& out = output.empty() ? std::cout : file;
-    export_json(db, out);
-    out.flush();
-    if (!out) {
-      throw Error(ErrorCode::kIo,
-                  "cannot write '" + (output.empty() ? "standard output" : output) + "'");
-    }
+    cli::run_export(db, export_request);
   } else if (*bracket_cmd) {
     Database db = open_db(g, Access::kReads);
     // Drawn whole before anything is written: an error leaves no file behind.
