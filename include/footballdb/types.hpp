@@ -141,6 +141,9 @@ enum class DecidedBy {
 // "normal_time", "extra_time", "bye".
 FOOTBALLDB_API std::string_view to_string(DecidedBy how) noexcept;
 FOOTBALLDB_API std::optional<DecidedBy> parse_decided_by(std::string_view text) noexcept;
+// How a tie was decided, in words that follow "X through" or "won": "on aggregate", "on away
+// goals", "after a replay", "by walkover", ...
+FOOTBALLDB_API std::string_view describe(DecidedBy how) noexcept;
 
 // A club as a tie or leg names it: its id and canonical name.
 struct ClubRef {

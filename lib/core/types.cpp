@@ -188,6 +188,32 @@ std::string_view to_string(DecidedBy how) noexcept {
   return "aggregate";
 }
 
+std::string_view describe(DecidedBy how) noexcept {
+  switch (how) {
+    case DecidedBy::kAggregate:
+      return "on aggregate";
+    case DecidedBy::kAwayGoals:
+      return "on away goals";
+    case DecidedBy::kPenalties:
+      return "on penalties";
+    case DecidedBy::kReplay:
+      return "after a replay";
+    case DecidedBy::kCoinToss:
+      return "on a coin toss";
+    case DecidedBy::kWalkover:
+      return "by walkover";
+    case DecidedBy::kAwarded:
+      return "by an awarded result";
+    case DecidedBy::kNormalTime:
+      return "in normal time";
+    case DecidedBy::kExtraTime:
+      return "after extra time";
+    case DecidedBy::kBye:
+      return "with a bye";
+  }
+  return "";
+}
+
 std::optional<DecidedBy> parse_decided_by(std::string_view text) noexcept {
   for (auto d : {DecidedBy::kAggregate, DecidedBy::kAwayGoals, DecidedBy::kPenalties,
                  DecidedBy::kReplay, DecidedBy::kCoinToss, DecidedBy::kWalkover,

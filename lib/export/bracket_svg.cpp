@@ -238,32 +238,6 @@ std::string shoot_out(const Tie& tie) {
   return "";
 }
 
-const char* how_words(DecidedBy how) {
-  switch (how) {
-    case DecidedBy::kAggregate:
-      return "on aggregate";
-    case DecidedBy::kAwayGoals:
-      return "on away goals";
-    case DecidedBy::kPenalties:
-      return "on penalties";
-    case DecidedBy::kReplay:
-      return "after a replay";
-    case DecidedBy::kCoinToss:
-      return "on a coin toss";
-    case DecidedBy::kWalkover:
-      return "by walkover";
-    case DecidedBy::kAwarded:
-      return "by an awarded result";
-    case DecidedBy::kNormalTime:
-      return "in normal time";
-    case DecidedBy::kExtraTime:
-      return "after extra time";
-    case DecidedBy::kBye:
-      return "with a bye";
-  }
-  return "";
-}
-
 // How the tie was decided, for the club in bold: "won on penalties 4-3, after extra time".
 std::string decided_text(const Tie& tie) {
   const std::optional<DecidedBy> how = tie.outcome.decided_by;
@@ -277,7 +251,7 @@ std::string decided_text(const Tie& tie) {
       *how == DecidedBy::kWalkover || *how == DecidedBy::kAwarded || *how == DecidedBy::kBye
           ? "through "
           : "won ";
-  text += how_words(*how);
+  text += describe(*how);
   if (*how == DecidedBy::kPenalties) text += shoot_out(tie);
   if (tie.outcome.extra_time && *how != DecidedBy::kExtraTime) text += ", after extra time";
   if (tie.outcome.stated) text += " (as the sources state)";
@@ -290,7 +264,7 @@ std::string claim_text(const Tie& tie, const StatedOutcome& claim) {
   std::string text;
   if (claim.winner) text = claim.winner->name + " through";
   if (claim.decided_by)
-    text += (text.empty() ? "" : " ") + std::string(how_words(*claim.decided_by));
+    text += (text.empty() ? "" : " ") + std::string(describe(*claim.decided_by));
   if (claim.aggregate) {
     const bool b_first = claim.winner && tie.club_b && claim.winner->id == tie.club_b->id;
     text += (text.empty() ? "" : ", ") +

@@ -21,7 +21,7 @@ namespace footballdb {
 namespace storage {
 namespace {
 
-// A score as conflicts keeps it: "2-1".
+// A score as conflicts keeps it (score_text): "2-1".
 std::optional<Score> parse_score(std::string_view text) {
   const std::size_t dash = text.find('-');
   if (dash == std::string_view::npos) return std::nullopt;
@@ -33,10 +33,6 @@ std::optional<Score> parse_score(std::string_view text) {
     return std::nullopt;
   }
   return s;
-}
-
-std::string show_score(const std::optional<Score>& s) {
-  return s ? std::to_string(s->home) + "-" + std::to_string(s->away) : "";
 }
 
 // The conflict fields that belong to each fact of a leg.
@@ -95,11 +91,11 @@ std::string value_text(const Leg& leg, std::string_view field) {
   if (field == "kickoff") return leg.kickoff ? leg.kickoff->to_string() : "";
   if (field == "venue") return leg.venue.value_or("");
   if (field == "status") return std::string(to_string(leg.status));
-  if (field == "full_time") return show_score(leg.full_time);
-  if (field == "half_time") return show_score(leg.half_time);
-  if (field == "extra_time") return show_score(leg.extra_time);
-  if (field == "penalties") return show_score(leg.penalties);
-  return show_score(leg.score());
+  if (field == "full_time") return score_text(leg.full_time);
+  if (field == "half_time") return score_text(leg.half_time);
+  if (field == "extra_time") return score_text(leg.extra_time);
+  if (field == "penalties") return score_text(leg.penalties);
+  return score_text(leg.score());
 }
 
 void forget(Leg& leg, int fact) {

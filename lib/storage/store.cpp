@@ -21,10 +21,6 @@ std::optional<std::int64_t> raw(const std::optional<ClubId>& id) {
 }
 
 
-std::string show(const std::optional<Score>& s) {
-  return s ? std::to_string(s->home) + "-" + std::to_string(s->away) : "";
-}
-
 // Fills `stored` from `claimed` when it is unknown; notes a difference when both are known.
 template <class T, class Show>
 void reconcile(std::optional<T>& stored, const std::optional<T>& claimed, const char* field,
@@ -715,7 +711,7 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
     std::vector<std::tuple<std::string, std::string, std::string>> differences;
     auto show_date = [](const std::optional<Date>& v) { return v->to_string(); };
     auto show_time = [](const std::optional<LocalTime>& v) { return v->to_string(); };
-    auto show_score = [](const std::optional<Score>& v) { return show(v); };
+    auto show_score = [](const std::optional<Score>& v) { return score_text(v); };
     auto show_text = [](const std::optional<std::string>& v) { return *v; };
     reconcile(merged.date, d.date, "date", show_date, differences, changed);
     reconcile(merged.kickoff, d.kickoff, "kickoff", show_time, differences, changed);
@@ -750,7 +746,8 @@ void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
       if (result_differences.empty() && result_changed && leg_problem(filled)) {
         // Each part agrees, yet together they do not fit (a half-time score above the
         // full-time one): the stored result stands and the new one is a conflict.
-        result_differences.emplace_back("result", show(merged.score()), show(d.score()));
+        result_differences.emplace_back("result", score_text(merged.score()),
+                                        score_text(d.score()));
       }
       if (result_differences.empty()) {
         merged = filled;

@@ -226,32 +226,6 @@ std::string leg_line(const Leg& leg, const std::string& label) {
   return line + (notes.empty() ? "" : ")");
 }
 
-const char* how(DecidedBy decided_by) {
-  switch (decided_by) {
-    case DecidedBy::kAggregate:
-      return "on aggregate";
-    case DecidedBy::kAwayGoals:
-      return "on away goals";
-    case DecidedBy::kPenalties:
-      return "on penalties";
-    case DecidedBy::kReplay:
-      return "after a replay";
-    case DecidedBy::kCoinToss:
-      return "on a coin toss";
-    case DecidedBy::kWalkover:
-      return "by walkover";
-    case DecidedBy::kAwarded:
-      return "by an awarded result";
-    case DecidedBy::kNormalTime:
-      return "in normal time";
-    case DecidedBy::kExtraTime:
-      return "after extra time";
-    case DecidedBy::kBye:
-      return "with a bye";
-  }
-  return "";
-}
-
 void print_tie(const Tie& tie) {
   std::cout << tie.season << " " << tie.competition << ", " << tie.round;
   if (!tie.round_names.empty()) {
@@ -270,7 +244,7 @@ void print_tie(const Tie& tie) {
   }
   std::cout << (tie.club_b ? tie.club_b->name : "(opponent unknown)");
   if (tie.winner) {
-    std::cout << ": " << tie.winner->name << " through " << how(*tie.outcome.decided_by)
+    std::cout << ": " << tie.winner->name << " through " << describe(*tie.outcome.decided_by)
               << (tie.outcome.extra_time ? " after extra time" : "")
               << (tie.outcome.stated ? " (as the sources state)" : "");
   }
@@ -296,7 +270,7 @@ void print_tie(const Tie& tie) {
   for (const StatedOutcome& s : tie.stated) {
     std::cout << "  stated:";
     if (s.winner) std::cout << " " << s.winner->name << " through";
-    if (s.decided_by) std::cout << " " << how(*s.decided_by);
+    if (s.decided_by) std::cout << " " << describe(*s.decided_by);
     if (s.aggregate) std::cout << " (" << s.aggregate->a << "-" << s.aggregate->b << ")";
     if (!s.winner && !s.decided_by && !s.aggregate) std::cout << " no outcome";
     if (!s.text.empty()) std::cout << ": \"" << s.text << "\"";
