@@ -269,8 +269,8 @@ int exec(StatementCache& statements, const std::string& sql, std::int64_t key) {
 }
 
 // The leg `leg` derived again from the sources that still support it, once a source that
-// stated `removed_facts` of it is gone. Returns whether its facts changed.
-bool rederive(StatementCache& statements, std::int64_t leg, int removed_facts) {
+// stated `removed_facts` of it is gone, written: what rederive_leg gave.
+storage::RederivedLeg rederive(StatementCache& statements, std::int64_t leg, int removed_facts) {
   std::vector<storage::LegSupport> support;
   {
     SQLite::Statement& q =
@@ -313,7 +313,7 @@ bool rederive(StatementCache& statements, std::int64_t leg, int removed_facts) {
     u.reset();
   }
   if (now.changed) storage::update_leg_facts(statements, leg, now.leg);
-  return now.changed;
+  return now;
 }
 
 }  // namespace
@@ -391,12 +391,9 @@ SourceRemoval Database::remove_source(SourceId id) try {
         out.legs_removed += exec(statements, "DELETE FROM legs WHERE id = ?", leg);
         continue;
       }
-      const int conflicts_before =
-          count(statements, "SELECT count(*) FROM conflicts WHERE leg_id = ?", leg);
-      if (rederive(statements, leg, facts)) ++out.legs_rederived;
-      out.conflicts_removed +=
-          conflicts_before -
-          count(statements, "SELECT count(*) FROM conflicts WHERE leg_id = ?", leg);
+      const storage::RederivedLeg now = rederive(statements, leg, facts);
+      if (now.changed) ++out.legs_rederived;
+      out.conflicts_removed += static_cast<int>(now.settled.size());
     }
     std::set<std::int64_t> rounds;
     for (const std::int64_t tie : ties) {
