@@ -617,7 +617,7 @@ void create_index(std::ostream& out, SQLite::Database& db, const std::string& na
   std::vector<std::string> keys;
   while (q.executeStep()) {
     if (q.getColumn(0).getInt() < 0) {
-      out << "-- not written: the index " << one_line(name) << " on an expression\n";
+      out << "-- not written: the index " << one_line(name) << " on an expression or the rowid\n";
       return;
     }
     const std::string column = q.getColumn(1).getString();
@@ -627,8 +627,9 @@ void create_index(std::ostream& out, SQLite::Database& db, const std::string& na
       if (c.name == column) declared = c.collation;
     }
     const std::string coll = upper(q.getColumn(3).getString());
-    if (coll != declared.value_or("BINARY"))
+    if (coll != declared.value_or("BINARY")) {
       key += coll == "NOCASE" ? " COLLATE nocase" : " COLLATE \"C\"";
+    }
     if (q.getColumn(2).getInt() != 0) key += " DESC";
     keys.push_back(key);
   }
