@@ -105,8 +105,25 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
   return out;
 }
 
+void Assembler::flush() {
+  if (!pending_) return;
+  Pending pending = std::move(*pending_);
+  pending_.reset();
+  merge(pending.draft, pending.where);
+}
+
+void Assembler::finish() { flush(); }
+
 void Assembler::operator()(Record&& record) {
   ++ctx_.report.records;
+  const auto* stated = std::get_if<TieRecord>(&record);
+  if (!stated || !pending_ || stated->where.line != pending_->where.line ||
+      stated->club_a != pending_->home || stated->club_b != pending_->away ||
+      stated->country_a != pending_->home_country ||
+      stated->country_b != pending_->away_country ||
+      (stated->number && stated->number != pending_->draft.number)) {
+    flush();
+  }
   std::visit(
       [this](auto& r) {
         using T = std::decay_t<decltype(r)>;
@@ -149,11 +166,20 @@ std::optional<std::string> Assembler::group_of(const Context& context) const {
 }
 
 void Assembler::tie(const TieRecord& r) {
-  const storage::RoundKey round = round_of(r.context, r.where, std::nullopt);
-  const ClubPair clubs = ctx_.clubs.pair(r.club_a, r.club_b, r.country_a, r.country_b, round,
-                                         r.where);
-  storage::TieDraft draft = draft_of(round, r.number, clubs, r.where);
-  draft.group = group_of(r.context);
+  // The tie of the leg held back (its row's claim): its clubs and round are the leg's.
+  std::optional<Pending> joined = std::move(pending_);
+  pending_.reset();
+  ClubPair clubs;
+  storage::TieDraft draft;
+  if (joined) {
+    clubs = joined->clubs;
+    draft = std::move(joined->draft);
+  } else {
+    const storage::RoundKey round = round_of(r.context, r.where, std::nullopt);
+    clubs = ctx_.clubs.pair(r.club_a, r.club_b, r.country_a, r.country_b, round, r.where);
+    draft = draft_of(round, r.number, clubs, r.where);
+    draft.group = group_of(r.context);
+  }
   // A stated club must be one of the tie's: bind it through them before anything else.
   auto stated = [&](const std::optional<std::string>& name) -> std::optional<ClubId> {
     if (!name) return std::nullopt;
@@ -232,7 +258,8 @@ void Assembler::leg(const LegRecord& r) {
   storage::TieDraft draft = draft_of(round, r.tie_number, clubs, r.where);
   draft.group = group_of(r.context);
   draft.legs.push_back(std::move(d));
-  merge(draft, r.where);
+  pending_ = Pending{std::move(draft), r.where, clubs, r.home, r.away, r.home_country,
+                     r.away_country};
 }
 
 }  // namespace footballdb::import

@@ -23,6 +23,8 @@ class Assembler {
   // Takes one record; call in source order. Throws Error(kInput) with the record's place when
   // its context cannot be completed (no competition, no season).
   void operator()(Record&& record);
+  // Merges what is still held back; call after the last record.
+  void finish();
 
  private:
   // The record's round in full: the record's context, else the command line's, else what the
@@ -42,6 +44,20 @@ class Assembler {
   // Merges `draft` into the store; a draft that contradicts its own file at an earlier line is
   // an input error at `where`.
   void merge(const storage::TieDraft& draft, const SourceLocation& where);
+
+  // Stores the leg held back, if any.
+  void flush();
+
+  // A leg's draft is held back one record: a tie record of the same line and clubs that
+  // follows it (a CSV row's stated winner) joins it, so the row is resolved and merged once.
+  struct Pending {
+    storage::TieDraft draft;
+    SourceLocation where;
+    ClubPair clubs;
+    std::string home, away;  // the source's spellings, with the countries it gave them
+    std::optional<std::string> home_country, away_country;
+  };
+  std::optional<Pending> pending_;
 
   ImportContext& ctx_;
   std::optional<std::string> last_season_;  // a season inferred from dates, for undated records

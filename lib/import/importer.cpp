@@ -45,6 +45,7 @@ void assemble(import::ImportContext& context,
               const std::function<void(const import::RecordSink&)>& parse) {
   import::Assembler assembler(context);
   parse([&assembler](import::Record&& record) { assembler(std::move(record)); });
+  assembler.finish();
 }
 
 template <void (*Parse)(std::istream&, const std::string&, const import::RecordSink&)>
@@ -218,6 +219,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       import::ClubLookup clubs(club_index, store, source, file);
       import::ImportContext context{store, source, given, options, file, clubs};
       format.run(in, context);
+      store.write_outcomes();
       // A file forced to a format that gives nothing is not of that format (a file whose
       // format was recognised may hold none: openfootball's list of a season's clubs; an
       // interchange document of an empty database).

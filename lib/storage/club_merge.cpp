@@ -143,6 +143,7 @@ void merge_tie_into(StatementCache& statements, ClubIndex& clubs, std::int64_t a
 
   Store store(statements, clubs);
   const MergeResult merged = store.merge_tie(draft);
+  store.write_outcomes();
   if (!merged.tie || merged.tie->value() != keep) {
     throw Error(ErrorCode::kConflict, "the clubs' ties in " + round_text +
                                           " cannot be merged into one (another club's tie "

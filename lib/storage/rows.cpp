@@ -139,10 +139,6 @@ std::vector<Evidence> read_evidence(StatementCache& statements, const std::strin
   return out;
 }
 
-std::string score_text(const std::optional<Score>& score) {
-  return score ? std::to_string(score->home) + "-" + std::to_string(score->away) : "";
-}
-
 // Binds what a leg says (status, date, kickoff, neutral, venue, the four scores, awarded_to) to
 // the 14 parameters from `first` on, in that order.
 void bind_leg_facts(SQLite::Statement& stmt, int first, const Leg& leg) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "footballdb/types.hpp"
+#include "reconcile/reconcile.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace footballdb::storage {
@@ -42,8 +43,7 @@ std::optional<ClubRef> opt_club(const SQLite::Column& id, const SQLite::Column& 
 void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::string>& value);
 void bind_opt(SQLite::Statement& stmt, int index, const std::optional<int>& value);
 void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::int64_t>& value);
-// A score as conflicts keep it: "2-1", "" for none.
-std::string score_text(const std::optional<Score>& score);
+using reconcile::score_text;  // a score as conflicts keep it
 
 // Binds what a leg says (status, date, kickoff, neutral, venue, the four scores, awarded_to) to
 // the 14 parameters from `first` on, in that order.

@@ -32,6 +32,10 @@ class StatementCache {
     return *it->second.statement;
   }
 
+  // The rowid of the last row inserted on the connection (cheaper than INSERT ... RETURNING,
+  // which SQLite runs through a temporary table).
+  std::int64_t last_insert_rowid() const { return db_.getLastInsertRowid(); }
+
   // Marks one call of the library's API. When the outermost scope ends, every statement used
   // in it is reset: a statement left on a row would keep its read transaction open, so that
   // this connection went on seeing an old snapshot and other connections could not write.

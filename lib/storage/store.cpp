@@ -10,9 +10,9 @@
 namespace footballdb::storage {
 namespace {
 
-std::optional<std::int64_t> opt_id(const SQLite::Column& c) {
+std::optional<ClubId> opt_club_id(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
-  return c.getInt64();
+  return ClubId{c.getInt64()};
 }
 
 std::optional<std::int64_t> raw(const std::optional<ClubId>& id) {
@@ -21,34 +21,7 @@ std::optional<std::int64_t> raw(const std::optional<ClubId>& id) {
 }
 
 
-// Fills `stored` from `claimed` when it is unknown; notes a difference when both are known.
-template <class T, class Show>
-void reconcile(std::optional<T>& stored, const std::optional<T>& claimed, const char* field,
-               Show show_value, std::vector<std::tuple<std::string, std::string, std::string>>&
-                                    differences, bool& changed) {
-  if (!claimed) return;
-  if (!stored) {
-    stored = claimed;
-    changed = true;
-  } else if (!(*stored == *claimed)) {
-    differences.emplace_back(field, show_value(stored), show_value(claimed));
-  }
-}
-
 }  // namespace
-
-int stated_facts(const Leg& leg) {
-  int facts = 0;
-  if (leg.date) facts |= kFactDate;
-  if (leg.kickoff) facts |= kFactKickoff;
-  if (leg.venue) facts |= kFactVenue;
-  if (leg.neutral_venue) facts |= kFactNeutral;
-  if (leg.status != LegStatus::kScheduled) facts |= kFactResult;
-  if (leg.half_time) facts |= kFactHalfTime;
-  if (leg.extra_time) facts |= kFactExtraTime;
-  if (leg.penalties) facts |= kFactPenalties;
-  return facts;
-}
 
 std::optional<Store::StoredSource> Store::find_source(const std::string& sha256) {
   SQLite::Statement& q =
@@ -65,31 +38,27 @@ SourceId Store::add_source(const std::string& path, const std::string& sha256,
                            const std::string& format, const std::string& imported_at,
                            const std::optional<std::string>& options) {
   SQLite::Statement& q = statements_.get(
-      "INSERT INTO sources(path, sha256, format, imported_at, options) VALUES (?, ?, ?, ?, ?) "
-      "RETURNING id");
+      "INSERT INTO sources(path, sha256, format, imported_at, options) VALUES (?, ?, ?, ?, ?)");
   q.bind(1, path);
   q.bind(2, sha256);
   q.bind(3, format);
   q.bind(4, imported_at);
   bind_opt(q, 5, options);
-  q.executeStep();
-  SourceId id{q.getColumn(0).getInt64()};
-  q.reset();
-  return id;
+  q.exec();
+  return SourceId{statements_.last_insert_rowid()};
 }
 
 ClubId Store::add_club(const std::string& name, const std::optional<std::string>& country,
                        const std::optional<std::string>& city, const char* origin,
                        std::optional<SourceId> source, int line) {
   SQLite::Statement& q = statements_.get(
-      "INSERT INTO clubs(name, country, city, origin) VALUES (?, ?, ?, ?) RETURNING id");
+      "INSERT INTO clubs(name, country, city, origin) VALUES (?, ?, ?, ?)");
   q.bind(1, name);
   bind_opt(q, 2, country);
   bind_opt(q, 3, city);
   q.bind(4, origin);
-  q.executeStep();
-  ClubId id{q.getColumn(0).getInt64()};
-  q.reset();
+  q.exec();
+  const ClubId id{statements_.last_insert_rowid()};
   clubs_.club_added(id, name, country, city, std::string_view(origin) == "import");
   add_club_name(id, name, std::nullopt, source, origin, line);
   return id;
@@ -179,7 +148,11 @@ void Store::put_rules(const std::string& competition, int from_season_year, cons
   q.bind(11, r.replay_extra_time ? 1 : 0);
   q.bind(12, r.replay_penalties ? 1 : 0);
   q.exec();
-  rounds_.clear();  // cached rules may have changed
+  // Cached rules may have changed: the outcomes due are written under the rules they were
+  // merged under (a competition's new rules are applied by recompute_competition).
+  write_outcomes();
+  rounds_.clear();
+  rounds_by_id_.clear();
 }
 
 void Store::recompute_competition(const std::string& competition) {
@@ -231,7 +204,9 @@ const Store::RoundInfo& Store::round_info(const RoundKey& key, std::optional<int
   RoundInfo info{round_q.getColumn(0).getInt64(), round_q.getColumn(1).getInt() != 0,
                  rules_for(statements_, competition, key.competition, *year, key.round)};
   round_q.reset();
-  return rounds_.emplace(key, info).first->second;
+  const RoundInfo& stored = rounds_.emplace(key, info).first->second;
+  rounds_by_id_.emplace(info.id, &stored);
+  return stored;
 }
 
 void Store::add_conflict(std::optional<std::int64_t> tie, std::optional<std::int64_t> leg,
@@ -251,18 +226,14 @@ void Store::add_conflict(std::optional<std::int64_t> tie, std::optional<std::int
 }
 
 std::vector<std::optional<ClubId>> Store::opponents(const RoundKey& round, ClubId club) {
-  const std::int64_t round_id = round_info(round, std::nullopt, std::nullopt).id;
-  SQLite::Statement& q = statements_.get(
-      "SELECT id, club_b FROM ties WHERE round_id = ?1 AND club_a = ?2 UNION ALL "
-      "SELECT id, club_a FROM ties WHERE round_id = ?1 AND club_b = ?2 ORDER BY 1");
-  q.bind(1, round_id);
-  q.bind(2, club.value());
+  RoundTies& ties = round_ties(round_info(round, std::nullopt, std::nullopt).id);
   std::vector<std::optional<ClubId>> out;
-  while (q.executeStep()) {
-    const SQLite::Column other = q.getColumn(1);
-    out.push_back(other.isNull() ? std::optional<ClubId>() : std::optional<ClubId>(other.getInt64()));
+  if (auto it = ties.by_club.find(club.value()); it != ties.by_club.end()) {
+    for (std::int64_t id : it->second) {
+      const reconcile::StoredTie& t = ties_.at(id).tie;
+      out.push_back(t.club_a == club ? t.club_b : t.club_a);
+    }
   }
-  q.reset();
   return out;
 }
 
@@ -303,6 +274,9 @@ std::optional<OpenReview> Store::open_review_of(ClubId club) {
 }
 
 bool Store::try_accept_review(const OpenReview& review, ClubId into, const std::string& method) {
+  // A club merge moves and merges ties: what was read of them is read again.
+  write_outcomes();
+  forget_ties();
   statements_.get("SAVEPOINT accept_review").exec();
   try {
     storage::accept_review(statements_, clubs_, review, into, method);
@@ -344,145 +318,180 @@ void Store::add_review(const std::string& name, const char* reason, ClubId club,
   q.exec();
 }
 
+Store::RoundTies& Store::round_ties(std::int64_t round_id) {
+  if (auto it = round_ties_.find(round_id); it != round_ties_.end()) return it->second;
+  RoundTies& round = round_ties_[round_id];
+  SQLite::Statement& q = statements_.get(
+      "SELECT id, club_a, club_b, number, coin_toss_winner, group_name FROM ties "
+      "WHERE round_id = ? ORDER BY id");
+  q.bind(1, round_id);
+  while (q.executeStep()) {
+    reconcile::StoredTie t;
+    t.id = q.getColumn(0).getInt64();
+    t.club_a = opt_club_id(q.getColumn(1));
+    t.club_b = opt_club_id(q.getColumn(2));
+    t.number = opt_int(q.getColumn(3));
+    t.coin_toss_winner = opt_club_id(q.getColumn(4));
+    t.group = opt_text(q.getColumn(5));
+    round.ids.push_back(t.id);
+    index_club(round, t.id, t.club_a);
+    index_club(round, t.id, t.club_b);
+    ties_.emplace(t.id, CachedTie{std::move(t), false});
+  }
+  q.reset();
+  return round;
+}
+
+void Store::index_club(RoundTies& round, std::int64_t tie, std::optional<ClubId> club) {
+  if (!club) return;
+  std::vector<std::int64_t>& ties = round.by_club[club->value()];
+  const auto at = std::lower_bound(ties.begin(), ties.end(), tie);
+  if (at == ties.end() || *at != tie) ties.insert(at, tie);
+}
+
+reconcile::StoredTie& Store::tie_with_legs(std::int64_t id) {
+  CachedTie& cached = ties_.at(id);
+  if (cached.legs_loaded) return cached.tie;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (Leg& leg : read_legs(statements_, id)) {
+    index.emplace(leg.id.value(), cached.tie.legs.size());
+    cached.tie.legs.push_back({std::move(leg), {}});
+  }
+  SQLite::Statement& q = statements_.get(
+      "SELECT e.leg_id, e.source_id, min(coalesce(e.line, 0)) FROM legs l "
+      "JOIN leg_evidence e ON e.leg_id = l.id WHERE l.tie_id = ? GROUP BY e.leg_id, e.source_id");
+  q.bind(1, id);
+  while (q.executeStep()) {
+    cached.tie.legs[index.at(q.getColumn(0).getInt64())].sources.emplace_back(
+        SourceId{q.getColumn(1).getInt64()}, q.getColumn(2).getInt());
+  }
+  q.reset();
+  cached.legs_loaded = true;
+  return cached.tie;
+}
+
+void Store::forget_ties() {
+  round_ties_.clear();
+  ties_.clear();
+}
+
+void Store::write_outcomes() {
+  std::sort(outcomes_due_.begin(), outcomes_due_.end());
+  outcomes_due_.erase(std::unique(outcomes_due_.begin(), outcomes_due_.end()),
+                      outcomes_due_.end());
+  for (const auto& [tie, round] : outcomes_due_) {
+    // From what this import holds of the tie when it holds all of it (it wrote every change).
+    const auto cached = ties_.find(tie);
+    TieFacts facts;
+    if (cached != ties_.end() && cached->second.legs_loaded) {
+      const reconcile::StoredTie& t = cached->second.tie;
+      facts.club_a = t.club_a;
+      facts.club_b = t.club_b;
+      facts.coin_toss_winner = t.coin_toss_winner;
+      for (const reconcile::StoredLeg& leg : t.legs) facts.legs.push_back(leg.leg);
+    } else {
+      facts = load_tie_facts(statements_, tie);
+    }
+    store_outcome(statements_, tie, facts, rounds_by_id_.at(round)->rules);
+  }
+  outcomes_due_.clear();
+}
+
 MergeResult Store::merge_tie(const TieDraft& d) {
   if (d.evidence.empty()) throw Error(ErrorCode::kInternal, "a tie draft without evidence");
+  if (ties_.size() > kCachedTies) {
+    write_outcomes();
+    forget_ties();
+  }
   MergeResult result;
   const RoundInfo& round = round_info(d.round, std::nullopt, std::nullopt);
   const SourceId source = d.evidence.front().first;
   const int line = d.evidence.front().second;
+  RoundTies& stored = round_ties(round.id);
 
-  struct Stored {
-    std::int64_t id;
-    std::optional<std::int64_t> a, b;
-    std::optional<int> number;
-    std::optional<std::int64_t> coin_toss;
-  };
-  std::vector<Stored> found;
-  // By club (each side through its own index), or by number for a draft that names no club.
-  SQLite::Statement& find =
-      d.club_a ? statements_.get(
-                     "SELECT id, club_a, club_b, number, coin_toss_winner FROM ties "
-                     "WHERE round_id = ?1 AND club_a IN (?2, ?3) UNION "
-                     "SELECT id, club_a, club_b, number, coin_toss_winner FROM ties "
-                     "WHERE round_id = ?1 AND club_b IN (?2, ?3)")
-               : statements_.get(
-                     "SELECT id, club_a, club_b, number, coin_toss_winner FROM ties "
-                     "WHERE round_id = ?1 AND number = ?2");
-  find.bind(1, round.id);
+  // By club, or by number for a draft that names no club, in id order.
+  std::vector<std::int64_t> ids;
   if (d.club_a) {
-    bind_opt(find, 2, raw(d.club_a));
-    bind_opt(find, 3, raw(d.club_b));
-  } else {
-    bind_opt(find, 2, d.number);
+    for (const auto& club : {d.club_a, d.club_b}) {
+      if (!club) continue;
+      if (auto it = stored.by_club.find(club->value()); it != stored.by_club.end()) {
+        ids.insert(ids.end(), it->second.begin(), it->second.end());
+      }
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  } else if (d.number) {
+    for (std::int64_t id : stored.ids) {
+      if (ties_.at(id).tie.number == d.number) ids.push_back(id);
+    }
   }
-  while (find.executeStep()) {
-    found.push_back(Stored{find.getColumn(0).getInt64(), opt_id(find.getColumn(1)),
-                           opt_id(find.getColumn(2)), opt_int(find.getColumn(3)),
-                           opt_id(find.getColumn(4))});
-  }
-  find.reset();
-  if (!round.knockout) {
-    // Outside knockout rounds a club meets many opponents: only the same pair is the same tie.
-    found.erase(std::remove_if(found.begin(), found.end(),
-                               [&d](const Stored& s) {
-                                 return !((s.a == raw(d.club_a) && s.b == raw(d.club_b)) ||
-                                          (s.a == raw(d.club_b) && s.b == raw(d.club_a)));
-                               }),
-                found.end());
-  }
-
-  // Conflicts show clubs by name, as they were called when the conflict was met.
-  auto pair_text = [this](std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
-    auto one = [this](std::optional<std::int64_t> c) {
-      return c ? club_name(ClubId{*c}) : std::string("?");
-    };
-    return one(a) + " v " + one(b);
-  };
-  const std::string claimed_pair = pair_text(raw(d.club_a), raw(d.club_b));
-  if (found.size() > 1) {
-    add_conflict(found.front().id, std::nullopt, source, line, "pairing",
-                 pair_text(found.front().a, found.front().b), claimed_pair);
+  std::vector<const reconcile::StoredTie*> candidates;
+  for (std::int64_t id : ids) candidates.push_back(&ties_.at(id).tie);
+  const reconcile::NameOf name_of = [this](ClubId club) { return club_name(club); };
+  const reconcile::TieMatch match = reconcile::match_tie(candidates, d, round.knockout, name_of);
+  if (match.pairing) {
+    add_conflict(match.tie->id, std::nullopt, source, line, match.pairing->field,
+                 match.pairing->stored, match.pairing->claimed);
     ++result.conflicts;
     return result;
   }
 
   std::int64_t tie_id = 0;
-  bool clubs_changed = false;
-  std::optional<std::int64_t> stored_a = raw(d.club_a);
-  std::optional<std::int64_t> stored_b = raw(d.club_b);
-  if (found.empty()) {
+  if (!match.tie) {
     SQLite::Statement& ins = statements_.get(
         "INSERT INTO ties(round_id, number, club_a, club_b, coin_toss_winner, group_name) "
-        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    const auto group = round.knockout ? std::nullopt : d.group;
     ins.bind(1, round.id);
     bind_opt(ins, 2, d.number);
-    bind_opt(ins, 3, stored_a);
-    bind_opt(ins, 4, stored_b);
+    bind_opt(ins, 3, raw(d.club_a));
+    bind_opt(ins, 4, raw(d.club_b));
     bind_opt(ins, 5, raw(d.coin_toss_winner));
-    bind_opt(ins, 6, round.knockout ? std::nullopt : d.group);
-    ins.executeStep();
-    tie_id = ins.getColumn(0).getInt64();
-    ins.reset();
+    bind_opt(ins, 6, group);
+    ins.exec();
+    tie_id = statements_.last_insert_rowid();
     result.added = true;
+    ties_.emplace(tie_id, CachedTie{{tie_id, d.club_a, d.club_b, d.number, d.coin_toss_winner,
+                                     group, {}},
+                                    true});
+    stored.ids.push_back(tie_id);
+    index_club(stored, tie_id, d.club_a);
+    index_club(stored, tie_id, d.club_b);
   } else {
-    const Stored& s = found.front();
-    tie_id = s.id;
-    stored_a = s.a;
-    stored_b = s.b;
-    // The draft's other club must be the stored opponent, or fill the empty place.
-    auto other = [&s](std::optional<std::int64_t> club) { return club != s.a && club != s.b; };
-    std::vector<std::int64_t> missing;
-    for (auto club : {raw(d.club_a), raw(d.club_b)}) {
-      if (club && other(club)) missing.push_back(*club);
-    }
-    const int free_places = (s.a ? 0 : 1) + (s.b ? 0 : 1);
-    if (static_cast<int>(missing.size()) > free_places) {
-      add_conflict(tie_id, std::nullopt, source, line, "pairing", pair_text(s.a, s.b),
-                   claimed_pair);
-      ++result.conflicts;
-      return result;
-    }
-    for (std::int64_t club : missing) {
-      (stored_a ? stored_b : stored_a) = club;
-      clubs_changed = true;
-    }
-    std::optional<int> number = s.number;
-    std::optional<std::int64_t> coin_toss = s.coin_toss;
-    bool changed = clubs_changed;
-    std::vector<std::tuple<std::string, std::string, std::string>> differences;
-    auto show_int = [](const auto& v) { return std::to_string(*v); };
-    auto show_club = [this](const std::optional<std::int64_t>& v) {
-      return club_name(ClubId{*v});
-    };
-    reconcile(number, d.number, "number", show_int, differences, changed);
-    reconcile(coin_toss, raw(d.coin_toss_winner), "coin_toss_winner", show_club, differences,
-              changed);
-    for (const auto& [field, was, claimed] : differences) {
-      add_conflict(tie_id, std::nullopt, source, line, field, was, claimed);
+    tie_id = match.tie->id;
+    for (const reconcile::Difference& difference : match.differences) {
+      add_conflict(tie_id, std::nullopt, source, line, difference.field, difference.stored,
+                   difference.claimed);
       ++result.conflicts;
     }
-    if (changed) {
+    if (match.changed) {
       SQLite::Statement& u = statements_.get(
           "UPDATE ties SET club_a = ?, club_b = ?, number = ?, coin_toss_winner = ? WHERE id = ?");
-      bind_opt(u, 1, stored_a);
-      bind_opt(u, 2, stored_b);
-      bind_opt(u, 3, number);
-      bind_opt(u, 4, coin_toss);
+      bind_opt(u, 1, raw(match.club_a));
+      bind_opt(u, 2, raw(match.club_b));
+      bind_opt(u, 3, match.number);
+      bind_opt(u, 4, raw(match.coin_toss_winner));
       u.bind(5, tie_id);
       u.exec();
+      reconcile::StoredTie& t = ties_.at(tie_id).tie;
+      t.club_a = match.club_a;
+      t.club_b = match.club_b;
+      t.number = match.number;
+      t.coin_toss_winner = match.coin_toss_winner;
+      index_club(stored, tie_id, t.club_a);
+      index_club(stored, tie_id, t.club_b);
+    }
+    if (reconcile::StoredTie& t = ties_.at(tie_id).tie; !round.knockout && d.group && !t.group) {
+      // A group another source did not name.
+      SQLite::Statement& g = statements_.get("UPDATE ties SET group_name = ? WHERE id = ?");
+      g.bind(1, *d.group);
+      g.bind(2, tie_id);
+      g.exec();
+      t.group = d.group;
     }
   }
   result.tie = TieId{tie_id};
 
-  if (!round.knockout && d.group && !result.added) {
-    // A group another source did not name.
-    SQLite::Statement& g = statements_.get(
-        "UPDATE ties SET group_name = ?2 WHERE id = ?1 AND group_name IS NULL");
-    g.bind(1, tie_id);
-    g.bind(2, *d.group);
-    g.exec();
-    g.reset();
-  }
   SQLite::Statement& ev = statements_.get(
       "INSERT OR IGNORE INTO tie_evidence(tie_id, source_id, line) VALUES (?, ?, ?)");
   for (const auto& [src, src_line] : d.evidence) {
@@ -493,17 +502,22 @@ MergeResult Store::merge_tie(const TieDraft& d) {
     ev.exec();
   }
 
-  for (const LegDraft& leg : d.legs) {
-    if (round.rules.legs == 1 && !leg.leg.replay) {
-      merge_leg(tie_id, in_one_match_tie(tie_id, leg), source, result);
-    } else {
-      merge_leg(tie_id, leg, source, result);
+  if (!d.legs.empty()) {
+    reconcile::StoredTie& tie = tie_with_legs(tie_id);
+    for (const LegDraft& leg : d.legs) {
+      const LegDraft placed = round.rules.legs == 1 && !leg.leg.replay
+                                  ? reconcile::in_one_match_tie(tie, leg)
+                                  : leg;
+      // Conflicts of an interchange leg are its first source's claim.
+      const SourceId leg_source = placed.evidence.empty() ? source : placed.evidence.front().first;
+      write_leg(tie, placed, leg_source, reconcile::merge_leg(tie, placed, leg_source, name_of),
+                result);
     }
   }
 
   // Claims are stored in the stored tie's club order. A claim stored already (the same source,
   // line and words, as when an export is imported again) is not stored twice.
-  const bool flipped = d.club_a && stored_b && raw(d.club_a) == stored_b;
+  const bool flipped = d.club_a && match.club_b && d.club_a == match.club_b;
   SQLite::Statement& claim = statements_.get(
       "INSERT INTO tie_claims(tie_id, source_id, line, winner, agg_a, agg_b, decided_by, text) "
       "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM tie_claims WHERE "
@@ -525,268 +539,103 @@ MergeResult Store::merge_tie(const TieDraft& d) {
     if (claim.exec() > 0) ++result.claims;
   }
 
-  if (round.knockout && (result.added || clubs_changed || !d.legs.empty() || !d.claims.empty() ||
-                         d.coin_toss_winner)) {
-    store_outcome(statements_, tie_id, load_tie_facts(statements_, tie_id), round.rules);
+  if (round.knockout && (result.added || match.clubs_changed || !d.legs.empty() ||
+                         !d.claims.empty() || d.coin_toss_winner)) {
+    outcomes_due_.emplace_back(tie_id, round.id);
   }
   return result;
 }
 
-std::string Store::club_name(ClubId club) {
-  return storage::club_name(statements_, club).value_or("club " + std::to_string(club.value()));
-}
-
-std::optional<int> Store::swap_numbers(std::int64_t tie, const Leg& other, const LegDraft& draft,
-                                       SourceId source) {
-  const Leg& d = draft.leg;
-  if (d.replay || other.replay || other.home.id != d.away.id || other.away.id != d.home.id) {
-    return std::nullopt;
-  }
-  SQLite::Statement& same_source = statements_.get(
-      "SELECT 1 FROM leg_evidence WHERE leg_id = ? AND source_id = ?");
-  same_source.bind(1, other.id.value());
-  same_source.bind(2, source.value());
-  const bool from_this_source = same_source.executeStep();
-  same_source.reset();
-  SQLite::Statement& legs = statements_.get("SELECT count(*) FROM legs WHERE tie_id = ?");
-  legs.bind(1, tie);
-  legs.executeStep();
-  const bool alone = legs.getColumn(0).getInt() == 1;
-  legs.reset();
-  if (!from_this_source || !alone) return std::nullopt;
-  const bool draft_first = d.date && other.date && *d.date < *other.date;
-  SQLite::Statement& u = statements_.get("UPDATE legs SET number = ? WHERE id = ?");
-  u.bind(1, draft_first ? 2 : 1);
-  u.bind(2, other.id.value());
-  u.exec();
-  return draft_first ? 1 : 2;
-}
-
-namespace {
-
-Score swapped(const Score& s) { return Score{s.away, s.home}; }
-std::optional<Score> swapped(const std::optional<Score>& s) {
-  return s ? std::optional<Score>(swapped(*s)) : std::nullopt;
-}
-
-}  // namespace
-
-LegDraft Store::in_one_match_tie(std::int64_t tie, const LegDraft& draft) {
-  // A source that numbers a second leg knows the tie had legs (the FA Cup of 1945-46).
-  if (draft.numbered && draft.leg.number > 1) return draft;
-  SQLite::Statement& q = statements_.get(
-      std::string("SELECT ") + kLegColumns + kLegFrom +
-      " WHERE l.tie_id = ? AND l.replay = 0 AND l.status NOT IN ('annulled', 'cancelled') "
-      "ORDER BY l.number LIMIT 1");
-  q.bind(1, tie);
-  if (!q.executeStep()) {
-    q.reset();
-    return draft;  // the tie's first match
-  }
-  const Leg match = read_leg(q);
-  q.reset();
-  const Leg& d = draft.leg;
-  const bool same_way = match.home.id == d.home.id && match.away.id == d.away.id;
-  const bool same_date = match.date && d.date && *match.date == *d.date;
-  const bool other_date = match.date && d.date && *match.date != *d.date;
-  // Only a match left level (no shoot-out) is replayed.
-  const auto score = match.score();
-  const bool level = score && score->home == score->away && !match.penalties;
-  LegDraft out = draft;
-  if ((same_way && other_date && level) || (!same_way && !same_date && level)) {
-    out.leg.replay = true;
-    out.numbered = false;
-    return out;
-  }
-  if (same_way) return out;
-  // The match itself, told the other way round: at a neutral ground, which club is "home" is
-  // the source's choice.
-  std::swap(out.leg.home, out.leg.away);
-  out.leg.full_time = swapped(d.full_time);
-  out.leg.half_time = swapped(d.half_time);
-  out.leg.extra_time = swapped(d.extra_time);
-  out.leg.penalties = swapped(d.penalties);
-  out.leg.neutral_venue = true;
-  out.numbered = false;
-  return out;
-}
-
-bool Store::own_contradiction(std::int64_t leg, const LegDraft& draft, SourceId source,
-                              const std::string& field, const std::string& was,
-                              const std::string& claimed, MergeResult& result) {
-  if (!draft.evidence.empty()) return false;  // an interchange file's evidence is others'
-  SQLite::Statement& q =
-      statements_.get("SELECT line FROM leg_evidence WHERE leg_id = ? AND source_id = ?");
-  q.bind(1, leg);
-  q.bind(2, source.value());
-  const bool own = q.executeStep();
-  const int line = own && !q.getColumn(0).isNull() ? q.getColumn(0).getInt() : 0;
-  q.reset();
-  if (!own) return false;
-  result.contradicts_own_source = "expected one account of each match: line " +
-                                  std::to_string(line) + " gives this match's " + field + " as " +
-                                  was + ", this line as " + claimed;
-  return true;
-}
-
-void Store::merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source,
-                      MergeResult& result) {
-  const Leg& d = draft.leg;
-  if (!draft.evidence.empty()) {
-    source = draft.evidence.front().first;  // conflicts are the first source's claim
-  }
-  std::optional<std::int64_t> leg_id;
-  std::optional<Leg> stored;
-  {
-    SQLite::Statement& q = statements_.get(
-        std::string("SELECT ") + kLegColumns + kLegFrom +
-        " WHERE l.tie_id = ? AND l.home = ? AND l.away = ? AND l.replay = ? ORDER BY l.number");
-    q.bind(1, tie);
-    q.bind(2, d.home.id.value());
-    q.bind(3, d.away.id.value());
-    q.bind(4, d.replay ? 1 : 0);
-    while (q.executeStep()) {
-      Leg leg = read_leg(q);
-      // Replays between the same two clubs (a second replay at the first one's ground) are told
-      // apart by their dates.
-      if (d.replay && d.date && leg.date && *leg.date != *d.date) continue;
-      // A replay given as a walkover is not one that was played (a second replay that one
-      // club did not turn up for, written like the first).
-      if (d.replay && d.status == LegStatus::kWalkover && leg.status == LegStatus::kPlayed &&
-          leg.score()) {
-        continue;
-      }
-      if (!stored || (draft.numbered && leg.number == d.number)) stored = std::move(leg);
-    }
-    q.reset();
-  }
-  std::optional<int> number = draft.numbered ? std::optional<int>(d.number) : std::nullopt;
-  if (!stored && draft.numbered) {
-    SQLite::Statement& q = statements_.get(
-        std::string("SELECT ") + kLegColumns + kLegFrom +
-        " WHERE l.tie_id = ? AND l.number = ?");
-    q.bind(1, tie);
-    q.bind(2, d.number);
-    if (q.executeStep()) {
-      Leg other = read_leg(q);
-      q.reset();
-      if (auto renumbered = swap_numbers(tie, other, draft, source)) {
-        number = renumbered;
-      } else {
-        const std::string was = other.home.name + " v " + other.away.name;
-        const std::string claimed = club_name(d.home.id) + " v " + club_name(d.away.id);
-        if (own_contradiction(other.id.value(), draft, source, "leg " + std::to_string(d.number),
-                              was, claimed, result)) {
-          return;
-        }
-        add_conflict(tie, other.id.value(), source, draft.line, "home_away", was, claimed);
+void Store::write_leg(reconcile::StoredTie& tie, const LegDraft& draft, SourceId source,
+                      const reconcile::LegMerge& merge, MergeResult& result) {
+  using Action = reconcile::LegMerge::Action;
+  std::size_t index = merge.index;
+  switch (merge.action) {
+    case Action::kOwnSource:
+      result.contradicts_own_source = merge.contradiction;
+      return;
+    case Action::kConflict:
+      for (const reconcile::Difference& difference : merge.differences) {
+        add_conflict(tie.id, tie.legs[index].leg.id.value(), source, draft.line,
+                     difference.field, difference.stored, difference.claimed);
         ++result.conflicts;
-        return;
       }
+      return;
+    case Action::kInsert: {
+      if (merge.renumbered) {
+        Leg& other = tie.legs[merge.renumbered->first].leg;
+        SQLite::Statement& u = statements_.get("UPDATE legs SET number = ? WHERE id = ?");
+        u.bind(1, merge.renumbered->second);
+        u.bind(2, other.id.value());
+        u.exec();
+        other.number = merge.renumbered->second;
+      }
+      SQLite::Statement& ins = statements_.get(
+          "INSERT INTO legs(tie_id, number, replay, home, away, status, date, kickoff, neutral, "
+          "venue, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away, "
+          "awarded_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      const Leg& d = merge.leg;
+      ins.bind(1, tie.id);
+      ins.bind(2, d.number);
+      ins.bind(3, d.replay ? 1 : 0);
+      ins.bind(4, d.home.id.value());
+      ins.bind(5, d.away.id.value());
+      bind_leg_facts(ins, 6, d);
+      ins.exec();
+      reconcile::StoredLeg added{d, {}};
+      added.leg.id = LegId{statements_.last_insert_rowid()};
+      index = tie.legs.size();
+      tie.legs.push_back(std::move(added));
+      ++result.legs_added;
+      break;
     }
-    q.reset();
+    case Action::kMerge: {
+      const std::int64_t leg_id = tie.legs[index].leg.id.value();
+      for (const reconcile::Difference& difference : merge.differences) {
+        add_conflict(tie.id, leg_id, source, draft.line, difference.field, difference.stored,
+                     difference.claimed);
+        ++result.conflicts;
+      }
+      if (merge.changed) {
+        update_leg_facts(statements_, leg_id, merge.leg);
+        tie.legs[index].leg = merge.leg;
+      }
+      ++result.legs_confirmed;
+      break;
+    }
   }
-
-  if (!stored) {
-    SQLite::Statement& ins = statements_.get(
-        "INSERT INTO legs(tie_id, number, replay, home, away, status, date, kickoff, neutral, "
-        "venue, ft_home, ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away, "
-        "awarded_to) VALUES (?1, coalesce(?2, (SELECT coalesce(max(number), 0) + 1 FROM legs "
-        "WHERE tie_id = ?1)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-        "?17, ?18, ?19) RETURNING id");
-    ins.bind(1, tie);
-    bind_opt(ins, 2, number);
-    ins.bind(3, d.replay ? 1 : 0);
-    ins.bind(4, d.home.id.value());
-    ins.bind(5, d.away.id.value());
-    bind_leg_facts(ins, 6, d);
-    ins.executeStep();
-    leg_id = ins.getColumn(0).getInt64();
-    ins.reset();
-    ++result.legs_added;
-  } else {
-    leg_id = stored->id.value();
-    Leg merged = *stored;
-    bool changed = false;
-    std::vector<std::tuple<std::string, std::string, std::string>> differences;
-    auto show_date = [](const std::optional<Date>& v) { return v->to_string(); };
-    auto show_time = [](const std::optional<LocalTime>& v) { return v->to_string(); };
-    auto show_score = [](const std::optional<Score>& v) { return score_text(v); };
-    auto show_text = [](const std::optional<std::string>& v) { return *v; };
-    reconcile(merged.date, d.date, "date", show_date, differences, changed);
-    reconcile(merged.kickoff, d.kickoff, "kickoff", show_time, differences, changed);
-    reconcile(merged.venue, d.venue, "venue", show_text, differences, changed);
-    // The result (status and scores) is one fact: a result for a scheduled leg is news, one
-    // that agrees may fill in what is missing, one that differs anywhere is a conflict and
-    // changes nothing of it. A source that knows less is no contradiction.
-    if (merged.status == LegStatus::kScheduled && d.status != LegStatus::kScheduled) {
-      merged.status = d.status;
-      merged.awarded_to = d.awarded_to;
-      merged.full_time = d.full_time;
-      merged.half_time = d.half_time;
-      merged.extra_time = d.extra_time;
-      merged.penalties = d.penalties;
-      changed = true;
-    } else if (d.status != LegStatus::kScheduled) {
-      std::vector<std::tuple<std::string, std::string, std::string>> result_differences;
-      Leg filled = merged;
-      bool result_changed = false;
-      if (merged.status != d.status) {
-        result_differences.emplace_back("status", std::string(to_string(merged.status)),
-                                        std::string(to_string(d.status)));
-      }
-      reconcile(filled.full_time, d.full_time, "full_time", show_score, result_differences,
-                result_changed);
-      reconcile(filled.half_time, d.half_time, "half_time", show_score, result_differences,
-                result_changed);
-      reconcile(filled.extra_time, d.extra_time, "extra_time", show_score, result_differences,
-                result_changed);
-      reconcile(filled.penalties, d.penalties, "penalties", show_score, result_differences,
-                result_changed);
-      if (result_differences.empty() && result_changed && leg_problem(filled)) {
-        // Each part agrees, yet together they do not fit (a half-time score above the
-        // full-time one): the stored result stands and the new one is a conflict.
-        result_differences.emplace_back("result", score_text(merged.score()),
-                                        score_text(d.score()));
-      }
-      if (result_differences.empty()) {
-        merged = filled;
-        changed = changed || result_changed;
-      }
-      differences.insert(differences.end(), result_differences.begin(), result_differences.end());
-    }
-    if (d.neutral_venue && !merged.neutral_venue) {
-      merged.neutral_venue = true;
-      changed = true;
-    }
-    if (!differences.empty()) {
-      const auto& [field, was, claimed] = differences.front();
-      if (own_contradiction(*leg_id, draft, source, field, was, claimed, result)) return;
-    }
-    for (const auto& [field, was, claimed] : differences) {
-      add_conflict(tie, leg_id, source, draft.line, field, was, claimed);
-      ++result.conflicts;
-    }
-    if (changed) {
-      update_leg_facts(statements_, *leg_id, merged);
-    }
-    ++result.legs_confirmed;
-  }
+  reconcile::StoredLeg& leg = tie.legs[index];
   // What the source stated of the leg; of evidence an interchange file carries for other
   // sources, not known (NULL: every fact).
   SQLite::Statement& ev = statements_.get(
       "INSERT INTO leg_evidence(leg_id, source_id, line, facts) VALUES (?, ?, ?, ?) "
       "ON CONFLICT DO UPDATE SET facts = facts | excluded.facts");
-  auto add_evidence = [&ev, &leg_id](SourceId src, int src_line, std::optional<int> facts) {
+  auto add_evidence = [&ev, &leg](SourceId src, int src_line, std::optional<int> facts) {
     ev.reset();
-    ev.bind(1, *leg_id);
+    ev.bind(1, leg.leg.id.value());
     ev.bind(2, src.value());
     ev.bind(3, src_line);
     bind_opt(ev, 4, facts);
     ev.exec();
+    auto known = std::find_if(leg.sources.begin(), leg.sources.end(),
+                              [src](const auto& s) { return s.first == src; });
+    if (known == leg.sources.end()) {
+      leg.sources.emplace_back(src, src_line);
+    } else {
+      known->second = std::min(known->second, src_line);
+    }
   };
-  if (draft.evidence.empty()) add_evidence(source, draft.line, stated_facts(d));
+  if (draft.evidence.empty()) add_evidence(source, draft.line, reconcile::stated_facts(draft.leg));
   for (const auto& [src, src_line] : draft.evidence) add_evidence(src, src_line, std::nullopt);
+  // Legs in order of number (a leg inserted or renumbered may come before others).
+  std::stable_sort(tie.legs.begin(), tie.legs.end(),
+                   [](const reconcile::StoredLeg& a, const reconcile::StoredLeg& b) {
+                     return a.leg.number < b.leg.number;
+                   });
+}
+
+std::string Store::club_name(ClubId club) {
+  return storage::club_name(statements_, club).value_or("club " + std::to_string(club.value()));
 }
 
 }  // namespace footballdb::storage

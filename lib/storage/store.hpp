@@ -11,74 +11,29 @@
 
 #include "footballdb/rules.hpp"
 #include "footballdb/types.hpp"
+#include "reconcile/drafts.hpp"
+#include "reconcile/reconcile.hpp"
 #include "storage/club_index.hpp"
 #include "storage/review.hpp"
 #include "storage/statement_cache.hpp"
 
 namespace footballdb::storage {
 
-// Where a draft's tie lives. Strings are canonical (season "2012-13").
-struct RoundKey {
-  std::string competition;
-  std::string season;
-  std::string round;
-
-  friend bool operator<(const RoundKey& a, const RoundKey& b) {
-    return std::tie(a.competition, a.season, a.round) <
-           std::tie(b.competition, b.season, b.round);
-  }
-};
-
-// The facts of a leg a source states, a bit each (leg_evidence.facts). The result is the
-// status with the full-time score (or who a walkover or award went to); the parts after it
-// are each a fact of their own that a source may add to an agreeing result.
-enum LegFact : int {
-  kFactDate = 1,
-  kFactKickoff = 2,
-  kFactVenue = 4,
-  kFactNeutral = 8,
-  kFactResult = 16,
-  kFactHalfTime = 32,
-  kFactExtraTime = 64,
-  kFactPenalties = 128,
-};
-inline constexpr int kAllLegFacts = 255;
-// The facts `leg` states.
-int stated_facts(const Leg& leg);
-
-// A leg as an importer read it, clubs resolved. leg.id and leg.evidence are ignored;
-// leg.home.id / leg.away.id must be set.
-struct LegDraft {
-  Leg leg;
-  bool numbered = false;  // leg.number comes from the source (else the next free number)
-  int line = 0;
-  // Evidence for the leg: (source, line) pairs; empty means the tie draft's source at `line`.
-  std::vector<std::pair<SourceId, int>> evidence;
-};
-
-// What a source says of a tie's result. aggregate is in the draft's club_a, club_b order.
-struct ClaimDraft {
-  std::optional<ClubId> winner;
-  std::optional<Aggregate> aggregate;
-  std::optional<DecidedBy> decided_by;
-  std::string text;
-  int line = 0;
-  std::optional<SourceId> source;  // when the claim comes from another source than the tie's
-};
-
-// A tie as an importer assembled it from one source.
-struct TieDraft {
-  RoundKey round;
-  std::optional<int> number;
-  std::optional<ClubId> club_a;  // set unless the draft names no club at all
-  std::optional<ClubId> club_b;  // nullopt: the opponent is not known to this source
-  std::optional<ClubId> coin_toss_winner;
-  std::optional<std::string> group;  // the group of a group match ("A"), else nullopt
-  std::vector<LegDraft> legs;
-  std::vector<ClaimDraft> claims;
-  // Evidence for the tie itself: (source, line) pairs; at least one.
-  std::vector<std::pair<SourceId, int>> evidence;
-};
+using reconcile::ClaimDraft;
+using reconcile::kAllLegFacts;
+using reconcile::LegDraft;
+using reconcile::LegFact;
+using reconcile::RoundKey;
+using reconcile::stated_facts;
+using reconcile::TieDraft;
+using reconcile::kFactDate;
+using reconcile::kFactKickoff;
+using reconcile::kFactVenue;
+using reconcile::kFactNeutral;
+using reconcile::kFactResult;
+using reconcile::kFactHalfTime;
+using reconcile::kFactExtraTime;
+using reconcile::kFactPenalties;
 
 // What merging one draft did.
 struct MergeResult {
@@ -172,9 +127,13 @@ class Store {
 
   // Merges `draft` into the stored ties of its round: a tie with one of its clubs (a knockout
   // round) or with both (other rounds) is the same tie; legs with the same home and away club
-  // are the same leg. Missing facts are filled in; facts that differ from stored ones become
-  // conflicts; evidence and claims are added; the tie's outcome is recomputed.
+  // are the same leg (reconcile decides). Missing facts are filled in; facts that differ from
+  // stored ones become conflicts; evidence and claims are added. The tie's outcome is due:
+  // write_outcomes computes it.
   MergeResult merge_tie(const TieDraft& draft);
+  // Computes and stores the outcome of every tie merge_tie touched since the last call, once
+  // each. Call before anything reads outcomes (the end of a file).
+  void write_outcomes();
 
  private:
   struct RoundInfo {
@@ -189,29 +148,38 @@ class Store {
                     const std::string& stored, const std::string& claimed);
   // The club's name, for conflicts that show clubs.
   std::string club_name(ClubId club);
-  // When `draft` gives the number of the stored leg `other` of tie `tie` to the return fixture
-  // (home and away swapped) and `source` gave `other` too, the source labels both legs alike:
-  // the legs are told apart by the swap and numbered 1 and 2 by date (the stored one first
-  // when the dates do not tell). Renumbers `other` and returns the draft's number; nullopt
-  // (nothing changed) in any other case, such as a tie that has more legs.
-  std::optional<int> swap_numbers(std::int64_t tie, const Leg& other, const LegDraft& draft,
-                                  SourceId source);
-  // `draft` placed in the one-match tie `tie`: a later match of a pairing left level is a replay
-  // (numbered after the match), the match told with home and away swapped is the match itself
-  // (its scores turned, its ground neutral); else `draft` as it is, as is a leg the source
-  // numbers 2 or more.
-  LegDraft in_one_match_tie(std::int64_t tie, const LegDraft& draft);
-  // Merges one leg into stored tie `tie`; counts into `result`.
-  void merge_leg(std::int64_t tie, const LegDraft& draft, SourceId source, MergeResult& result);
-  // Whether stored leg `leg`, which `draft` contradicts in `field`, was given by `source`
-  // itself: then says so in `result` (contradicts_own_source) and returns true.
-  bool own_contradiction(std::int64_t leg, const LegDraft& draft, SourceId source,
-                         const std::string& field, const std::string& was,
-                         const std::string& claimed, MergeResult& result);
+
+  // What this import has read of the stored ties, so that each is read once: the ties of each
+  // round it touched (each club's, in id order) and their legs when a draft needed them.
+  // Bounded: past kCachedTies the cache starts again (outcomes due are written first).
+  struct CachedTie {
+    reconcile::StoredTie tie;
+    bool legs_loaded = false;
+  };
+  struct RoundTies {
+    std::vector<std::int64_t> ids;  // every tie of the round, in id order
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> by_club;  // tie ids in id order
+  };
+  static constexpr std::size_t kCachedTies = 1 << 15;
+  // The ties of round `round_id`, read on first use.
+  RoundTies& round_ties(std::int64_t round_id);
+  // Tie `id` of a round read by round_ties, its legs read on first use.
+  reconcile::StoredTie& tie_with_legs(std::int64_t id);
+  // Adds `tie` (just stored, or given a club) to its round's clubs.
+  void index_club(RoundTies& round, std::int64_t tie, std::optional<ClubId> club);
+  // Forgets what was read (before anything else changes ties: a club merge).
+  void forget_ties();
+  // Writes leg `merge` of stored tie `tie` as reconcile decided it; counts into `result`.
+  void write_leg(reconcile::StoredTie& tie, const LegDraft& draft, SourceId source,
+                 const reconcile::LegMerge& merge, MergeResult& result);
 
   StatementCache& statements_;
   ClubIndex& clubs_;
   std::map<RoundKey, RoundInfo> rounds_;
+  std::unordered_map<std::int64_t, const RoundInfo*> rounds_by_id_;
+  std::unordered_map<std::int64_t, RoundTies> round_ties_;
+  std::unordered_map<std::int64_t, CachedTie> ties_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> outcomes_due_;  // (tie, round id)
   std::unordered_map<std::string, std::int64_t> competitions_;
 };
 
