@@ -192,6 +192,7 @@ JOIN rounds r ON r.id = n.round_id
 JOIN seasons s ON s.id = r.season_id
 JOIN competitions c ON c.id = s.competition_id
 JOIN sources src ON src.id = n.source_id;
+CREATE INDEX name_reviews_open_by_name ON name_reviews(name) WHERE status = 'open';
 CREATE TABLE "ties" (
   id INTEGER PRIMARY KEY,
   round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
@@ -202,9 +203,11 @@ CREATE TABLE "ties" (
   agg_a INTEGER CHECK (agg_a >= 0),
   agg_b INTEGER CHECK (agg_b >= 0),
   winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
-  decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
-                                        'coin_toss', 'walkover', 'awarded', 'normal_time',
-                                        'extra_time', 'bye')),
+  decided_by TEXT CHECK ((decided_by = 'aggregate' OR decided_by = 'away_goals' OR
+                          decided_by = 'penalties' OR decided_by = 'replay' OR
+                          decided_by = 'coin_toss' OR decided_by = 'walkover' OR
+                          decided_by = 'awarded' OR decided_by = 'normal_time' OR
+                          decided_by = 'extra_time' OR decided_by = 'bye')),
   extra_time INTEGER NOT NULL DEFAULT 0 CHECK (extra_time IN (0, 1)),
   -- 'legs': computed from the legs; 'claims': the legs decide nothing, the sources agree on it.
   outcome_from TEXT CHECK (outcome_from IN ('legs', 'claims')),
@@ -228,9 +231,11 @@ CREATE TABLE "tie_claims" (
   winner INTEGER REFERENCES clubs(id) ON DELETE RESTRICT,
   agg_a INTEGER CHECK (agg_a >= 0),
   agg_b INTEGER CHECK (agg_b >= 0),
-  decided_by TEXT CHECK (decided_by IN ('aggregate', 'away_goals', 'penalties', 'replay',
-                                        'coin_toss', 'walkover', 'awarded', 'normal_time',
-                                        'extra_time', 'bye')),
+  decided_by TEXT CHECK ((decided_by = 'aggregate' OR decided_by = 'away_goals' OR
+                          decided_by = 'penalties' OR decided_by = 'replay' OR
+                          decided_by = 'coin_toss' OR decided_by = 'walkover' OR
+                          decided_by = 'awarded' OR decided_by = 'normal_time' OR
+                          decided_by = 'extra_time' OR decided_by = 'bye')),
   text TEXT NOT NULL DEFAULT '',
   CHECK ((agg_a IS NULL) = (agg_b IS NULL)),
   CHECK (winner IS NOT NULL OR agg_a IS NOT NULL OR decided_by IS NOT NULL)
@@ -243,7 +248,8 @@ CREATE TABLE "legs" (
   number INTEGER NOT NULL CHECK (number >= 1),
   replay INTEGER NOT NULL DEFAULT 0 CHECK (replay IN (0, 1)),
   status TEXT NOT NULL DEFAULT 'played'
-    CHECK (status IN ('played', 'scheduled', 'awarded', 'walkover', 'annulled', 'cancelled')),
+    CHECK ((status = 'played' OR status = 'scheduled' OR status = 'awarded' OR status = 'walkover' OR
+            status = 'annulled' OR status = 'cancelled')),
   date TEXT CHECK (date IS NULL OR (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
                                     AND date(date, '+0 days') = date)),
   kickoff TEXT CHECK (kickoff IS NULL OR (kickoff GLOB '[0-2][0-9]:[0-5][0-9]'
@@ -270,7 +276,7 @@ CREATE TABLE "legs" (
   -- Sources may give only the score after extra time ("2:1 aet").
   CHECK (et_home IS NULL OR ft_home IS NULL OR (et_home >= ft_home AND et_away >= ft_away)),
   CHECK (pen_home IS NULL OR pen_home <> pen_away),
-  CHECK (status NOT IN ('scheduled', 'walkover', 'cancelled')
+  CHECK ((status <> 'scheduled' AND status <> 'walkover' AND status <> 'cancelled')
          OR (ft_home IS NULL AND et_home IS NULL AND pen_home IS NULL)),
   CHECK (status <> 'walkover' OR awarded_to IN (home, away)),
   CHECK (status = 'walkover' OR awarded_to IS NULL),
@@ -332,7 +338,6 @@ SELECT t.competition, t.season, t.round, t.group_name AS "group",
 FROM tables t JOIN clubs cl ON cl.id = t.club
 LEFT JOIN head_to_head h ON h.round_id = t.round_id AND h.group_name IS t.group_name
                         AND h.club = t.club;
-CREATE INDEX name_reviews_open_by_name ON name_reviews(name) WHERE status = 'open';
 CREATE VIEW tie_results AS
 SELECT t.id AS tie_id,
        c.name AS competition,

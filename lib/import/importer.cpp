@@ -22,6 +22,7 @@
 #include "import/limits.hpp"
 #include "import/source_input.hpp"
 #include "storage/database_impl.hpp"
+#include "storage/deferred_indexes.hpp"
 #include "storage/integrity.hpp"
 #include "storage/store.hpp"
 #include "storage/write_transaction.hpp"
@@ -155,6 +156,18 @@ bool other_options(const storage::Store::StoredSource& stored, const ImportOptio
   return before != now;
 }
 
+// About how many legs the files at `paths` give, from their sizes (standard input: none known).
+std::int64_t legs_in(const std::vector<std::string>& paths) {
+  constexpr std::uintmax_t kBytesPerLeg = 80;  // a CSV row or Football.TXT line of one match
+  std::uintmax_t bytes = 0;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    const std::uintmax_t size = path == "-" ? 0 : std::filesystem::file_size(path, error);
+    if (!error) bytes += size;
+  }
+  return static_cast<std::int64_t>(bytes / kBytesPerLeg);
+}
+
 }  // namespace
 
 ImportReport import_files(Database& db, const std::vector<std::string>& paths,
@@ -180,6 +193,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
   storage::Store store(statements, club_index);
   const std::string given_options = options_json(options);
   club_index.matcher();  // up to date with every commit before this transaction began
+  storage::DeferredIndexes deferred(detail::DatabaseAccess::sqlite(db), legs_in(paths));
   try {
     for (const std::string& argument : paths) {
       // "-" is standard input, named "<stdin>" in messages.
@@ -233,6 +247,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
     detail::rethrow_database_error(e, "import rolled back");
   }
   if (!options.dry_run) {
+    deferred.restore();
     tx.commit();
   }
   return report;
