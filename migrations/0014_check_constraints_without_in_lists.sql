@@ -5,6 +5,10 @@
 -- by AND): they allow and refuse exactly the same values, NULL included. legs, ties and
 -- tie_claims are rebuilt row for row with their ids (the runner turns foreign keys off around
 -- a migration and checks them after it), and the views over them are made again.
+-- A season's ties are asked for by its name ("the ties of 1964-65", with a club or not):
+-- seasons_by_name leads from the name to the seasons, their rounds and ties.
+CREATE INDEX seasons_by_name ON seasons(name);
+
 DROP VIEW tie_results;
 DROP VIEW leg_results;
 DROP VIEW standings;

@@ -193,6 +193,7 @@ JOIN seasons s ON s.id = r.season_id
 JOIN competitions c ON c.id = s.competition_id
 JOIN sources src ON src.id = n.source_id;
 CREATE INDEX name_reviews_open_by_name ON name_reviews(name) WHERE status = 'open';
+CREATE INDEX seasons_by_name ON seasons(name);
 CREATE TABLE "ties" (
   id INTEGER PRIMARY KEY,
   round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,

@@ -20,13 +20,26 @@ using storage::opt_club;
 using storage::opt_int;
 using storage::opt_text;
 
-constexpr const char* kTieSelect =
-    "SELECT t.id, c.name, s.name, r.name, r.ordinal, t.number, t.club_a, ca.name, t.club_b, "
-    "cb.name, t.coin_toss_winner, ct.name, t.agg_a, t.agg_b, t.winner, w.name, t.decided_by, "
-    "t.extra_time, t.outcome_from, t.group_name FROM ties t JOIN rounds r ON r.id = t.round_id "
-    "JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id "
-    "LEFT JOIN clubs ca ON ca.id = t.club_a LEFT JOIN clubs cb ON cb.id = t.club_b "
-    "LEFT JOIN clubs ct ON ct.id = t.coin_toss_winner LEFT JOIN clubs w ON w.id = t.winner ";
+// The statement of ties with their round, season, competition and clubs' names, from `from`.
+std::string tie_select(const char* from) {
+  return std::string(
+             "SELECT t.id, c.name, s.name, r.name, r.ordinal, t.number, t.club_a, ca.name, "
+             "t.club_b, cb.name, t.coin_toss_winner, ct.name, t.agg_a, t.agg_b, t.winner, w.name, "
+             "t.decided_by, t.extra_time, t.outcome_from, t.group_name ") +
+         from +
+         "JOIN competitions c ON c.id = s.competition_id "
+         "LEFT JOIN clubs ca ON ca.id = t.club_a LEFT JOIN clubs cb ON cb.id = t.club_b "
+         "LEFT JOIN clubs ct ON ct.id = t.coin_toss_winner LEFT JOIN clubs w ON w.id = t.winner ";
+}
+// From the ties (by id, by club: ties_by_club_a and _b).
+constexpr const char* kFromTies =
+    "FROM ties t JOIN rounds r ON r.id = t.round_id JOIN seasons s ON s.id = r.season_id ";
+// From the seasons of a name (seasons_by_name) to their rounds and each round's ties (of a
+// club: by club and round). A club plays in many seasons; a season has few rounds. CROSS JOIN
+// keeps SQLite to this order.
+constexpr const char* kFromSeasons =
+    "FROM seasons s CROSS JOIN rounds r ON r.season_id = s.id CROSS JOIN ties t "
+    "ON t.round_id = r.id ";
 
 Tie read_tie_row(SQLite::Statement& q) {
   Tie tie;
@@ -200,7 +213,7 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
     where.add("r.name = ?", round);
     where.add("t.group_name = ?", names.group);
     SQLite::Statement& q = statements.get(
-        std::string(kTieSelect) + where.sql() +
+        tie_select(season ? kFromSeasons : kFromTies) + where.sql() +
         "ORDER BY s.start_year, s.name, c.name, r.ordinal, t.number IS NULL, t.number, t.id");
     where.bind(q);
     while (q.executeStep()) ties.push_back(read_tie_row(q));
@@ -217,7 +230,7 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
 std::optional<Tie> Database::tie(TieId id) const try {
   const storage::StatementCache::Scope statements_in_use(impl_->statements);
   auto& statements = impl_->statements;
-  SQLite::Statement& q = statements.get(std::string(kTieSelect) + "WHERE t.id = ?");
+  SQLite::Statement& q = statements.get(tie_select(kFromTies) + "WHERE t.id = ?");
   q.bind(1, id.value());
   if (!q.executeStep()) return std::nullopt;
   Tie tie = read_tie_row(q);

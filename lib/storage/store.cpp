@@ -153,6 +153,7 @@ void Store::put_rules(const std::string& competition, int from_season_year, cons
   write_outcomes();
   rounds_.clear();
   rounds_by_id_.clear();
+  last_round_ = nullptr;
 }
 
 void Store::recompute_competition(const std::string& competition) {
@@ -166,7 +167,16 @@ std::int64_t Store::round_id(const RoundKey& key, std::optional<int> order,
 
 const Store::RoundInfo& Store::round_info(const RoundKey& key, std::optional<int> order,
                                           std::optional<bool> knockout) {
-  if (auto it = rounds_.find(key); it != rounds_.end()) return it->second;
+  // The same round comes back draft after draft.
+  if (last_round_ && last_round_->first.round == key.round &&
+      last_round_->first.season == key.season &&
+      last_round_->first.competition == key.competition) {
+    return last_round_->second;
+  }
+  if (auto it = rounds_.find(key); it != rounds_.end()) {
+    last_round_ = &*it;
+    return it->second;
+  }
   if (Season::require(key.season) != key.season) {
     throw Error(ErrorCode::kInternal, "season '" + key.season + "' is not in canonical form");
   }
@@ -204,9 +214,9 @@ const Store::RoundInfo& Store::round_info(const RoundKey& key, std::optional<int
   RoundInfo info{round_q.getColumn(0).getInt64(), round_q.getColumn(1).getInt() != 0,
                  rules_for(statements_, competition, key.competition, *year, key.round)};
   round_q.reset();
-  const RoundInfo& stored = rounds_.emplace(key, info).first->second;
-  rounds_by_id_.emplace(info.id, &stored);
-  return stored;
+  last_round_ = &*rounds_.emplace(key, info).first;
+  rounds_by_id_.emplace(info.id, &last_round_->second);
+  return last_round_->second;
 }
 
 void Store::add_conflict(std::optional<std::int64_t> tie, std::optional<std::int64_t> leg,
@@ -270,13 +280,19 @@ std::vector<Store::PlaceholderTie> Store::placeholder_ties(const RoundKey& round
 }
 
 std::optional<OpenReview> Store::open_review_of(ClubId club) {
-  return storage::open_review_of(statements_, club);
+  auto it = open_reviews_.find(club);
+  if (it == open_reviews_.end()) {
+    it = open_reviews_.emplace(club, storage::open_review_of(statements_, club)).first;
+  }
+  return it->second;
 }
 
 bool Store::try_accept_review(const OpenReview& review, ClubId into, const std::string& method) {
-  // A club merge moves and merges ties: what was read of them is read again.
+  // A club merge moves and merges ties and settles reviews: what was read of them is read
+  // again.
   write_outcomes();
   forget_ties();
+  open_reviews_.clear();
   statements_.get("SAVEPOINT accept_review").exec();
   try {
     storage::accept_review(statements_, clubs_, review, into, method);
@@ -316,6 +332,7 @@ void Store::add_review(const std::string& name, const char* reason, ClubId club,
   q.bind(5, source.value());
   q.bind(6, line);
   q.exec();
+  open_reviews_.erase(club);
 }
 
 Store::RoundTies& Store::round_ties(std::int64_t round_id) {

@@ -176,10 +176,14 @@ class Store {
   StatementCache& statements_;
   ClubIndex& clubs_;
   std::map<RoundKey, RoundInfo> rounds_;
+  const std::pair<const RoundKey, RoundInfo>* last_round_ = nullptr;  // round_info's last answer
   std::unordered_map<std::int64_t, const RoundInfo*> rounds_by_id_;
   std::unordered_map<std::int64_t, RoundTies> round_ties_;
   std::unordered_map<std::int64_t, CachedTie> ties_;
   std::vector<std::pair<std::int64_t, std::int64_t>> outcomes_due_;  // (tie, round id)
+  // open_review_of's answers; a club's review is opened only by add_review and closed only by
+  // a club merge (try_accept_review).
+  std::unordered_map<ClubId, std::optional<OpenReview>> open_reviews_;
   std::unordered_map<std::string, std::int64_t> competitions_;
 };
 
