@@ -4,7 +4,7 @@
 
 #include "footballdb/error.hpp"
 #include "footballdb/names.hpp"
-#include "import/rounds.hpp"
+#include "vocabulary/rounds.hpp"
 #include "import/text.hpp"
 
 namespace footballdb::import {
@@ -23,14 +23,14 @@ std::optional<std::string> qualifying_round(const std::string& canonical) {
 // Round of 16" is the round of 16) or before it ("League, Matchday 3" is the league phase). A
 // play-off round played from January to June is the knockout round play-offs of a competition
 // with a league phase, not the qualifying play-off round of August.
-std::optional<CanonicalRound> round_named(std::string_view raw, const std::optional<Date>& date) {
-  auto round = canonical_round(raw);
+std::optional<vocabulary::CanonicalRound> round_named(std::string_view raw, const std::optional<Date>& date) {
+  auto round = vocabulary::canonical_round(raw);
   if (const auto comma = raw.find(", "); !round && comma != std::string_view::npos) {
-    round = canonical_round(raw.substr(comma + 2));
-    if (!round) round = canonical_round(raw.substr(0, comma));
+    round = vocabulary::canonical_round(raw.substr(comma + 2));
+    if (!round) round = vocabulary::canonical_round(raw.substr(0, comma));
   }
   if (round && round->name == "Play-off round" && date && date->month <= 6) {
-    round = canonical_round("Knockout round play-offs");
+    round = vocabulary::canonical_round("Knockout round play-offs");
   }
   return round;
 }
@@ -71,13 +71,13 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
 
   std::optional<std::string> competition = context.competition;
   if (!competition) competition = ctx_.options.competition;
-  if (!competition) competition = competition_from_path(ctx_.path);
+  if (!competition) competition = vocabulary::competition_from_path(ctx_.path);
   if (!competition) {
     throw input_error(where, "expected a competition: the file names none; use --competition");
   }
   bool qualifying = false;
   storage::RoundKey out;
-  out.competition = canonical_competition(*competition, year, &qualifying);
+  out.competition = vocabulary::canonical_competition(*competition, year, &qualifying);
   out.season = *season;
 
   std::optional<std::string> round = context.round;
@@ -89,7 +89,7 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
     if (qualifying) {
       if (auto q = qualifying_round(canonical->name)) out.round = *q;
     }
-    auto order = canonical_round(out.round);
+    auto order = vocabulary::canonical_round(out.round);
     round_id = ctx_.store.round_id(out, order ? std::optional<int>(order->order) : std::nullopt,
                                    canonical->knockout);
   } else {
@@ -162,7 +162,7 @@ storage::TieDraft Assembler::draft_of(const storage::RoundKey& round, std::optio
 
 std::optional<std::string> Assembler::group_of(const Context& context) const {
   const auto& raw = context.round ? context.round : ctx_.options.round;
-  return raw ? import::group_of(*raw) : std::nullopt;
+  return raw ? vocabulary::group_of(*raw) : std::nullopt;
 }
 
 void Assembler::tie(const TieRecord& r) {

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "import/competitions.hpp"
+#include "vocabulary/competition_names.hpp"
 #include "import/import_context.hpp"
 #include "import/records.hpp"
 
@@ -29,7 +29,7 @@ class Assembler {
  private:
   // The record's round in full: the record's context, else the command line's, else what the
   // file's name or the record's date imply. Creates the round (in canonical order) if needed;
-  // `knockout` is the source's word for a round canonical_round does not know.
+  // `knockout` is the source's word for a round vocabulary::canonical_round does not know.
   storage::RoundKey round_of(const Context& context, const SourceLocation& where,
                              const std::optional<Date>& date,
                              std::optional<bool> knockout = std::nullopt);

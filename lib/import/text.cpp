@@ -117,18 +117,6 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
-std::size_t dash_at(std::string_view s, std::size_t i) {
-  if (i >= s.size()) return 0;
-  if (s[i] == '-') return 1;
-  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2) {
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if (b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95) return 3;
-    if (b1 == 0x88 && b2 == 0x92) return 3;
-  }
-  return 0;
-}
-
 bool LineReader::next() {
   if (!std::getline(in_, line_)) return false;
   ++number_;

@@ -15,9 +15,6 @@
 
 namespace footballdb::import {
 
-inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // True when `pred` holds for some line of `text` (lines split at '\n', the last one possibly
 // cut short): what the sniffers ask of a file's first bytes.
 template <class Pred>
@@ -33,9 +30,6 @@ bool any_line(std::string_view text, Pred pred) {
 
 // ASCII lower case; other bytes unchanged.
 std::string ascii_lower(std::string_view s);
-
-// Byte length of a dash at s[i]: 1 for '-', 3 for U+2010..U+2015 and U+2212; 0 otherwise.
-std::size_t dash_at(std::string_view s, std::size_t i);
 
 // Reads a stream line by line: no end-of-line characters ("\n" or "\r\n"), no UTF-8 byte order
 // mark; the last line need not end with a newline. Lines count from 1.

@@ -6,8 +6,8 @@
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
 #include "footballdb/names.hpp"
-#include "import/competitions.hpp"
-#include "import/rounds.hpp"
+#include "vocabulary/competition_names.hpp"
+#include "vocabulary/rounds.hpp"
 #include "query/filters.hpp"
 #include "query/claims.hpp"
 #include "storage/database_impl.hpp"
@@ -101,7 +101,7 @@ void read_details(storage::StatementCache& statements, Tie& tie) {
   names.bind(1, tie.id.value());
   while (names.executeStep()) {
     std::string name = names.getColumn(0).getString();
-    const std::optional<std::string> group = import::group_of(name);
+    const std::optional<std::string> group = vocabulary::group_of(name);
     if (group && group != tie.group) continue;
     tie.round_names.push_back(std::move(name));
   }
@@ -157,7 +157,7 @@ CanonicalFilter canonical_filter(storage::StatementCache& statements,
   CanonicalFilter out;
   if (season) out.season = Season::require(*season);
   if (competition) {
-    out.competition = import::canonical_competition(
+    out.competition = vocabulary::canonical_competition(
         *competition, out.season ? Season::start_year(*out.season) : std::nullopt);
     const std::vector<std::string> all =
         names_of(statements, "SELECT name FROM competitions ORDER BY name", std::nullopt);
@@ -169,8 +169,8 @@ CanonicalFilter canonical_filter(storage::StatementCache& statements,
   }
   out.round = round;
   if (round) {
-    if (auto canonical = import::canonical_round(*round)) out.round = canonical->name;
-    out.group = import::group_of(*round);
+    if (auto canonical = vocabulary::canonical_round(*round)) out.round = canonical->name;
+    out.group = vocabulary::group_of(*round);
     // A group names its stage's round ("Group A": the group stage), stored as its own name.
     const std::vector<std::string> all = names_of(
         statements,

@@ -10,8 +10,8 @@
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
 #include "names/matcher.hpp"
-#include "import/competitions.hpp"
-#include "import/rounds.hpp"
+#include "vocabulary/competition_names.hpp"
+#include "vocabulary/rounds.hpp"
 #include "sqlext/functions.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/migrations.hpp"
@@ -234,7 +234,7 @@ namespace {
 // name and its id (0 when the database holds none of that name).
 std::pair<std::string, std::int64_t> competition_of(storage::StatementCache& statements,
                                                     std::string_view competition, int year) {
-  std::string name = import::canonical_competition(competition, year);
+  std::string name = vocabulary::canonical_competition(competition, year);
   SQLite::Statement& q = statements.get("SELECT id FROM competitions WHERE name = ?");
   q.bind(1, name);
   const std::int64_t id = q.executeStep() ? q.getColumn(0).getInt64() : 0;
@@ -245,7 +245,7 @@ std::pair<std::string, std::int64_t> competition_of(storage::StatementCache& sta
 // A round as the user names it, in its canonical name where it has one ("" for none).
 std::string canonical_round_name(std::string_view round) {
   if (round.empty()) return {};
-  auto canonical = import::canonical_round(round);
+  auto canonical = vocabulary::canonical_round(round);
   return canonical ? canonical->name : std::string(round);
 }
 
@@ -271,7 +271,7 @@ void Database::set_rules(std::string_view competition, std::string_view from_sea
   const int year = season_year_or_throw(from_season);
   SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
   storage::Store store(impl_->statements, impl_->clubs);
-  const std::string name = import::canonical_competition(competition, year);
+  const std::string name = vocabulary::canonical_competition(competition, year);
   store.put_rules(name, year, rules, canonical_round_name(round));
   store.recompute_competition(name);
   tx.commit();

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "import/rounds.hpp"
+#include "vocabulary/rounds.hpp"
 #include "import/text.hpp"
 
 namespace footballdb::import {
@@ -168,7 +168,7 @@ class Parser {
     bool all_empty = true;
     for (const auto& [b, e] : cells) all_empty = all_empty && b == e;
     if (all_empty) return;  // "---- ---- ----": the legs' cells, left empty
-    if (const auto round = canonical_round(text)) {
+    if (const auto round = vocabulary::canonical_round(text)) {
       start_round(std::string(text), false, round->knockout, line.find_first_not_of(" \t"));
       named_open_ = true;
       return;

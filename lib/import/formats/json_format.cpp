@@ -8,9 +8,9 @@
 #include <unordered_set>
 
 #include "footballdb/error.hpp"
-#include "import/competitions.hpp"
+#include "vocabulary/competition_names.hpp"
 #include "import/limits.hpp"
-#include "import/rounds.hpp"
+#include "vocabulary/rounds.hpp"
 
 namespace footballdb::import {
 namespace {
@@ -175,9 +175,9 @@ class Reader {
     // Names as every other format stores them, so that sources meet: "Europa League" is
     // "UEFA Europa League", "Halbfinale" is "Semi-finals".
     const std::string canonical_season = season(object, text(object, "season"));
-    if (auto canonical = canonical_round(*round_name)) round_name = canonical->name;
+    if (auto canonical = vocabulary::canonical_round(*round_name)) round_name = canonical->name;
     return storage::RoundKey{
-        canonical_competition(*competition, Season::start_year(canonical_season)),
+        vocabulary::canonical_competition(*competition, Season::start_year(canonical_season)),
         canonical_season, *round_name};
   }
 
@@ -335,8 +335,8 @@ class Reader {
           static_cast<int>(integer(r, "replay_limit", 0, 99).value_or(rules.replay_limit));
       rules.replay_extra_time = boolean(r, "replay_extra_time").value_or(rules.replay_extra_time);
       rules.replay_penalties = boolean(r, "replay_penalties").value_or(rules.replay_penalties);
-      const std::string competition = canonical_competition(name, Season::start_year(from));
-      const auto canonical = canonical_round(round);
+      const std::string competition = vocabulary::canonical_competition(name, Season::start_year(from));
+      const auto canonical = vocabulary::canonical_round(round);
       ctx_.store.put_rules(competition, *Season::start_year(from), rules,
                            round.empty() || !canonical ? round : canonical->name);
       rules_changed_.insert(competition);
@@ -347,7 +347,7 @@ class Reader {
     expect_object(r, "a round");
     only_keys(r, {"competition", "season", "name", "order", "knockout"}, "a round");
     const storage::RoundKey key = round_key(r, "name");
-    const auto canonical = canonical_round(key.round);
+    const auto canonical = vocabulary::canonical_round(key.round);
     auto order = integer(r, "order", 0, 1 << 20);
     if (!order && canonical) order = canonical->order;
     auto knockout = boolean(r, "knockout");

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "import/rounds.hpp"
+#include "vocabulary/rounds.hpp"
 #include "import/text.hpp"
 
 namespace footballdb::import {
@@ -173,13 +173,13 @@ class RowReader {
 
   // Prose outside a table: a round name in it starts a round.
   void prose(std::string_view text, const LineReader& reader, std::size_t offset) {
-    const auto name = find_round_name(text);
+    const auto name = vocabulary::find_round_name(text);
     if (!name || (context_.round && *context_.round == *name)) return;
     context_.round = *name;
     RoundRecord r;
     r.where = reader.at(offset + text.find(*name));
     r.context = context_;
-    if (const auto canonical = canonical_round(*name)) r.knockout = canonical->knockout;
+    if (const auto canonical = vocabulary::canonical_round(*name)) r.knockout = canonical->knockout;
     sink_(std::move(r));
   }
 

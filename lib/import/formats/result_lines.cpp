@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "footballdb/names.hpp"
-#include "import/rounds.hpp"
+#include "vocabulary/rounds.hpp"
 #include "import/text.hpp"
 
 namespace footballdb::import {
@@ -125,7 +125,7 @@ class Parser {
       throw input_error(reader_.at(line.find_first_not_of(" \t")),
                         std::string("expected a leg line like ") + std::string(kLegLineExample));
     }
-    if (auto round = find_round_name(line)) {
+    if (auto round = vocabulary::find_round_name(line)) {
       finish_block();
       context_.round = *round;
       RoundRecord r;

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace footballdb::import {
+namespace footballdb::vocabulary {
 
 // The competition's usual name for a name as sources write it: "Europa League" and
 // "UEFA Europa League - Quali" -> "UEFA Europa League"; "Champions League" before 1992-93 ->
@@ -19,4 +19,4 @@ std::string canonical_competition(std::string_view raw, std::optional<int> seaso
 // cup.txt in a champions-league archive), or nullopt.
 std::optional<std::string> competition_from_path(std::string_view path);
 
-}  // namespace footballdb::import
+}  // namespace footballdb::vocabulary

@@ -1,10 +1,10 @@
-#include "import/competitions.hpp"
+#include "vocabulary/competition_names.hpp"
 
 #include "footballdb/names.hpp"
-#include "import/text.hpp"
+#include "core/text.hpp"
 #include "vocabulary/competitions.hpp"
 
-namespace footballdb::import {
+namespace footballdb::vocabulary {
 namespace {
 
 constexpr int kChampionsLeagueFirstSeason = 1992;
@@ -93,4 +93,4 @@ std::optional<std::string> competition_from_path(std::string_view path) {
   return std::nullopt;
 }
 
-}  // namespace footballdb::import
+}  // namespace footballdb::vocabulary

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace footballdb::import {
+namespace footballdb::vocabulary {
 
 struct CanonicalRound {
   std::string name;  // "Second qualifying round", "Round of 16", "Semi-finals", "Finals", ...
@@ -35,4 +35,4 @@ std::optional<std::string> group_of(std::string_view raw);
 // words is a round name, or when the longest runs that are name different rounds.
 std::optional<std::string> find_round_name(std::string_view prose);
 
-}  // namespace footballdb::import
+}  // namespace footballdb::vocabulary

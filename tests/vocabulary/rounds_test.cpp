@@ -1,10 +1,10 @@
-#include "import/rounds.hpp"
+#include "vocabulary/rounds.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace footballdb::import {
+namespace footballdb::vocabulary {
 namespace {
 
 std::string name_of(std::string_view raw) {
@@ -130,4 +130,4 @@ TEST(FindRoundName, PicksTheRoundOutOfProse) {
 }
 
 }  // namespace
-}  // namespace footballdb::import
+}  // namespace footballdb::vocabulary

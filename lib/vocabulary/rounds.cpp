@@ -1,13 +1,13 @@
-#include "import/rounds.hpp"
+#include "vocabulary/rounds.hpp"
 
 #include <array>
 #include <cstddef>
 #include <vector>
 
 #include "footballdb/names.hpp"
-#include "import/text.hpp"
+#include "core/text.hpp"
 
-namespace footballdb::import {
+namespace footballdb::vocabulary {
 namespace {
 
 constexpr int kPreliminary = 10;
@@ -337,4 +337,4 @@ std::optional<std::string> find_round_name(std::string_view prose) {
   return std::nullopt;
 }
 
-}  // namespace footballdb::import
+}  // namespace footballdb::vocabulary
