@@ -1,13 +1,14 @@
 // Query latency through the C++ API.
 //
-//   query_latency DB QUERIES.tsv [REPETITIONS]
+//   query_latency DB QUERIES.tsv [REPETITIONS [BUDGET_S]]
 //
 // Opens DB read-only (as the CLI's query commands do) and asks each question REPETITIONS times
 // (default 1000), in turn over the inputs of QUERIES.tsv (bench/generate.py's queries-N.tsv:
 // "club NAME", "pair A B", "date D", "next NAME D", "season COMPETITION SEASON", tab-separated),
-// after a warm-up of 20 untimed. Prints one JSON object: per question p50 and p99 in
-// microseconds, the repetitions, and the mean number of rows answered (a question that answers
-// nothing measures nothing).
+// after a warm-up of 20 untimed; a question whose repetitions take more than BUDGET_S seconds
+// (default 60) in all stops there, after at least 100. Prints one JSON object: per question p50
+// and p99 in microseconds, the repetitions made, and the mean number of rows answered (a
+// question that answers nothing measures nothing).
 //
 //   ties_by_club_name     resolve(NAME), then ties({club})
 //   ties_between_names    resolve(A), resolve(B), then ties({club, opponent})
@@ -82,18 +83,29 @@ struct Result {
   int repetitions = 0;
 };
 
-// Runs `question(i)` (which returns the rows it answered) for i = 0 .. repetitions - 1.
+constexpr int kMinimumRepetitions = 100;
+double g_budget_s = 60;
+
+// Runs `question(i)` (which returns the rows it answered) for i = 0 .. repetitions - 1, or
+// fewer (at least kMinimumRepetitions) when they take longer than g_budget_s.
 Result measure(const std::string& name, int repetitions,
                const std::function<std::size_t(std::size_t)>& question) {
   for (std::size_t i = 0; i < 20; ++i) question(i);
   std::vector<double> micros;
   micros.reserve(static_cast<std::size_t>(repetitions));
   std::size_t rows = 0;
+  const auto began = Clock::now();
   for (int i = 0; i < repetitions; ++i) {
     const auto start = Clock::now();
     rows += question(static_cast<std::size_t>(i));
-    micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+    const auto end = Clock::now();
+    micros.push_back(std::chrono::duration<double, std::micro>(end - start).count());
+    if (i + 1 >= kMinimumRepetitions &&
+        std::chrono::duration<double>(end - began).count() > g_budget_s) {
+      break;
+    }
   }
+  repetitions = static_cast<int>(micros.size());
   std::sort(micros.begin(), micros.end());
   auto at = [&micros](double q) {
     const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(micros.size())));
@@ -170,12 +182,13 @@ int run(const std::string& path, const std::string& queries, int repetitions) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3 && argc != 4) {
-    std::fprintf(stderr, "usage: query_latency DB QUERIES.tsv [REPETITIONS]\n");
+  if (argc < 3 || argc > 5) {
+    std::fprintf(stderr, "usage: query_latency DB QUERIES.tsv [REPETITIONS [BUDGET_S]]\n");
     return 2;
   }
   try {
-    return run(argv[1], argv[2], argc == 4 ? std::stoi(argv[3]) : 1000);
+    if (argc == 5) g_budget_s = std::stod(argv[4]);
+    return run(argv[1], argv[2], argc >= 4 ? std::stoi(argv[3]) : 1000);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "query_latency: %s\n", e.what());
     return 1;
