@@ -154,7 +154,8 @@ def main():
     elif len(sizes) >= 2:
         r = wall("e", sizes[-1]) / wall("e", sizes[-2])
         scaled = r * 10 / (imports["e"][str(sizes[-1])]["legs"] / imports["e"][str(sizes[-2])]["legs"])
-        target("import time 1M / 100k under 11", scaled, 11.0, scaled < 11.0,
+        # Fixed costs (a new database's registry) flatter small sizes: no verdict.
+        target("import time 1M / 100k under 11", scaled, 11.0, None,
                f"1M/100k not run: {sizes[-1]:,}/{sizes[-2]:,} time ratio {r:.2f}, scaled to a "
                f"size ratio of 10")
     rss = imports.get("e", {}).get(str(largest), {}).get("peak_rss_mib")
@@ -264,7 +265,8 @@ def main():
         return num(v, 1) if limit < 1000 else num(v)
     lines += table(["target", "measured", "limit", "", "note"],
                    [[t["target"], show(t["value"], t["limit"]), show(t["limit"], t["limit"]),
-                     "met" if t["met"] else "MISSED", t["note"]] for t in targets],
+                     "n/a" if t["met"] is None else "met" if t["met"] else "MISSED", t["note"]]
+                    for t in targets],
                    align=["<", ">", ">", "<", "<"])
     print("\n".join(lines))
     return 0
