@@ -474,7 +474,7 @@ def generate(legs_wanted, out, seed):
     # Query inputs: some 1,000 of each kind (a generator of their own: the data do not depend
     # on how many are drawn).
     sampler = random.Random(seed + 1)
-    sample_rate = min(1.0, max(0.02, 2000.0 / max(legs_wanted, 1)))
+    sample_rate = min(1.0, 1500.0 / max(legs_wanted, 1))  # some 1.5 legs a tie
     txt_dir = os.path.join(out, f"txt-{legs_wanted}")
     os.makedirs(txt_dir, exist_ok=True)
     for old in os.listdir(txt_dir):
@@ -528,7 +528,7 @@ def generate(legs_wanted, out, seed):
                             samples["club"].append(tie.a[0])
                             samples["pair"].append((tie.a[0], tie.b[0]))
                             samples["date"].append(m.date.isoformat())
-                            before = m.date - datetime.timedelta(days=rng.randint(0, 40))
+                            before = m.date - datetime.timedelta(days=sampler.randint(0, 40))
                             samples["next"].append((tie.b[0], before.isoformat()))
                             samples["season"].append((name, f"{season}-{(season + 1) % 100:02d}"))
                     # champs.csv is in order of date.

@@ -229,7 +229,7 @@ def main():
     if api:
         lines.append("")
         lines.append(f"Queries through the C++ API ({api['size']:,} legs, read-only, up to "
-                     f"1000 repetitions over varied inputs, fewer when they take over 60 s)")
+                     f"1000 repetitions over varied inputs, fewer (50 or more) after 60 s)")
         lines += table(["question", "p50 us", "p99 us", "rows", "reps"],
                        [[API.get(k, k), num(q["p50_us"], 1), num(q["p99_us"], 1),
                          num(q["mean_rows"], 1), num(q["repetitions"])]
