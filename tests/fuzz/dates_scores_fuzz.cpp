@@ -8,6 +8,7 @@
 
 #include "footballdb/types.hpp"
 #include "fuzz_support.hpp"
+#include "core/text.hpp"
 #include "import/text.hpp"
 
 namespace footballdb::fuzz {
@@ -39,7 +40,7 @@ void scores(std::string_view text) {
       check(end > i && end <= text.size(), "score_at's end is after the score, in the text");
       check(goals_as_written(*score), "score_at reads at most three digits a side");
     }
-    import::dash_at(text, i);
+    dash_at(text, i);
   }
   import::column_at(text, text.size());
   import::NotationError error;

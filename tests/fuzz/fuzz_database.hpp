@@ -89,7 +89,8 @@ inline Database& import_database() {
     std::istringstream in{std::string(data::fuzz_clubs())};
     int id = 0;
     read_registry(in, "tests/fuzz/clubs.txt", [&](RegistryClub&& club) {
-      doc += std::string(id ? ", " : "") + "{\"id\": " + std::to_string(++id) +
+      doc += id ? ", " : "";
+      doc += "{\"id\": " + std::to_string(++id) +
              ", \"name\": " + json_string(club.name);
       if (club.country) doc += ", \"country\": " + json_string(*club.country);
       if (club.city) doc += ", \"city\": " + json_string(*club.city);
