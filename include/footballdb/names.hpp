@@ -112,6 +112,11 @@ struct MatchContext {
   // when not empty, the name is matched among these first, and among every club only when none
   // of these fits.
   std::vector<ClubId> scope;
+  // The same scope as a question, for a scope too large to list (every club with data in a
+  // database of a century of football): whether a club is in it, asked only of the clubs a name
+  // fits. When set, it is the scope and `scope_empty` says whether it holds no club at all.
+  std::function<bool(ClubId)> in_scope;
+  bool scope_empty = true;
   // Clubs the name cannot mean, as the data shows (the other club of the same match, a club
   // already paired with another opponent in the round), sorted by id.
   std::vector<ClubId> excluded;

@@ -506,7 +506,8 @@ struct Matcher::Impl {
       }
     }
     if (contains(context.excluded, id)) return false;
-    return !scoped || contains(context.scope, id);
+    if (!scoped) return true;
+    return context.in_scope ? context.in_scope(id) : contains(context.scope, id);
   }
 
   std::vector<Hit> admit(std::vector<Hit> hits, const Query& q, const MatchContext& context,
@@ -597,7 +598,9 @@ struct Matcher::Impl {
 
   Resolution resolve(std::string_view raw, const MatchContext& context) {
     Query q = make_query(raw);
-    if (context.scope.empty()) return resolve(q, context, false);
+    if (context.in_scope ? context.scope_empty : context.scope.empty()) {
+      return resolve(q, context, false);
+    }
     // The scope's answer, unless a club outside it fits by stronger evidence: a query for
     // "Víkingur Reykjavík" means that club even when only Víkingur Gøta has data.
     Resolution scoped = resolve(q, context, true);

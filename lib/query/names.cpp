@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_map>
 
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
@@ -37,29 +38,57 @@ std::pair<std::string_view, std::optional<std::string>> split_country(std::strin
   return {name, vocabulary::canonical_country(code)};
 }
 
-// The clubs that play a tie within `scope`, sorted by id.
-std::vector<ClubId> clubs_with_data(storage::StatementCache& statements, const NameScope& scope) {
-  const query::CanonicalFilter f =
-      query::canonical_filter(statements, scope.competition, scope.season, scope.round);
-  // The statement for the filters given, so that SQLite can use its indexes.
-  std::string where = " WHERE 1";
-  if (f.competition || f.season || f.round) {
-    where = " JOIN rounds r ON r.id = t.round_id JOIN seasons s ON s.id = r.season_id "
-            "JOIN competitions c ON c.id = s.competition_id WHERE 1";
-    if (f.competition) where += " AND c.name = ?1";
-    if (f.season) where += " AND s.name = ?2";
-    if (f.round) where += " AND r.name = ?3";
+// The clubs that play a tie within a query's scope, asked of one club at a time through the
+// ties' club indexes, so that a name costs the same in a database of ten ties or ten million.
+class ClubsWithData {
+ public:
+  ClubsWithData(storage::StatementCache& statements, const NameScope& scope)
+      : statements_(statements),
+        filter_(query::canonical_filter(statements, scope.competition, scope.season, scope.round)) {
+    // The statement for the filters given, so that SQLite can use its indexes.
+    if (filter_.competition || filter_.season || filter_.round) {
+      join_ = " JOIN rounds r ON r.id = t.round_id JOIN seasons s ON s.id = r.season_id "
+              "JOIN competitions c ON c.id = s.competition_id";
+      if (filter_.competition) where_ += " AND c.name = ?1";
+      if (filter_.season) where_ += " AND s.name = ?2";
+      if (filter_.round) where_ += " AND r.name = ?3";
+    }
+    SQLite::Statement& q = statement("SELECT EXISTS (SELECT 1 FROM ties t" + join_ +
+                                     " WHERE (t.club_a IS NOT NULL OR t.club_b IS NOT NULL)" +
+                                     where_ + ")");
+    empty_ = q.executeStep() && q.getColumn(0).getInt() == 0;
+    q.reset();
   }
-  SQLite::Statement& q = statements.get(
-      "SELECT club_a FROM ties t" + where + " AND club_a IS NOT NULL UNION "
-      "SELECT club_b FROM ties t" + where + " AND club_b IS NOT NULL ORDER BY 1");
-  if (f.competition) q.bind(1, *f.competition);
-  if (f.season) q.bind(2, *f.season);
-  if (f.round) q.bind(3, *f.round);
-  std::vector<ClubId> out;
-  while (q.executeStep()) out.push_back(ClubId{q.getColumn(0).getInt64()});
-  return out;
-}
+
+  bool empty() const { return empty_; }
+
+  bool contains(ClubId club) {
+    const auto [it, inserted] = known_.emplace(club.value(), false);
+    if (!inserted) return it->second;
+    SQLite::Statement& q = statement(
+        "SELECT EXISTS (SELECT 1 FROM ties t" + join_ + " WHERE t.club_a = ?4" + where_ +
+        ") OR EXISTS (SELECT 1 FROM ties t" + join_ + " WHERE t.club_b = ?4" + where_ + ")");
+    q.bind(4, club.value());
+    it->second = q.executeStep() && q.getColumn(0).getInt() != 0;
+    q.reset();
+    return it->second;
+  }
+
+ private:
+  SQLite::Statement& statement(const std::string& sql) {
+    SQLite::Statement& q = statements_.get(sql);
+    if (filter_.competition) q.bind(1, *filter_.competition);
+    if (filter_.season) q.bind(2, *filter_.season);
+    if (filter_.round) q.bind(3, *filter_.round);
+    return q;
+  }
+
+  storage::StatementCache& statements_;
+  query::CanonicalFilter filter_;
+  std::string join_, where_;
+  bool empty_ = true;
+  std::unordered_map<std::int64_t, bool> known_;
+};
 
 // Whether `club` is the provisional club of a name awaiting review.
 bool awaiting_review(storage::StatementCache& statements, ClubId club) {
@@ -120,13 +149,15 @@ Resolution Database::resolve(std::string_view name, const NameScope& scope) cons
   MatchContext context;
   context.typed = true;
   context.country = country;
-  context.scope = clubs_with_data(statements, scope);
+  ClubsWithData with_data(statements, scope);
+  context.in_scope = [&with_data](ClubId id) { return with_data.contains(id); };
+  context.scope_empty = with_data.empty();
   const names::Matcher& matcher = impl_->clubs.lookup();
   out = matcher.resolve(text, context);
   if (out.club && awaiting_review(statements, out.club->id)) {
     // The club the scope gives is a name an import could not bind: what it may mean is open,
     // among it and the clubs the name fits besides.
-    context.scope.clear();
+    context.in_scope = nullptr;
     context.excluded = {out.club->id};
     Resolution others = matcher.resolve(text, context);
     if (!others.candidates.empty()) {
@@ -137,9 +168,7 @@ Resolution Database::resolve(std::string_view name, const NameScope& scope) cons
     }
   }
   out.query = std::string(name);
-  const auto in_scope = [&context](ClubId id) {
-    return std::binary_search(context.scope.begin(), context.scope.end(), id);
-  };
+  const auto in_scope = [&with_data](ClubId id) { return with_data.contains(id); };
   const bool nothing_with_data = std::none_of(out.candidates.begin(), out.candidates.end(),
                                               [&](const Candidate& c) { return in_scope(c.club.id); });
   const bool known_spelling = std::any_of(out.candidates.begin(), out.candidates.end(),
