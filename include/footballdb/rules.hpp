@@ -21,7 +21,9 @@ struct RuleSet {
   bool replay_extra_time = true;      // a replay level after 90 minutes goes to extra time
   bool replay_penalties = true;       // a replay still level goes to penalties (the last one allowed)
   // Matches a tie is played over: 2 (home and away legs) or 1 (one match; a second match of
-  // the pairing in the round is a replay).
+  // the pairing in the round is a replay), or 0, for a competition whose rules are not known:
+  // as the sources number them (a match a source numbers a leg is a leg, one it calls a replay
+  // is a replay; a tie of one such match is one match).
   int legs = 2;
 
   friend bool operator==(const RuleSet& a, const RuleSet& b) {
@@ -34,8 +36,10 @@ struct RuleSet {
 
 // UEFA's rules for `competition` in the season starting in `season_year`: away goals from
 // 1965-66 (the European Cup and Champions League from 1967-68) to 2020-21, counted in extra time
-// too; penalty shoot-outs from 1970-71, replays before. These are footballdb's defaults for every
-// competition that has set no rules of its own (Database::set_rules).
+// too; penalty shoot-outs from 1970-71, replays before. The competition is recognised by name as
+// imports recognise it ("Champions League", "European Champion Clubs' Cup"); these are the
+// defaults (default_rules) of UEFA's competitions that have set no rules of their own
+// (Database::set_rules).
 FOOTBALLDB_API RuleSet uefa_rules(std::string_view competition, int season_year);
 
 // The rules footballdb knows for round `round` (canonical name; empty: any round) of
@@ -43,7 +47,9 @@ FOOTBALLDB_API RuleSet uefa_rules(std::string_view competition, int season_year)
 // whose database holds none of its own: the history shipped in data/rules/competitions.txt
 // (the FA Cup, the EFL Cup, the national cups of ../data, with their sources), else UEFA's
 // (uefa_rules; a final is one match, but the UEFA Cup's two legs until 1996-97), else those of
-// a national cup: one match, extra time, penalties, no away goals, no replays.
+// a national cup: extra time, penalties, no away goals, no replays, and legs as the sources
+// number them (legs = 0: the two-legged semi-finals of a cup no history here covers stay two
+// legs; a second match of a level pairing that no source numbers is a replay).
 FOOTBALLDB_API RuleSet default_rules(std::string_view competition, int season_year,
                                      std::string_view round = {});
 
@@ -59,6 +65,7 @@ struct TieFacts {
 // rules of the tie's round). The aggregate counts the regular (non-replay) legs, extra time
 // included. A one-match tie (rules.legs == 1) is decided by its first match, in normal time,
 // extra time or on penalties; a later match of it is a replay however the source labelled it.
+// Under legs = 0 the legs are as numbered: one leg, one match; two, home and away.
 // A tie whose legs do not decide it (a leg without a score, level with no shoot-out or replay
 // known, a partial tie) has no winner. Pure and thread-safe.
 FOOTBALLDB_API TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules);

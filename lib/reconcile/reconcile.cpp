@@ -192,7 +192,7 @@ TieMatch match_tie(const std::vector<const StoredTie*>& candidates, const TieDra
   return out;
 }
 
-LegDraft in_one_match_tie(const StoredTie& tie, const LegDraft& draft) {
+LegDraft in_one_match_tie(const StoredTie& tie, const LegDraft& draft, bool may_have_legs) {
   // A source that numbers a second leg knows the tie had legs (the FA Cup of 1945-46).
   if (draft.numbered && draft.leg.number > 1) return draft;
   const auto first = std::find_if(tie.legs.begin(), tie.legs.end(), [](const StoredLeg& l) {
@@ -205,6 +205,7 @@ LegDraft in_one_match_tie(const StoredTie& tie, const LegDraft& draft) {
   const bool same_way = match.home.id == d.home.id && match.away.id == d.away.id;
   const bool same_date = match.date && d.date && *match.date == *d.date;
   const bool other_date = match.date && d.date && *match.date != *d.date;
+  if (may_have_legs && !same_way && other_date) return draft;
   // Only a match left level (no shoot-out) is replayed.
   const auto score = match.score();
   const bool level = score && score->home == score->away && !match.penalties;

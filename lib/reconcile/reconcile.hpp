@@ -74,8 +74,10 @@ TieMatch match_tie(const std::vector<const StoredTie*>& candidates, const TieDra
 // `draft` placed in a one-match tie whose stored legs are `tie`'s: a later match of a pairing
 // left level is a replay (numbered after the match); the match told with home and away swapped
 // is the match itself (its scores turned, its ground neutral); else `draft` as it is, as is a
-// leg the source numbers 2 or more.
-LegDraft in_one_match_tie(const StoredTie& tie, const LegDraft& draft);
+// leg the source numbers 2 or more. In a cup whose ties may have legs (`may_have_legs`: rules
+// that leave the legs to the sources, no replays), a match on another date with home and away
+// swapped is the second leg.
+LegDraft in_one_match_tie(const StoredTie& tie, const LegDraft& draft, bool may_have_legs = false);
 
 // What one drafted leg does to stored tie `tie`.
 struct LegMerge {

@@ -12,6 +12,7 @@
 #include "footballdb/names.hpp"
 #include "footballdb/rules.hpp"
 #include "footballdb/types.hpp"
+#include "vocabulary/competition_names.hpp"
 #include "vocabulary/vocabulary_data.hpp"
 
 namespace footballdb {
@@ -127,10 +128,6 @@ const RuleLine* line_in_force(const std::vector<RuleLine>& lines, int year,
   return best;
 }
 
-bool is_uefa(const std::string& key) {
-  return key.rfind("uefa ", 0) == 0 || key == "european cup";
-}
-
 }  // namespace
 
 RuleSet default_rules(std::string_view competition, int season_year, std::string_view round) {
@@ -142,7 +139,12 @@ RuleSet default_rules(std::string_view competition, int season_year, std::string
       return line->rules;
     }
   }
-  if (!is_uefa(key)) return national_cup();
+  if (vocabulary::uefa_competition(competition, season_year) == vocabulary::UefaCompetition::kNone) {
+    // No history of its own: the legs as the sources number them.
+    RuleSet rules = national_cup();
+    rules.legs = 0;
+    return rules;
+  }
   RuleSet rules = uefa_rules(competition, season_year);
   const bool two_legged_final = key == "uefa cup" && season_year < kUefaCupOneMatchFinalFirstSeason;
   if (round_key == "final" && !two_legged_final) {

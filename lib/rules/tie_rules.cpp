@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <string>
 
-#include "footballdb/names.hpp"
 #include "footballdb/rules.hpp"
+#include "vocabulary/competition_names.hpp"
 
 namespace footballdb {
 namespace {
@@ -34,7 +34,7 @@ struct Matches {
 };
 
 Matches matches_of(const TieFacts& tie, const RuleSet& rules) {
-  const bool one_match = rules.legs == 1;
+  const bool one_match = rules.legs == 1;  // legs = 0: as numbered, replays apart
   Matches m;
   for (const Leg& leg : tie.legs) {
     if (!counts(leg)) continue;
@@ -50,14 +50,17 @@ Matches matches_of(const TieFacts& tie, const RuleSet& rules) {
   return m;
 }
 
+// Whether the tie whose regular matches are `regular` is one match: by the rules, or, where the
+// rules leave it to the sources (legs = 0), when the sources number no second leg.
+bool is_one_match(const RuleSet& rules, const std::vector<const Leg*>& regular) {
+  return rules.legs == 1 || (rules.legs == 0 && regular.size() <= 1);
+}
+
 }  // namespace
 
 RuleSet uefa_rules(std::string_view competition, int season_year) {
-  const std::string key = fold_key(competition);
-  auto has = [&key](const char* words) { return key.find(words) != std::string::npos; };
-  const bool european_cup = (has("champions league") || has("european cup") ||
-                             has("champion clubs")) &&
-                            !has("winners");
+  const bool european_cup = vocabulary::uefa_competition(competition, season_year) ==
+                            vocabulary::UefaCompetition::kEuropeanCup;
   const int away_goals_from = european_cup ? 1967 : 1965;
   RuleSet rules;
   rules.away_goals = season_year >= away_goals_from && season_year <= kAwayGoalsLastSeason;
@@ -79,8 +82,8 @@ TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
   const ClubId a = *tie.club_a;
   const ClubId b = *tie.club_b;
 
-  const bool one_match = rules.legs == 1;
   const auto [regular, replays] = matches_of(tie, rules);
+  const bool one_match = is_one_match(rules, regular);
 
   for (const Leg* leg : regular) {
     if (leg->status == LegStatus::kWalkover) {
@@ -191,7 +194,7 @@ std::vector<std::string> rule_anomalies(const TieFacts& tie, const RuleSet& rule
   }
   // A replay follows a level match: one after a match with a winner, or settled on penalties,
   // is no replay of this tie. (After two legs, the aggregate and away goals say; decide_tie.)
-  const Leg* before = rules.legs == 1 && !regular.empty() ? regular.back() : nullptr;
+  const Leg* before = is_one_match(rules, regular) && !regular.empty() ? regular.back() : nullptr;
   for (const Leg* replay : replays) {
     if (before && before->status == LegStatus::kPlayed) {
       const std::optional<Score> score = before->score();

@@ -76,6 +76,15 @@ std::string canonical_competition(std::string_view raw, std::optional<int> seaso
   return vocabulary::listed_competition(name).value_or(name);
 }
 
+UefaCompetition uefa_competition(std::string_view name, std::optional<int> season_year) {
+  const std::string canonical = canonical_competition(name, season_year);
+  if (canonical == "European Cup" || canonical == "UEFA Champions League") {
+    return UefaCompetition::kEuropeanCup;
+  }
+  return fold_key(canonical).rfind("uefa ", 0) == 0 ? UefaCompetition::kOther
+                                                     : UefaCompetition::kNone;
+}
+
 std::optional<std::string> competition_from_path(std::string_view path) {
   const auto slash = path.find_last_of('/');
   const std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);

@@ -54,5 +54,37 @@ TEST(OneMatchTies, AFinalToldWithHomeAndAwaySwappedIsOneMatch) {
   EXPECT_EQ(check(db).conflicts.size(), 0u);
 }
 
+// A cup whose rules footballdb does not ship: its ties are as the source numbers them. Two legs
+// the source heads "1st leg" and "2nd leg", or two matches of a pairing at either ground on
+// different days, are home and away (an aggregate), not a match and its replay; one match is
+// one match.
+TEST(UnknownCup, TiesAreAsTheSourceNumbersThem) {
+  Database db = Database::open(":memory:");
+  import_files(db, {data_path("football_txt/cup-legs-2024-25.txt")});
+  TieFilter filter;
+  filter.round = "Semi-finals";
+  const auto semis = db.ties(filter);
+  ASSERT_EQ(semis.size(), 2u);
+  for (const Tie& t : semis) {
+    ASSERT_EQ(t.legs.size(), 2u);
+    EXPECT_FALSE(t.legs[1].replay);
+    EXPECT_FALSE(t.legs[0].neutral_venue);
+    EXPECT_EQ(t.outcome.decided_by, DecidedBy::kAggregate);
+  }
+  const Tie& labelled = semis[0].club_a->name == "Alpha Town" ? semis[0] : semis[1];
+  const Tie& unlabelled = semis[0].club_a->name == "Alpha Town" ? semis[1] : semis[0];
+  ASSERT_TRUE(labelled.winner);
+  EXPECT_EQ(labelled.winner->name, "Alpha Town");
+  EXPECT_EQ(labelled.outcome.aggregate, (Aggregate{5, 4}));
+  ASSERT_TRUE(unlabelled.winner);
+  EXPECT_EQ(unlabelled.winner->name, "Theta Park");
+  EXPECT_EQ(unlabelled.outcome.aggregate, (Aggregate{1, 2}));  // in the tie's club order
+  const Tie final = only_tie(db, "Final");
+  ASSERT_EQ(final.legs.size(), 1u);
+  EXPECT_EQ(final.outcome.decided_by, DecidedBy::kExtraTime);
+  EXPECT_EQ(check(db).conflicts.size(), 0u);
+  EXPECT_TRUE(check(db).rule_anomalies.empty());
+}
+
 }  // namespace
 }  // namespace footballdb

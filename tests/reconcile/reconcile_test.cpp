@@ -122,6 +122,23 @@ TEST(OneMatchTie, TheMatchToldTheOtherWayRoundIsTheMatchAtANeutralGround) {
   EXPECT_TRUE(d.leg.neutral_venue);
 }
 
+TEST(OneMatchTie, InACupWhoseTiesMayHaveLegsTheReturnMatchIsTheSecondLeg) {
+  // Level or not, the match at the other ground on another date; the same day, the match itself.
+  for (const Score first : {Score{2, 2}, Score{2, 0}}) {
+    StoredTie t = tie(5, kKoln, kLiverpool);
+    add_leg(t, leg(kKoln, kLiverpool, "1965-03-10", first), 1, kOwn, 3);
+    const LegDraft d =
+        in_one_match_tie(t, drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0})), true);
+    EXPECT_FALSE(d.leg.replay);
+    EXPECT_EQ(d.leg.home.id, kLiverpool);
+    EXPECT_FALSE(d.leg.neutral_venue);
+    const LegDraft same =
+        in_one_match_tie(t, drafted(leg(kLiverpool, kKoln, "1965-03-10", Score{first.away, first.home})), true);
+    EXPECT_EQ(same.leg.home.id, kKoln);
+    EXPECT_TRUE(same.leg.neutral_venue);
+  }
+}
+
 TEST(MergeLeg, ANewLegTakesTheNextNumber) {
   StoredTie t = tie(5, kKoln, kLiverpool);
   add_leg(t, leg(kKoln, kLiverpool, "1965-03-10", Score{0, 0}), 1, kOwn, 3);

@@ -265,6 +265,31 @@ TEST(OneMatchTie, ALaterMatchIsAReplayHoweverItIsLabelled) {
             DecidedBy::kReplay);
 }
 
+TEST(UnknownCup, PlaysItsTiesAsTheSourcesNumberThem) {
+  const RuleSet cup = default_rules("Copa del Rey", 2024, "Semi-finals");
+  // Legs numbered 1 and 2: an aggregate (5-4), not a match and its replay.
+  auto two = decide({leg(1, kA, {4, 4}), leg(2, kB, {0, 1})}, cup);
+  EXPECT_EQ(two.winner, kA);
+  EXPECT_EQ(two.decided_by, DecidedBy::kAggregate);
+  EXPECT_EQ(two.aggregate, (Aggregate{5, 4}));
+  EXPECT_TRUE(rule_anomalies(TieFacts{kA, kB, {leg(1, kA, {4, 4}), leg(2, kB, {0, 1})}, {}}, cup)
+                  .empty());
+  // Level on aggregate: no away goals; the second leg's shoot-out.
+  auto level = decide({leg(1, kA, {1, 1}), leg(2, kB, {1, 1}, Score{1, 1}, Score{3, 4})}, cup);
+  EXPECT_EQ(level.winner, kA);
+  EXPECT_EQ(level.decided_by, DecidedBy::kPenalties);
+  // One match: decided as one.
+  auto one = decide({leg(1, kA, {1, 1}, Score{2, 1})}, cup);
+  EXPECT_EQ(one.decided_by, DecidedBy::kExtraTime);
+  // A match a source calls a replay is one, after the match it replays.
+  Leg replay = leg(2, kB, {0, 2});
+  replay.replay = true;
+  auto replayed = decide({leg(1, kA, {1, 1}), replay}, cup);
+  EXPECT_EQ(replayed.winner, kA);
+  EXPECT_EQ(replayed.decided_by, DecidedBy::kReplay);
+  EXPECT_EQ(replayed.aggregate, (Aggregate{1, 1}));
+}
+
 TEST(DefaultRules, FollowTheShippedHistories) {
   // FA Cup: replays and no shoot-outs until 1991-92; no replays in the final from 1998-99, in
   // the quarter-finals from 2016-17, anywhere from 2024-25.
@@ -308,9 +333,9 @@ TEST(DefaultRules, FollowTheShippedHistories) {
   EXPECT_EQ(default_rules("UEFA Cup", 1990, "Final").legs, 2);
   EXPECT_EQ(default_rules("UEFA Cup", 1998, "Final").legs, 1);
   EXPECT_TRUE(default_rules("UEFA Champions League", 2014, "Round of 16").away_goals);
-  // A national cup nobody described: one match, extra time, penalties.
+  // A national cup nobody described: legs as the sources number them, extra time, penalties.
   const RuleSet unknown = default_rules("Coppa Italia", 2010, "Final");
-  EXPECT_EQ(unknown.legs, 1);
+  EXPECT_EQ(unknown.legs, 0);
   EXPECT_TRUE(unknown.extra_time);
   EXPECT_TRUE(unknown.penalties);
   EXPECT_FALSE(unknown.away_goals);

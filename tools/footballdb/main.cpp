@@ -476,7 +476,10 @@ void print_rules(const Database& db, const std::string& competition, const std::
       continue;
     }
     std::cout << (round.empty() ? std::string("every round") : round) << ": "
-              << (r.legs == 1 ? "one match" : "two legs") << ", extra time " << yes(r.extra_time)
+              << (r.legs == 1   ? "one match"
+                  : r.legs == 2 ? "two legs"
+                                : "one match or legs as the sources number them")
+              << ", extra time " << yes(r.extra_time)
               << ", penalties " << yes(r.penalties) << ", away goals " << yes(r.away_goals)
               << (r.away_goals
                       ? std::string(" (in extra time ") + yes(r.away_goals_extra_time) + ")"
