@@ -101,6 +101,8 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
     ctx_.store.add_round_name(round_id, ctx_.source,
                               trim(context.round_stated.value_or(*context.round)));
   }
+  // Sources come round by round: a bounded memo holds the rounds a file is at.
+  if (memo_.size() >= kMemoRounds) memo_.clear();
   memo_.emplace(std::move(memo_key), out);
   return out;
 }

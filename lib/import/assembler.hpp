@@ -62,6 +62,7 @@ class Assembler {
   ImportContext& ctx_;
   std::optional<std::string> last_season_;  // a season inferred from dates, for undated records
   std::unordered_map<std::string, storage::RoundKey> memo_;  // round_of's answers by their inputs
+  static constexpr std::size_t kMemoRounds = 4096;
 };
 
 }  // namespace footballdb::import

@@ -429,18 +429,15 @@ struct Matcher::Impl {
       if (!capitals.empty()) candidates = index.lookup(key_of('i', capitals));
     }
     // expand(a, ..., b) uses an abbreviation of `a` or fails.
-    auto abbreviates = [&](const std::vector<Word>& words) {
-      return std::any_of(words.begin(), words.end(), [&](const Word& w) {
-        return w.abbreviation && index.kind(w) != WordKind::kLegal;
-      });
-    };
-    const bool query_abbreviates = any_abbreviation && abbreviates(qwords);
+    const bool query_abbreviates =
+        any_abbreviation && std::any_of(qwords.begin(), qwords.end(), [&](const Word& w) {
+          return w.abbreviation && index.kind(w) != WordKind::kLegal;
+        });
     for (std::size_t n : candidates) {
       const Name& name = index.name(n);
-      if (!name.live) continue;
+      const bool name_abbreviates = name.abbreviates;
+      if (!name.live || (!query_abbreviates && !name_abbreviates)) continue;
       const auto& nwords = name.analysis.words[kGeneric];
-      const bool name_abbreviates = abbreviates(nwords);
-      if (!query_abbreviates && !name_abbreviates) continue;
       if (!carries_numbers(q.parts[kGeneric].numbers, name.club)) continue;  // ADO '20
       if ((query_abbreviates && expand(qwords, 0, nwords, 0, false, 0)) ||
           (name_abbreviates && expand(nwords, 0, qwords, 0, false, 0))) {

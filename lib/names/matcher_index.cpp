@@ -248,6 +248,10 @@ void MatcherIndex::add_name(ClubId id, std::string text, std::optional<std::stri
   name.normalized = name_key(text);
   name.analysis = analyzer_.analyse(text, latin);
   mark_cities(name.analysis);
+  const auto& generic = name.analysis.words[kGeneric];
+  name.abbreviates = std::any_of(generic.begin(), generic.end(), [this](const Word& w) {
+    return w.abbreviation && kind(w) != WordKind::kLegal;
+  });
   name.variant = variant_of(club.country);
   name.text = std::move(text);
   const std::size_t n = names_.size();

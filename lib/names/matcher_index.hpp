@@ -55,6 +55,7 @@ struct Name {
   std::vector<std::string> numbers;
   std::vector<std::string> legal;  // legal-form classes
   std::vector<std::string> keys;   // the keys it is indexed under
+  bool abbreviates = false;        // a word of it, not a legal form, is an abbreviation ("K.")
 
   const std::vector<Word>& words() const { return analysis.words[static_cast<std::size_t>(variant)]; }
 };

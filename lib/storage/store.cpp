@@ -151,6 +151,10 @@ void Store::put_rules(const std::string& competition, int from_season_year, cons
   // Cached rules may have changed: the outcomes due are written under the rules they were
   // merged under (a competition's new rules are applied by recompute_competition).
   write_outcomes();
+  forget_rounds();
+}
+
+void Store::forget_rounds() {
   rounds_.clear();
   rounds_by_id_.clear();
   last_round_ = nullptr;
@@ -419,6 +423,7 @@ MergeResult Store::merge_tie(const TieDraft& d) {
   if (ties_.size() > kCachedTies) {
     write_outcomes();
     forget_ties();
+    forget_rounds();
   }
   MergeResult result;
   const RoundInfo& round = round_info(d.round, std::nullopt, std::nullopt);

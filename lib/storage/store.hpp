@@ -151,7 +151,8 @@ class Store {
 
   // What this import has read of the stored ties, so that each is read once: the ties of each
   // round it touched (each club's, in id order) and their legs when a draft needed them.
-  // Bounded: past kCachedTies the cache starts again (outcomes due are written first).
+  // Bounded: past kCachedTies the cache starts again, with the rounds (outcomes due are written
+  // first).
   struct CachedTie {
     reconcile::StoredTie tie;
     bool legs_loaded = false;
@@ -169,6 +170,8 @@ class Store {
   void index_club(RoundTies& round, std::int64_t tie, std::optional<ClubId> club);
   // Forgets what was read (before anything else changes ties: a club merge).
   void forget_ties();
+  // Forgets the rounds read, with their rules (no outcome may be due).
+  void forget_rounds();
   // Writes leg `merge` of stored tie `tie` as reconcile decided it; counts into `result`.
   void write_leg(reconcile::StoredTie& tie, const LegDraft& draft, SourceId source,
                  const reconcile::LegMerge& merge, MergeResult& result);
