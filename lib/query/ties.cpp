@@ -1,6 +1,7 @@
 // Database::ties and Database::tie: ties with their legs, claims and evidence.
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "footballdb/database.hpp"
@@ -25,7 +26,7 @@ std::string tie_select(const char* from) {
   return std::string(
              "SELECT t.id, c.name, s.name, r.name, r.ordinal, t.number, t.club_a, ca.name, "
              "t.club_b, cb.name, t.coin_toss_winner, ct.name, t.agg_a, t.agg_b, t.winner, w.name, "
-             "t.decided_by, t.extra_time, t.outcome_from, t.group_name ") +
+             "t.decided_by, t.extra_time, t.outcome_from, t.group_name, r.id ") +
          from +
          "JOIN competitions c ON c.id = s.competition_id "
          "LEFT JOIN clubs ca ON ca.id = t.club_a LEFT JOIN clubs cb ON cb.id = t.club_b "
@@ -41,8 +42,16 @@ constexpr const char* kFromSeasons =
     "FROM seasons s CROSS JOIN rounds r ON r.season_id = s.id CROSS JOIN ties t "
     "ON t.round_id = r.id ";
 
-Tie read_tie_row(SQLite::Statement& q) {
+// A tie row and the id of its round.
+struct TieRow {
   Tie tie;
+  std::int64_t round_id = 0;
+};
+
+TieRow read_tie_row(SQLite::Statement& q) {
+  TieRow row;
+  row.round_id = q.getColumn(20).getInt64();
+  Tie& tie = row.tie;
   tie.id = TieId{q.getColumn(0).getInt64()};
   tie.competition = q.getColumn(1).getString();
   tie.season = q.getColumn(2).getString();
@@ -61,14 +70,56 @@ Tie read_tie_row(SQLite::Statement& q) {
   tie.outcome.extra_time = q.getColumn(17).getInt() != 0;
   tie.outcome.stated = opt_text(q.getColumn(18)) == std::optional<std::string>("claims");
   tie.group = opt_text(q.getColumn(19));
-  return tie;
+  return row;
 }
 
-void read_details(storage::StatementCache& statements, Tie& tie) {
-  tie.legs = storage::read_legs(statements, tie.id.value());
-  for (Leg& leg : tie.legs) {
-    leg.evidence = storage::read_evidence(statements, "leg_evidence", "leg_id", leg.id.value());
+// The sources' words for each round a query met (those that differ from its name), read once
+// a round.
+class RoundNames {
+ public:
+  explicit RoundNames(storage::StatementCache& statements) : statements_(statements) {}
+
+  const std::vector<std::string>& of(std::int64_t round_id) {
+    const auto [it, inserted] = names_.try_emplace(round_id);
+    if (!inserted) return it->second;
+    SQLite::Statement& q = statements_.get(
+        "SELECT DISTINCT n.name FROM round_names n JOIN rounds r ON r.id = n.round_id "
+        "WHERE n.round_id = ? AND n.name <> r.name COLLATE NOCASE ORDER BY n.name");
+    q.bind(1, round_id);
+    while (q.executeStep()) it->second.push_back(q.getColumn(0).getString());
+    q.reset();
+    return it->second;
   }
+
+ private:
+  storage::StatementCache& statements_;
+  std::unordered_map<std::int64_t, std::vector<std::string>> names_;
+};
+
+// The evidence of every leg of tie `tie` in one statement, onto `legs`.
+void read_leg_evidence(storage::StatementCache& statements, std::int64_t tie,
+                       std::vector<Leg>& legs) {
+  if (legs.empty()) return;
+  SQLite::Statement& q = statements.get(
+      "SELECT e.leg_id, e.source_id, s.path, e.line FROM legs l "
+      "JOIN leg_evidence e ON e.leg_id = l.id JOIN sources s ON s.id = e.source_id "
+      "WHERE l.tie_id = ? ORDER BY e.leg_id, e.source_id, e.line");
+  q.bind(1, tie);
+  while (q.executeStep()) {
+    const std::int64_t leg_id = q.getColumn(0).getInt64();
+    const auto leg = std::find_if(legs.begin(), legs.end(),
+                                  [leg_id](const Leg& l) { return l.id.value() == leg_id; });
+    if (leg == legs.end()) continue;
+    leg->evidence.push_back(Evidence{SourceId{q.getColumn(1).getInt64()},
+                                     q.getColumn(2).getString(), q.getColumn(3).getInt()});
+  }
+  q.reset();
+}
+
+void read_details(storage::StatementCache& statements, RoundNames& round_names,
+                  std::int64_t round_id, Tie& tie) {
+  tie.legs = storage::read_legs(statements, tie.id.value());
+  read_leg_evidence(statements, tie.id.value(), tie.legs);
   tie.evidence = storage::read_evidence(statements, "tie_evidence", "tie_id", tie.id.value());
   SQLite::Statement& q = statements.get(
       "SELECT tc.source_id, s.path, tc.line, tc.winner, w.name, tc.agg_a, tc.agg_b, "
@@ -94,16 +145,10 @@ void read_details(storage::StatementCache& statements, Tie& tie) {
     tie.stated.push_back(std::move(claim));
   }
   // The sources' words for the round; in a group stage, only those of the tie's group.
-  SQLite::Statement& names = statements.get(
-      "SELECT DISTINCT n.name FROM ties t JOIN rounds r ON r.id = t.round_id "
-      "JOIN round_names n ON n.round_id = t.round_id "
-      "WHERE t.id = ? AND n.name <> r.name COLLATE NOCASE ORDER BY n.name");
-  names.bind(1, tie.id.value());
-  while (names.executeStep()) {
-    std::string name = names.getColumn(0).getString();
+  for (const std::string& name : round_names.of(round_id)) {
     const std::optional<std::string> group = vocabulary::group_of(name);
     if (group && group != tie.group) continue;
-    tie.round_names.push_back(std::move(name));
+    tie.round_names.push_back(name);
   }
 }
 
@@ -200,7 +245,7 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
   const auto& season = names.season;
   const auto& round = names.round;
   auto& statements = impl_->statements;
-  std::vector<Tie> ties;
+  std::vector<TieRow> rows;
   {
     auto id = [](const std::optional<ClubId>& club) {
       return club ? std::optional<std::int64_t>(club->value()) : std::nullopt;
@@ -216,10 +261,14 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
         tie_select(season ? kFromSeasons : kFromTies) + where.sql() +
         "ORDER BY s.start_year, s.name, c.name, r.ordinal, t.number IS NULL, t.number, t.id");
     where.bind(q);
-    while (q.executeStep()) ties.push_back(read_tie_row(q));
+    while (q.executeStep()) rows.push_back(read_tie_row(q));
   }
-  for (Tie& tie : ties) {
-    read_details(statements, tie);
+  RoundNames round_names(statements);
+  std::vector<Tie> ties;
+  ties.reserve(rows.size());
+  for (TieRow& row : rows) {
+    Tie& tie = ties.emplace_back(std::move(row.tie));
+    read_details(statements, round_names, row.round_id, tie);
     if (filter.club) orient(tie, *filter.club);
   }
   return ties;
@@ -233,9 +282,11 @@ std::optional<Tie> Database::tie(TieId id) const try {
   SQLite::Statement& q = statements.get(tie_select(kFromTies) + "WHERE t.id = ?");
   q.bind(1, id.value());
   if (!q.executeStep()) return std::nullopt;
-  Tie tie = read_tie_row(q);
+  TieRow row = read_tie_row(q);
   q.reset();
-  read_details(statements, tie);
+  RoundNames round_names(statements);
+  Tie tie = std::move(row.tie);
+  read_details(statements, round_names, row.round_id, tie);
   return tie;
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
