@@ -43,10 +43,9 @@ std::vector<Fixture> run(storage::StatementCache& statements, const Span& span,
   std::vector<Fixture> out;
   while (q.executeStep()) out.push_back(read_fixture(q));
   q.reset();
-  for (Fixture& f : out) {
-    f.leg.evidence =
-        storage::read_evidence(statements, "leg_evidence", "leg_id", f.leg.id.value());
-  }
+  std::vector<Leg*> legs;
+  for (Fixture& f : out) legs.push_back(&f.leg);
+  storage::read_leg_evidence(statements, legs);
   return out;
 }
 

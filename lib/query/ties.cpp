@@ -96,30 +96,12 @@ class RoundNames {
   std::unordered_map<std::int64_t, std::vector<std::string>> names_;
 };
 
-// The evidence of every leg of tie `tie` in one statement, onto `legs`.
-void read_leg_evidence(storage::StatementCache& statements, std::int64_t tie,
-                       std::vector<Leg>& legs) {
-  if (legs.empty()) return;
-  SQLite::Statement& q = statements.get(
-      "SELECT e.leg_id, e.source_id, s.path, e.line FROM legs l "
-      "JOIN leg_evidence e ON e.leg_id = l.id JOIN sources s ON s.id = e.source_id "
-      "WHERE l.tie_id = ? ORDER BY e.leg_id, e.source_id, e.line");
-  q.bind(1, tie);
-  while (q.executeStep()) {
-    const std::int64_t leg_id = q.getColumn(0).getInt64();
-    const auto leg = std::find_if(legs.begin(), legs.end(),
-                                  [leg_id](const Leg& l) { return l.id.value() == leg_id; });
-    if (leg == legs.end()) continue;
-    leg->evidence.push_back(Evidence{SourceId{q.getColumn(1).getInt64()},
-                                     q.getColumn(2).getString(), q.getColumn(3).getInt()});
-  }
-  q.reset();
-}
-
 void read_details(storage::StatementCache& statements, RoundNames& round_names,
                   std::int64_t round_id, Tie& tie) {
   tie.legs = storage::read_legs(statements, tie.id.value());
-  read_leg_evidence(statements, tie.id.value(), tie.legs);
+  std::vector<Leg*> legs;
+  for (Leg& leg : tie.legs) legs.push_back(&leg);
+  storage::read_leg_evidence(statements, legs);
   tie.evidence = storage::read_evidence(statements, "tie_evidence", "tie_id", tie.id.value());
   SQLite::Statement& q = statements.get(
       "SELECT tc.source_id, s.path, tc.line, tc.winner, w.name, tc.agg_a, tc.agg_b, "

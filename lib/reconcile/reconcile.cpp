@@ -192,7 +192,9 @@ TieMatch match_tie(const std::vector<const StoredTie*>& candidates, const TieDra
   return out;
 }
 
-LegDraft in_one_match_tie(const StoredTie& tie, const LegDraft& draft, bool may_have_legs) {
+LegDraft placed_leg(const StoredTie& tie, const LegDraft& draft, const RuleSet& rules) {
+  if (rules.legs == 2 || draft.leg.replay) return draft;
+  const bool may_have_legs = rules.legs == 0 && !rules.replays;
   // A source that numbers a second leg knows the tie had legs (the FA Cup of 1945-46).
   if (draft.numbered && draft.leg.number > 1) return draft;
   const auto first = std::find_if(tie.legs.begin(), tie.legs.end(), [](const StoredLeg& l) {

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "footballdb/rules.hpp"
 #include "reconcile/drafts.hpp"
 
 namespace footballdb::reconcile {
@@ -71,13 +72,13 @@ struct TieMatch {
 TieMatch match_tie(const std::vector<const StoredTie*>& candidates, const TieDraft& draft,
                    bool knockout, const NameOf& name_of);
 
-// `draft` placed in a one-match tie whose stored legs are `tie`'s: a later match of a pairing
-// left level is a replay (numbered after the match); the match told with home and away swapped
-// is the match itself (its scores turned, its ground neutral); else `draft` as it is, as is a
-// leg the source numbers 2 or more. In a cup whose ties may have legs (`may_have_legs`: rules
-// that leave the legs to the sources, no replays), a match on another date with home and away
-// swapped is the second leg.
-LegDraft in_one_match_tie(const StoredTie& tie, const LegDraft& draft, bool may_have_legs = false);
+// Where drafted leg `draft` goes in stored tie `tie` under `rules`. In a two-legged tie, and as
+// a leg the source calls a replay, it goes as it is. In a one-match tie, a later match of a
+// pairing left level is a replay (numbered after the match); the match told with home and away
+// swapped is the match itself (its scores turned, its ground neutral); a leg the source numbers
+// 2 or more stays as it is. Where the rules leave the legs to the sources (legs = 0) and know no
+// replays, a match on another date with home and away swapped is the second leg.
+LegDraft placed_leg(const StoredTie& tie, const LegDraft& draft, const RuleSet& rules);
 
 // What one drafted leg does to stored tie `tie`.
 struct LegMerge {

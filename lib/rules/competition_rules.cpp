@@ -12,6 +12,7 @@
 #include "footballdb/names.hpp"
 #include "footballdb/rules.hpp"
 #include "footballdb/types.hpp"
+#include "rules/uefa_rules.hpp"
 #include "vocabulary/competition_names.hpp"
 #include "vocabulary/vocabulary_data.hpp"
 
@@ -139,13 +140,15 @@ RuleSet default_rules(std::string_view competition, int season_year, std::string
       return line->rules;
     }
   }
-  if (vocabulary::uefa_competition(competition, season_year) == vocabulary::UefaCompetition::kNone) {
+  const vocabulary::UefaCompetition uefa = vocabulary::uefa_competition(competition, season_year);
+  if (uefa == vocabulary::UefaCompetition::kNone) {
     // No history of its own: the legs as the sources number them.
     RuleSet rules = national_cup();
     rules.legs = 0;
     return rules;
   }
-  RuleSet rules = uefa_rules(competition, season_year);
+  RuleSet rules =
+      rules::uefa_era_rules(uefa == vocabulary::UefaCompetition::kEuropeanCup, season_year);
   const bool two_legged_final = key == "uefa cup" && season_year < kUefaCupOneMatchFinalFirstSeason;
   if (round_key == "final" && !two_legged_final) {
     rules.legs = 1;

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "footballdb/rules.hpp"
+#include "rules/uefa_rules.hpp"
 #include "vocabulary/competition_names.hpp"
 
 namespace footballdb {
@@ -58,9 +59,9 @@ bool is_one_match(const RuleSet& rules, const std::vector<const Leg*>& regular) 
 
 }  // namespace
 
-RuleSet uefa_rules(std::string_view competition, int season_year) {
-  const bool european_cup = vocabulary::uefa_competition(competition, season_year) ==
-                            vocabulary::UefaCompetition::kEuropeanCup;
+namespace rules {
+
+RuleSet uefa_era_rules(bool european_cup, int season_year) {
   const int away_goals_from = european_cup ? 1967 : 1965;
   RuleSet rules;
   rules.away_goals = season_year >= away_goals_from && season_year <= kAwayGoalsLastSeason;
@@ -74,6 +75,14 @@ RuleSet uefa_rules(std::string_view competition, int season_year) {
     rules.replay_penalties = false;
   }
   return rules;
+}
+
+}  // namespace rules
+
+RuleSet uefa_rules(std::string_view competition, int season_year) {
+  return rules::uefa_era_rules(vocabulary::uefa_competition(competition, season_year) ==
+                                   vocabulary::UefaCompetition::kEuropeanCup,
+                               season_year);
 }
 
 TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {

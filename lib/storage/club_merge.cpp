@@ -74,17 +74,18 @@ TieDraft tie_draft(StatementCache& statements, std::int64_t id) {
   for (const Evidence& e : read_evidence(statements, "tie_evidence", "tie_id", id)) {
     d.evidence.emplace_back(e.source, e.line);
   }
-  for (Leg& stored : read_legs(statements, id)) {
+  std::vector<Leg> legs = read_legs(statements, id);
+  std::vector<Leg*> pointers;
+  for (Leg& leg : legs) pointers.push_back(&leg);
+  read_leg_evidence(statements, pointers);
+  for (Leg& stored : legs) {
     LegDraft leg;
+    for (const Evidence& e : stored.evidence) leg.evidence.emplace_back(e.source, e.line);
+    if (!leg.evidence.empty()) leg.line = leg.evidence.front().second;
+    stored.evidence.clear();
     leg.leg = std::move(stored);
     leg.numbered = true;  // keeps its number where that is free in the tie it joins
     d.legs.push_back(std::move(leg));
-  }
-  for (LegDraft& leg : d.legs) {
-    for (const Evidence& e : read_evidence(statements, "leg_evidence", "leg_id", leg.leg.id.value())) {
-      leg.evidence.emplace_back(e.source, e.line);
-    }
-    if (!leg.evidence.empty()) leg.line = leg.evidence.front().second;
   }
   SQLite::Statement& q = statements.get(
       "SELECT winner, agg_a, agg_b, decided_by, text, line, source_id FROM tie_claims "

@@ -1,5 +1,7 @@
 #include "storage/rows.hpp"
 
+#include <unordered_map>
+
 #include "footballdb/error.hpp"
 
 namespace footballdb::storage {
@@ -137,6 +139,29 @@ std::vector<Evidence> read_evidence(StatementCache& statements, const std::strin
                            q.getColumn(2).getInt()});
   }
   return out;
+}
+
+void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs) {
+  if (legs.empty()) return;
+  std::unordered_map<std::int64_t, Leg*> by_id;
+  std::string ids = "[";
+  for (Leg* leg : legs) {
+    if (!by_id.emplace(leg->id.value(), leg).second) continue;
+    if (ids.size() > 1) ids += ',';
+    ids += std::to_string(leg->id.value());
+  }
+  ids += ']';
+  SQLite::Statement& q = statements.get(
+      "SELECT e.leg_id, e.source_id, s.path, e.line FROM json_each(?) j "
+      "JOIN leg_evidence e ON e.leg_id = j.value JOIN sources s ON s.id = e.source_id "
+      "ORDER BY e.leg_id, e.source_id, e.line");
+  q.bind(1, ids);
+  while (q.executeStep()) {
+    by_id.at(q.getColumn(0).getInt64())
+        ->evidence.push_back(Evidence{SourceId{q.getColumn(1).getInt64()},
+                                      q.getColumn(2).getString(), q.getColumn(3).getInt()});
+  }
+  q.reset();
 }
 
 // Binds what a leg says (status, date, kickoff, neutral, venue, the four scores, awarded_to) to

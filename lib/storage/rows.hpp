@@ -83,4 +83,8 @@ class Where {
 std::vector<Evidence> read_evidence(StatementCache& statements, const std::string& table,
                                     const std::string& key, std::int64_t id);
 
+// The evidence of each of `legs` onto its `evidence`, in one statement however many legs
+// there are (a tie's legs, a day's fixtures).
+void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs);
+
 }  // namespace footballdb::storage

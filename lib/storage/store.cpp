@@ -527,10 +527,7 @@ MergeResult Store::merge_tie(const TieDraft& d) {
   if (!d.legs.empty()) {
     reconcile::StoredTie& tie = tie_with_legs(tie_id);
     for (const LegDraft& leg : d.legs) {
-      const LegDraft placed =
-          round.rules.legs != 2 && !leg.leg.replay
-              ? reconcile::in_one_match_tie(tie, leg, round.rules.legs == 0 && !round.rules.replays)
-              : leg;
+      const LegDraft placed = reconcile::placed_leg(tie, leg, round.rules);
       // Conflicts of an interchange leg are its first source's claim.
       const SourceId leg_source = placed.evidence.empty() ? source : placed.evidence.front().first;
       write_leg(tie, placed, leg_source, reconcile::merge_leg(tie, placed, leg_source, name_of),

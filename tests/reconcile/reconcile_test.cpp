@@ -104,10 +104,25 @@ TEST(MatchTie, ANumberThatDiffersIsADifferenceAndTheStoredOneStands) {
   EXPECT_FALSE(m.changed);
 }
 
+// The FA Cup's rules of the 1960s: one match, replayed when level.
+RuleSet one_match_with_replays() {
+  RuleSet rules;
+  rules.legs = 1;
+  rules.replays = true;
+  return rules;
+}
+
+// A cup without rules of its own: legs as the sources number them, no replays.
+RuleSet legs_as_numbered() {
+  RuleSet rules;
+  rules.legs = 0;
+  return rules;
+}
+
 TEST(OneMatchTie, ALaterMatchOfALevelPairingIsAReplay) {
   StoredTie t = tie(5, kKoln, kLiverpool);
   add_leg(t, leg(kKoln, kLiverpool, "1965-03-10", Score{2, 2}), 1, kOwn, 3);
-  const LegDraft d = in_one_match_tie(t, drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0})));
+  const LegDraft d = placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0})), one_match_with_replays());
   EXPECT_TRUE(d.leg.replay);
   EXPECT_FALSE(d.numbered);
 }
@@ -115,7 +130,7 @@ TEST(OneMatchTie, ALaterMatchOfALevelPairingIsAReplay) {
 TEST(OneMatchTie, TheMatchToldTheOtherWayRoundIsTheMatchAtANeutralGround) {
   StoredTie t = tie(5, kKoln, kLiverpool);
   add_leg(t, leg(kKoln, kLiverpool, "1965-05-26", Score{2, 1}), 1, kOwn, 3);
-  const LegDraft d = in_one_match_tie(t, drafted(leg(kLiverpool, kKoln, "1965-05-26", Score{1, 2})));
+  const LegDraft d = placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-05-26", Score{1, 2})), one_match_with_replays());
   EXPECT_FALSE(d.leg.replay);
   EXPECT_EQ(d.leg.home.id, kKoln);
   EXPECT_EQ(d.leg.full_time, (Score{2, 1}));
@@ -128,15 +143,28 @@ TEST(OneMatchTie, InACupWhoseTiesMayHaveLegsTheReturnMatchIsTheSecondLeg) {
     StoredTie t = tie(5, kKoln, kLiverpool);
     add_leg(t, leg(kKoln, kLiverpool, "1965-03-10", first), 1, kOwn, 3);
     const LegDraft d =
-        in_one_match_tie(t, drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0})), true);
+        placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0})), legs_as_numbered());
     EXPECT_FALSE(d.leg.replay);
     EXPECT_EQ(d.leg.home.id, kLiverpool);
     EXPECT_FALSE(d.leg.neutral_venue);
     const LegDraft same =
-        in_one_match_tie(t, drafted(leg(kLiverpool, kKoln, "1965-03-10", Score{first.away, first.home})), true);
+        placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-03-10", Score{first.away, first.home})), legs_as_numbered());
     EXPECT_EQ(same.leg.home.id, kKoln);
     EXPECT_TRUE(same.leg.neutral_venue);
   }
+}
+
+TEST(OneMatchTie, InATwoLeggedTieAndAsAReplayALegGoesAsItIs) {
+  StoredTie t = tie(5, kKoln, kLiverpool);
+  add_leg(t, leg(kKoln, kLiverpool, "1965-03-10", Score{2, 2}), 1, kOwn, 3);
+  const LegDraft second = drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0}));
+  const LegDraft d = placed_leg(t, second, RuleSet{});
+  EXPECT_FALSE(d.leg.replay);
+  EXPECT_EQ(d.leg.home.id, kLiverpool);
+  LegDraft replay = drafted(leg(kKoln, kLiverpool, "1965-03-10", Score{1, 2}));
+  replay.leg.replay = true;
+  EXPECT_EQ(placed_leg(t, replay, one_match_with_replays()).leg.home.id, kKoln);
+  EXPECT_FALSE(placed_leg(t, replay, one_match_with_replays()).leg.neutral_venue);
 }
 
 TEST(MergeLeg, ANewLegTakesTheNextNumber) {
