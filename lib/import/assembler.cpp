@@ -39,7 +39,8 @@ std::optional<vocabulary::CanonicalRound> round_named(std::string_view raw, cons
 
 storage::RoundKey Assembler::round_of(const Context& context, const SourceLocation& where,
                                       const std::optional<Date>& date,
-                                      std::optional<bool> knockout) {
+                                      std::optional<bool> knockout, std::optional<int> order,
+                                      bool listed) {
   // Season: the record's, the command line's, or the split season of its date.
   std::optional<std::string> season;
   if (context.season) {
@@ -65,7 +66,8 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
                          context.round.value_or("") + '\x1f' +
                          context.round_stated.value_or("") + '\x1f' +
                          (date && date->month <= 6 ? "H2" : "") +
-                         (knockout ? (*knockout ? "K" : "G") : "");
+                         (knockout ? (*knockout ? "K" : "G") : "") + '\x1f' +
+                         (order ? std::to_string(*order) : "") + (listed ? "L" : "");
   if (auto it = memo_.find(memo_key); it != memo_.end()) return it->second;
   const int year = *Season::start_year(*season);
 
@@ -89,12 +91,13 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
     if (qualifying) {
       if (auto q = qualifying_round(canonical->name)) out.round = *q;
     }
-    auto order = vocabulary::canonical_round(out.round);
-    round_id = ctx_.store.round_id(out, order ? std::optional<int>(order->order) : std::nullopt,
-                                   canonical->knockout);
+    if (!order && !listed) {
+      if (auto place = vocabulary::canonical_round(out.round)) order = place->order;
+    }
+    round_id = ctx_.store.round_id(out, order, canonical->knockout);
   } else {
     out.round = std::string(trim(*round));
-    round_id = ctx_.store.round_id(out, std::nullopt, knockout.value_or(true));
+    round_id = ctx_.store.round_id(out, order, knockout.value_or(true));
   }
   // The source's own words for the round (not those of --round).
   if (context.round) {
@@ -133,8 +136,10 @@ void Assembler::operator()(Record&& record) {
           round(r);
         } else if constexpr (std::is_same_v<T, TieRecord>) {
           tie(r);
-        } else {
+        } else if constexpr (std::is_same_v<T, LegRecord>) {
           leg(r);
+        } else {
+          bound_tie(r);
         }
       },
       record);
@@ -147,8 +152,19 @@ void Assembler::round(const RoundRecord& r) {
   const bool season_known = r.context.season || ctx_.options.season || last_season_;
   // Which play-off round a "Playoffs" heading means only its matches' dates tell.
   const auto named = round_named(*r.context.round, std::nullopt);
-  const bool play_off = named && named->name == "Play-off round";
-  if (season_known && !play_off) round_of(r.context, r.where, std::nullopt, r.knockout);
+  // A round whose place the source states is the round it names.
+  const bool play_off = named && named->name == "Play-off round" && !r.order;
+  if (season_known && !play_off) round_of(r.context, r.where, std::nullopt, r.knockout, r.order);
+}
+
+void Assembler::bound_tie(DraftRecord& r) {
+  std::optional<Date> date;
+  for (const storage::LegDraft& leg : r.draft.legs) {
+    if (leg.leg.date && (!date || *leg.leg.date < *date)) date = leg.leg.date;
+  }
+  // The document orders its rounds: by its rounds section, else as its ties list them.
+  r.draft.round = round_of(r.context, r.where, date, std::nullopt, std::nullopt, true);
+  merge(r.draft, r.where);
 }
 
 storage::TieDraft Assembler::draft_of(const storage::RoundKey& round, std::optional<int> number,

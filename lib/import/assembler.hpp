@@ -2,7 +2,7 @@
 // record its full context (competition, season, canonical round), resolves club names (using
 // a tie's known club to bind a hard name of its opponent), and merges every record into the
 // store as it arrives, so that legs, pairings and stated results of one tie from any number of
-// sources meet in one tie.
+// sources meet in one tie. Every format's ties come this way, the interchange document's too.
 #pragma once
 
 #include <map>
@@ -30,9 +30,13 @@ class Assembler {
   // The record's round in full: the record's context, else the command line's, else what the
   // file's name or the record's date imply. Creates the round (in canonical order) if needed;
   // `knockout` is the source's word for a round vocabulary::canonical_round does not know.
+  // `order` is the round's place in its season where the source states it; `listed`: a new
+  // round the source does not place goes after the season's rounds (in the order the source
+  // lists its rounds), not in its canonical place.
   storage::RoundKey round_of(const Context& context, const SourceLocation& where,
                              const std::optional<Date>& date,
-                             std::optional<bool> knockout = std::nullopt);
+                             std::optional<bool> knockout = std::nullopt,
+                             std::optional<int> order = std::nullopt, bool listed = false);
   // A draft of the tie of `clubs` in `round`, with the record at `where` as its evidence.
   storage::TieDraft draft_of(const storage::RoundKey& round, std::optional<int> number,
                              const ClubPair& clubs, const SourceLocation& where) const;
@@ -41,6 +45,7 @@ class Assembler {
   void round(const RoundRecord& r);
   void tie(const TieRecord& r);
   void leg(const LegRecord& r);
+  void bound_tie(DraftRecord& r);
   // Merges `draft` into the store; a draft that contradicts its own file at an earlier line is
   // an input error at `where`.
   void merge(const storage::TieDraft& draft, const SourceLocation& where);

@@ -15,12 +15,12 @@
 #include "import/formats/aggregate_lines.hpp"
 #include "import/formats/csv.hpp"
 #include "import/formats/football_txt.hpp"
-#include "import/formats/json_format.hpp"
 #include "import/formats/pairing_table.hpp"
 #include "import/formats/result_lines.hpp"
 #include "import/import_context.hpp"
 #include "import/limits.hpp"
 #include "import/source_input.hpp"
+#include "interchange/json_reader.hpp"
 #include "storage/database_impl.hpp"
 #include "storage/deferred_indexes.hpp"
 #include "storage/integrity.hpp"
@@ -54,6 +54,11 @@ void run_records(std::istream& in, import::ImportContext& context) {
   assemble(context, [&](const import::RecordSink& sink) { Parse(in, context.path, sink); });
 }
 
+void run_json(std::istream& in, import::ImportContext& context) {
+  assemble(context,
+           [&](const import::RecordSink& sink) { interchange::read_json(in, context, sink); });
+}
+
 void run_csv(std::istream& in, import::ImportContext& context) {
   import::CsvMapping mapping;
   if (context.options.csv_mapping) {
@@ -84,8 +89,8 @@ struct Format {
 
 // In the order formats are tried when a file's format is not given.
 const Format kFormats[] = {
-    {"json", "a footballdb JSON document {\"footballdb\": 1, ...}", import::sniff_json,
-     import::import_json, false},
+    {"json", "a footballdb JSON document {\"footballdb\": 1, ...}", interchange::sniff_json,
+     run_json, false},
     {"football-txt", "openfootball Football.TXT", import::sniff_football_txt,
      run_records<import::parse_football_txt>},
     {"pairing-table", "a BBCode or MediaWiki pairing table", import::sniff_pairing_table,

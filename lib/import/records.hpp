@@ -1,6 +1,7 @@
 // What a parser reads out of a source file: plain records that keep the source's own words
 // (raw club and round names) and where they stood (file:line:column). Parsers know nothing of
-// the database, of clubs or of rules; the assembler turns records into ties and legs.
+// the database, of clubs or of rules; the assembler turns records into ties and legs. The one
+// exception is the interchange document, whose references the reader binds (DraftRecord).
 #pragma once
 
 #include <functional>
@@ -10,6 +11,7 @@
 
 #include "footballdb/error.hpp"
 #include "footballdb/types.hpp"
+#include "reconcile/drafts.hpp"
 
 namespace footballdb::import {
 
@@ -32,6 +34,7 @@ struct RoundRecord {
   Context context;  // context.round is the round's name
   bool inferred = false;
   std::optional<bool> knockout;  // nullopt: the source does not say
+  std::optional<int> order;      // the round's place in its season, where the source states it
 };
 
 // A pairing of two clubs, or what a source says of a tie's result. club_b is nullopt when the
@@ -75,7 +78,17 @@ struct LegRecord {
   std::optional<std::string> awarded_to;  // raw name of the club given a walkover
 };
 
-using Record = std::variant<RoundRecord, TieRecord, LegRecord>;
+// A tie of footballdb's interchange document (lib/interchange/), which names its clubs by
+// reference to its own clubs section and its facts' evidence by its own sources section: the
+// reader has bound both, so `draft` holds everything but the round, which the assembler works
+// out from `context` as it does for every record.
+struct DraftRecord {
+  SourceLocation where;
+  Context context;
+  reconcile::TieDraft draft;
+};
+
+using Record = std::variant<RoundRecord, TieRecord, LegRecord, DraftRecord>;
 
 // Receives records in source order. A parser calls it once per record, as it reads: nothing
 // is buffered beyond what the format itself needs (e.g. a block of lines that belong together).

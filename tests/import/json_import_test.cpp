@@ -290,6 +290,46 @@ TEST(JsonImportContext, OptionsGiveWhatTheTiesLeaveOut) {
   EXPECT_EQ(ties[1].season, "2012-13");
 }
 
+TEST_F(JsonImportErrors, ADocumentThatContradictsItselfIsRefusedAtTheLaterLine) {
+  // The same leg twice in one document with two scores: neither is taken silently.
+  TempDir dir;
+  const std::string path = dir.write(
+      "twice.json",
+      "{\"footballdb\": 1, \"ties\": [\n"
+      "{\"competition\": \"UEFA Europa League\", \"season\": \"2012-13\",\n"
+      " \"round\": \"Final\", \"legs\": [{\"date\": \"2013-05-15\", \"home\": \"Chelsea\",\n"
+      " \"away\": \"Benfica\", \"full_time\": [2, 1]}]},\n"
+      "{\"competition\": \"UEFA Europa League\", \"season\": \"2012-13\",\n"
+      " \"round\": \"Final\", \"legs\": [{\"date\": \"2013-05-15\", \"home\": \"Chelsea\",\n"
+      " \"away\": \"Benfica\", \"full_time\": [1, 1]}]}\n"
+      "]}\n");
+  Database db = Database::open(":memory:");
+  expect_rejected(db, {path}, {path + ":5:", "2-1", "1-1"});
+}
+
+TEST(JsonImportContext, ATiesRoundIsNamedAsEveryFormatNamesIt) {
+  // A qualifying competition's "First round" is the first qualifying round, as in a CSV file
+  // or a Football.TXT heading; the round's names after a comma say which round it is.
+  TempDir dir;
+  const std::string path = dir.write(
+      "rounds.json",
+      "{\"footballdb\": 1, \"ties\": [\n"
+      "{\"competition\": \"UEFA Champions League qualifying\", \"season\": \"2012-13\",\n"
+      " \"round\": \"First round\", \"clubs\": [\"Linfield\", \"B36 Torshavn\"]},\n"
+      "{\"competition\": \"UEFA Champions League\", \"season\": \"2012-13\",\n"
+      " \"round\": \"Finals, Round of 16\", \"clubs\": [\"Galatasaray\", \"Schalke 04\"]}\n"
+      "]}\n");
+  Database db = Database::open(":memory:");
+  import_files(db, {path});
+  const auto first = ties_of(db, "Linfield");
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].competition, "UEFA Champions League");
+  EXPECT_EQ(first[0].round, "First qualifying round");
+  const auto last16 = ties_of(db, "Galatasaray");
+  ASSERT_EQ(last16.size(), 1u);
+  EXPECT_EQ(last16[0].round, "Round of 16");
+}
+
 TEST(JsonImportContext, AFieldNeitherFileNorOptionsGiveIsNamed) {
   TempDir dir;
   const std::string path =

@@ -1,4 +1,5 @@
-// footballdb's JSON interchange format: reading it into the database, and telling it apart.
+// footballdb's JSON interchange format: reading it, and telling it apart. The exporter
+// (json_export.cpp) writes it.
 //
 // A document is one object; its sections are read in file order, each element as it ends, so
 // files of any size stream. Numeric club references point into the "clubs" section, which must
@@ -32,19 +33,26 @@
 // "competition", "season" and "round" of a tie fall back to the import's context. "evidence"
 // names the sources of the "sources" section; without it a fact's evidence is the JSON file
 // itself at the line of its object.
+//
+// The reader binds what the document names by reference: its sources (to stored sources of the
+// same content, else new ones), its clubs (to stored clubs, else new ones) and its competitions'
+// rules, which it stores. Its rounds and ties go on as records (RoundRecord, DraftRecord) through
+// the assembler, the one way every format's ties take into the database.
 #pragma once
 
 #include <istream>
 #include <string_view>
 
 #include "import/import_context.hpp"
+#include "import/records.hpp"
 
-namespace footballdb::import {
+namespace footballdb::interchange {
 
-// Imports one JSON document from `in`. Throws Error(kInput) "path:line:column: expected ...".
-void import_json(std::istream& in, ImportContext& context);
+// Reads one JSON document from `in`, its rounds and ties to `sink`. Throws Error(kInput)
+// "path:line:column: expected ...".
+void read_json(std::istream& in, import::ImportContext& context, const import::RecordSink& sink);
 
 // True when `head` (the first bytes of a file) starts a footballdb JSON document.
 bool sniff_json(std::string_view head);
 
-}  // namespace footballdb::import
+}  // namespace footballdb::interchange

@@ -1,4 +1,4 @@
-#include "import/formats/json_format.hpp"
+#include "interchange/json_reader.hpp"
 
 #include <iterator>
 #include <map>
@@ -12,8 +12,14 @@
 #include "import/limits.hpp"
 #include "vocabulary/rounds.hpp"
 
-namespace footballdb::import {
+namespace footballdb::interchange {
 namespace {
+
+using import::check_club_name;
+using import::Context;
+using import::ImportContext;
+using import::kMaxJsonDepth;
+using import::kMaxLineBytes;
 
 using nlohmann::json;
 
@@ -60,26 +66,25 @@ constexpr const char* kLineKey = "@line";
 
 class Reader {
  public:
-  explicit Reader(ImportContext& context) : ctx_(context) {}
+  Reader(ImportContext& context, const import::RecordSink& sink) : ctx_(context), sink_(sink) {}
 
+  // Sources, clubs and rules are bound and stored here; rounds and ties go to the sink, which
+  // counts them as records.
   void element(const std::string& section, json& value) {
-    ++ctx_.report.records;
-    if (section == "sources") {
-      source(value);
-    } else if (section == "clubs") {
-      club(value);
-    } else if (section == "competitions") {
-      competition(value);
-    } else if (section == "rounds") {
+    if (section == "rounds") {
       round(value);
     } else if (section == "ties") {
       tie(value);
+    } else {
+      ++ctx_.report.records;
+      if (section == "sources") {
+        source(value);
+      } else if (section == "clubs") {
+        club(value);
+      } else if (section == "competitions") {
+        competition(value);
+      }
     }
-  }
-
-  // Recomputes the outcomes of ties whose competition got new rules.
-  void finish() {
-    for (const std::string& name : rules_changed_) ctx_.store.recompute_competition(name);
   }
 
  private:
@@ -165,20 +170,20 @@ class Reader {
     return *canonical;
   }
 
-  storage::RoundKey round_key(const json& object, const char* round_field) {
+  // The competition, season and round of `object` (its round in `round_field`), else the
+  // import's; the assembler names them as it names every record's.
+  Context round_context(const json& object, const char* round_field) {
     auto competition = text(object, "competition");
     if (!competition) competition = ctx_.options.competition;
     if (!competition) fail(object, "expected \"competition\" (or --competition)");
     auto round_name = text(object, round_field);
     if (!round_name) round_name = ctx_.options.round;
     if (!round_name) fail(object, std::string("expected \"") + round_field + "\" (or --round)");
-    // Names as every other format stores them, so that sources meet: "Europa League" is
-    // "UEFA Europa League", "Halbfinale" is "Semi-finals".
-    const std::string canonical_season = season(object, text(object, "season"));
-    if (auto canonical = vocabulary::canonical_round(*round_name)) round_name = canonical->name;
-    return storage::RoundKey{
-        vocabulary::canonical_competition(*competition, Season::start_year(canonical_season)),
-        canonical_season, *round_name};
+    Context out;
+    out.competition = competition;
+    out.season = season(object, text(object, "season"));
+    out.round = round_name;
+    return out;
   }
 
   ClubId club_ref(const json& object, const json& ref, const char* what) {
@@ -315,6 +320,7 @@ class Reader {
     auto it = c.find("rules");
     if (it == c.end() || it->is_null()) return;
     if (!it->is_array()) fail(c, "expected \"rules\" as a list");
+    std::optional<std::string> changed;
     for (const json& r : *it) {
       expect_object(r, "rules");
       only_keys(r, {"from", "round", "legs", "away_goals", "away_goals_extra_time", "extra_time",
@@ -339,20 +345,22 @@ class Reader {
       const auto canonical = vocabulary::canonical_round(round);
       ctx_.store.put_rules(competition, *Season::start_year(from), rules,
                            round.empty() || !canonical ? round : canonical->name);
-      rules_changed_.insert(competition);
+      changed = competition;
     }
+    // The ties stored before this file was read are decided again by the new rules; the file's
+    // own are decided when the import writes its outcomes.
+    if (changed) ctx_.store.recompute_competition(*changed);
   }
 
   void round(const json& r) {
     expect_object(r, "a round");
     only_keys(r, {"competition", "season", "name", "order", "knockout"}, "a round");
-    const storage::RoundKey key = round_key(r, "name");
-    const auto canonical = vocabulary::canonical_round(key.round);
-    auto order = integer(r, "order", 0, 1 << 20);
-    if (!order && canonical) order = canonical->order;
-    auto knockout = boolean(r, "knockout");
-    if (!knockout && canonical) knockout = canonical->knockout;
-    ctx_.store.round_id(key, order, knockout);
+    import::RoundRecord record;
+    record.where = at(r);
+    record.context = round_context(r, "name");
+    record.order = integer(r, "order", 0, 1 << 20);
+    record.knockout = boolean(r, "knockout");
+    sink_(std::move(record));
   }
 
   storage::LegDraft leg(const json& l) {
@@ -418,8 +426,10 @@ class Reader {
                   "legs", "stated", "evidence", "aggregate", "winner", "decided_by",
                   "extra_time", "group"},
               "a tie");
-    storage::TieDraft d;
-    d.round = round_key(t, "round");
+    import::DraftRecord record;
+    record.where = at(t);
+    record.context = round_context(t, "round");
+    storage::TieDraft& d = record.draft;
     d.number = integer(t, "number", 1, 1 << 20);
     auto clubs = t.find("clubs");
     if (clubs != t.end() && !clubs->is_null()) {
@@ -457,7 +467,7 @@ class Reader {
       if (!stated->is_array()) fail(t, "expected \"stated\" as a list");
       for (const json& s : *stated) d.claims.push_back(claim(s));
     }
-    ctx_.count(ctx_.store.merge_tie(d));
+    sink_(std::move(record));
   }
 
   storage::LegDraft leg_draft_with_evidence(const json& l) {
@@ -493,19 +503,19 @@ class Reader {
   }
 
   ImportContext& ctx_;
+  const import::RecordSink& sink_;
   std::unordered_map<std::int64_t, ClubId> local_clubs_;
   std::unordered_map<std::int64_t, SourceId> local_sources_;
   std::unordered_set<ClubId> claimed_;  // stored clubs the clubs section has named
-  std::set<std::string> rules_changed_;
 };
 
 const std::set<std::string> kSections = {"sources", "clubs", "competitions", "rounds", "ties"};
 
 }  // namespace
 
-void import_json(std::istream& in, ImportContext& context) {
+void read_json(std::istream& in, ImportContext& context, const import::RecordSink& sink) {
   Position pos;
-  Reader reader(context);
+  Reader reader(context, sink);
   std::vector<int> object_lines;  // line of each open object, by depth
   std::string section;
   bool versioned = false;
@@ -615,7 +625,6 @@ void import_json(std::istream& in, ImportContext& context) {
   if (!versioned) {
     throw input_error({context.path, 1, 1}, "expected a footballdb document: {\"footballdb\": 1, ...}");
   }
-  reader.finish();
 }
 
 bool sniff_json(std::string_view head) {
@@ -625,4 +634,4 @@ bool sniff_json(std::string_view head) {
   return head[first] == '{' && head.find("\"footballdb\"") != std::string_view::npos;
 }
 
-}  // namespace footballdb::import
+}  // namespace footballdb::interchange

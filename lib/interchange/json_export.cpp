@@ -1,4 +1,4 @@
-// export_json: the whole database in the JSON interchange format (import/formats/json_format.hpp),
+// export_json: the whole database in the JSON interchange format (interchange/json_reader.hpp),
 // one element a line, written as it is read.
 #include <nlohmann/json.hpp>
 #include <ostream>
