@@ -94,14 +94,14 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
     if (!order && !listed) {
       if (auto place = vocabulary::canonical_round(out.round)) order = place->order;
     }
-    round_id = ctx_.store.round_id(out, order, canonical->knockout);
+    round_id = ctx_.store.rounds.round_id(out, order, canonical->knockout);
   } else {
     out.round = std::string(trim(*round));
-    round_id = ctx_.store.round_id(out, order, knockout.value_or(true));
+    round_id = ctx_.store.rounds.round_id(out, order, knockout.value_or(true));
   }
   // The source's own words for the round (not those of --round).
   if (context.round) {
-    ctx_.store.add_round_name(round_id, ctx_.source,
+    ctx_.store.rounds.add_name(round_id, ctx_.source,
                               trim(context.round_stated.value_or(*context.round)));
   }
   // Sources come round by round: a bounded memo holds the rounds a file is at.
@@ -219,7 +219,7 @@ void Assembler::tie(const TieRecord& r) {
 }
 
 void Assembler::merge(const storage::TieDraft& draft, const SourceLocation& where) {
-  const storage::MergeResult merged = ctx_.store.merge_tie(draft);
+  const storage::MergeResult merged = ctx_.store.ties.merge(draft);
   if (merged.contradicts_own_source) {
     throw input_error({where.file, where.line, 0}, *merged.contradicts_own_source);
   }

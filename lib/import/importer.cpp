@@ -150,7 +150,7 @@ std::string as_command_line(const std::string& options) {
 // Whether content imported before as `stored` is now given other options: another
 // competition, season, round or mapping, or a format other than the one it was read as (none
 // given, the format it was read as stands).
-bool other_options(const storage::Store::StoredSource& stored, const ImportOptions& options,
+bool other_options(const storage::SourceStore::StoredSource& stored, const ImportOptions& options,
                    const std::string& given) {
   if (options.format && *options.format != stored.format) return true;
   if (!stored.options) return false;  // imported before options were kept
@@ -210,7 +210,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       file.path = argument;
       const import::SourceInput input(standard_input ? "/dev/stdin" : path, given);
       const std::string sha = input.sha256();
-      if (const auto stored = store.find_source(sha)) {
+      if (const auto stored = store.sources.find(sha)) {
         // The same content told other things (another competition, season or round) would give
         // other ties: it is taken back first, never quietly passed over.
         if (other_options(*stored, options, given_options)) {
@@ -228,7 +228,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       const Format& format =
           options.format ? format_named(*options.format) : detect(input.head(kSniffBytes), given);
       file.format = format.name;
-      const SourceId source = store.add_source(path, sha, format.name, utc_now(), given_options);
+      const SourceId source = store.sources.add(path, sha, format.name, utc_now(), given_options);
       if (options.progress) options.progress(given, 0, input.size());
       const std::unique_ptr<std::streambuf> bytes = input.open();
       import::CheckedText text(*bytes, given, input.size(), options.progress,
@@ -238,7 +238,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
       import::ClubLookup clubs(club_index, store, source, file);
       import::ImportContext context{store, source, given, options, file, clubs};
       format.run(in, context);
-      store.write_outcomes();
+      store.ties.write_outcomes();
       // A file forced to a format that gives nothing is not of that format (a file whose
       // format was recognised may hold none: openfootball's list of a season's clubs; an
       // interchange document of an empty database).

@@ -38,7 +38,7 @@ std::optional<Resolver::Match> Resolver::match(const std::string& name,
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   Resolution r = matcher().resolve(name, context);
   if (r.status != ResolveStatus::kResolved) return std::nullopt;
-  Match m{r.club->id, r.method, store_.open_review_of(r.club->id).has_value()};
+  Match m{r.club->id, r.method, store_.reviews.open_review_of(r.club->id).has_value()};
   cache_.emplace(key, m);
   return m;
 }
@@ -67,7 +67,7 @@ Binding Resolver::alone(const std::string& name, const MatchContext& context) {
 std::optional<ClubId> Resolver::waiting(const std::string& name, const MatchContext& context) {
   const std::string key = cache_key(name, context);
   if (auto it = unbound_.find(key); it != unbound_.end()) return it->second;
-  auto club = store_.reviewed_club(name, context.country);
+  auto club = store_.reviews.reviewed_club(name, context.country);
   if (club) unbound_.emplace(key, *club);
   return club;
 }
@@ -113,12 +113,12 @@ bool Resolver::fits(const storage::OpenReview& review, ClubId club) {
 }
 
 bool Resolver::paired_elsewhere(ClubId club, ClubId other, const storage::RoundKey& round) {
-  if (!store_.knockout(round)) return false;
+  if (!store_.rounds.knockout(round)) return false;
   bool elsewhere = false;
-  for (const auto& opponent : store_.opponents(round, club)) {
+  for (const auto& opponent : store_.ties.opponents(round, club)) {
     if (opponent == other) return false;
     if (!opponent) continue;
-    const auto review = store_.open_review_of(*opponent);
+    const auto review = store_.reviews.open_review_of(*opponent);
     elsewhere = elsewhere || !review || !fits(*review, other);
   }
   return elsewhere;
@@ -140,7 +140,7 @@ std::optional<Binding> Resolver::through_tie(const std::string& name, const Matc
                                              std::vector<Settlement>& settlements) {
   const Resolution alone = matcher().resolve(name);
   std::optional<ClubId> found;
-  for (const auto& opponent : store_.opponents(round, known)) {
+  for (const auto& opponent : store_.ties.opponents(round, known)) {
     if (!opponent || opponent == found) continue;
     if (!is_candidate(alone, *opponent) && !matcher().compatible(name, *opponent)) continue;
     if (found) return std::nullopt;  // two opponents may bear the name: no guess
@@ -159,7 +159,7 @@ std::optional<std::pair<Binding, Binding>> Resolver::through_one_tie(
   const Resolution rb = matcher().resolve(b);
   std::optional<std::pair<ClubId, ClubId>> found;
   for (const Candidate& ca : ra.candidates) {
-    for (const auto& opponent : store_.opponents(round, ca.club.id)) {
+    for (const auto& opponent : store_.ties.opponents(round, ca.club.id)) {
       if (!opponent || !is_candidate(rb, *opponent)) continue;
       if (found && (found->first != ca.club.id || found->second != *opponent)) {
         return std::nullopt;  // two ties fit: no guess
@@ -175,37 +175,37 @@ std::optional<std::pair<Binding, Binding>> Resolver::through_one_tie(
 
 void Resolver::settle_name(const std::string& name, const MatchContext& context, ClubId club,
                            std::vector<Settlement>& settlements) {
-  auto provisional = store_.reviewed_club(name, context.country);
+  auto provisional = store_.reviews.reviewed_club(name, context.country);
   if (!provisional) {
     if (auto m = match(name, context); m && m->placeholder) provisional = m->club;
   }
   if (!provisional || *provisional == club) return;
-  if (auto review = store_.open_review_of(*provisional)) {
+  if (auto review = store_.reviews.open_review_of(*provisional)) {
     settlements.push_back({std::move(*review), club});
   }
 }
 
-const std::vector<storage::Store::PlaceholderTie>& Resolver::placeholder_ties(
+const std::vector<storage::ReviewStore::PlaceholderTie>& Resolver::placeholder_ties(
     const storage::RoundKey& round) {
   auto cached = placeholder_ties_.find(round);
   if (cached == placeholder_ties_.end()) {
-    cached = placeholder_ties_.emplace(round, store_.placeholder_ties(round)).first;
+    cached = placeholder_ties_.emplace(round, store_.reviews.placeholder_ties(round)).first;
   }
   return cached->second;
 }
 
 std::optional<Settlement> Resolver::settle_through_tie(ClubId known, ClubId other,
                                                        const storage::RoundKey& round) {
-  const std::vector<std::optional<ClubId>> opponents = store_.opponents(round, known);
+  const std::vector<std::optional<ClubId>> opponents = store_.ties.opponents(round, known);
   if (std::find(opponents.begin(), opponents.end(), other) != opponents.end()) {
     return std::nullopt;
   }
   // In a knockout round a club has one tie: `other` paired already leaves no single answer.
-  if (store_.knockout(round) && !store_.opponents(round, other).empty()) return std::nullopt;
+  if (store_.rounds.knockout(round) && !store_.ties.opponents(round, other).empty()) return std::nullopt;
   std::optional<storage::OpenReview> found;
   for (const auto& opponent : opponents) {
     if (!opponent) continue;
-    auto review = store_.open_review_of(*opponent);
+    auto review = store_.reviews.open_review_of(*opponent);
     if (!review || !fits(*review, other)) continue;
     if (found) return std::nullopt;  // two names awaiting review may mean `other`
     found = std::move(review);
@@ -221,7 +221,7 @@ std::optional<Settlement> Resolver::settle_through_tie(ClubId known, ClubId othe
 std::optional<Settlement> Resolver::settle_into(ClubId club, const std::string& other_name,
                                                 std::optional<ClubId> other,
                                                 const storage::RoundKey& round) {
-  if (!store_.opponents(round, club).empty()) return std::nullopt;
+  if (!store_.ties.opponents(round, club).empty()) return std::nullopt;
   const auto& placeholders = placeholder_ties(round);
   if (placeholders.empty()) return std::nullopt;  // the common case: nothing to settle
   std::optional<Resolution> named;  // resolved when a placeholder's opponent needs it
@@ -232,7 +232,7 @@ std::optional<Settlement> Resolver::settle_into(ClubId club, const std::string& 
       return is_candidate(*named, *opponent) || matcher().compatible(other_name, *opponent);
     }
     if (*opponent == *other) return true;
-    const auto review = store_.open_review_of(*opponent);
+    const auto review = store_.reviews.open_review_of(*opponent);
     return review && fits(*review, *other);
   };
   std::optional<storage::OpenReview> found;

@@ -153,8 +153,8 @@ class Resolver {
                                                const storage::RoundKey& round);
   // Whether the name of `review` may mean `club`: one of its candidates, or a name it can bear.
   bool fits(const storage::OpenReview& review, ClubId club);
-  // The placeholder ties of `round` (Store::placeholder_ties), cached until round_changed().
-  const std::vector<storage::Store::PlaceholderTie>& placeholder_ties(
+  // The placeholder ties of `round` (ReviewStore::placeholder_ties), cached until round_changed().
+  const std::vector<storage::ReviewStore::PlaceholderTie>& placeholder_ties(
       const storage::RoundKey& round);
 
   // The matcher over the clubs as they are now (a merge rebuilds it).
@@ -167,7 +167,7 @@ class Resolver {
   std::unordered_map<std::string, ClubId> unbound_;
   // The placeholder ties of each round met so far: a round holds hundreds of ties, and every
   // pairing asks.
-  std::map<storage::RoundKey, std::vector<storage::Store::PlaceholderTie>> placeholder_ties_;
+  std::map<storage::RoundKey, std::vector<storage::ReviewStore::PlaceholderTie>> placeholder_ties_;
 };
 
 }  // namespace footballdb::import

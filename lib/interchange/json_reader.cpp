@@ -254,10 +254,10 @@ class Reader {
       options = given.dump();
     }
     SourceId source;
-    if (const auto stored = ctx_.store.find_source(sha)) {
+    if (const auto stored = ctx_.store.sources.find(sha)) {
       source = stored->id;
     } else {
-      source = ctx_.store.add_source(*text(s, "path", true), sha, *text(s, "format", true),
+      source = ctx_.store.sources.add(*text(s, "path", true), sha, *text(s, "format", true),
                                      *text(s, "imported_at", true), options);
     }
     local_sources_[*id] = source;
@@ -279,7 +279,7 @@ class Reader {
     // Two clubs may share a canonical name and country (the registry has two "Lorca FC"): the
     // file's clubs are matched to them in order.
     std::optional<ClubId> found;
-    for (ClubId candidate : ctx_.store.find_clubs(name, country)) {
+    for (ClubId candidate : ctx_.store.clubs.find(name, country)) {
       if (claimed_.insert(candidate).second) {
         found = candidate;
         break;
@@ -288,12 +288,12 @@ class Reader {
     if (!found && !origin) found = ctx_.clubs.resolved(name, at(c), country);
     if (!found) ++ctx_.report.clubs_added;
     const ClubId id = found ? *found
-                            : ctx_.store.add_club(name, country, text(c, "city"),
+                            : ctx_.store.clubs.add(name, country, text(c, "city"),
                                                   origin == std::optional<std::string>("user")
                                                       ? "user"
                                                       : "import",
                                                   ctx_.source, at(c).line);
-    if (found) ctx_.store.fill_club_details(*found, country, text(c, "city"));
+    if (found) ctx_.store.clubs.fill_details(*found, country, text(c, "city"));
     if (auto local = integer(c, "id", 0, 1 << 30)) local_clubs_[*local] = id;
     auto it = c.find("names");
     if (it == c.end() || it->is_null()) return;
@@ -301,10 +301,10 @@ class Reader {
     for (const json& n : *it) {
       if (n.is_string() && !n.get_ref<const std::string&>().empty()) {
         check_club_name(n.get_ref<const std::string&>(), at(c));
-        ctx_.store.add_club_name(id, n.get<std::string>(), std::nullopt, ctx_.source, "import");
+        ctx_.store.clubs.add_name(id, n.get<std::string>(), std::nullopt, ctx_.source, "import");
       } else if (n.is_object() && n.contains("name") && n["name"].is_string()) {
         check_club_name(n["name"].get_ref<const std::string&>(), at(c));
-        ctx_.store.add_club_name(id, n["name"].get<std::string>(), text(n, "lang"),
+        ctx_.store.clubs.add_name(id, n["name"].get<std::string>(), text(n, "lang"),
                                  ctx_.source, "import");
       } else {
         fail(c, "expected each of \"names\" as a name or {\"name\": ..., \"lang\": ...}");
@@ -316,7 +316,7 @@ class Reader {
     expect_object(c, "a competition");
     only_keys(c, {"name", "rules"}, "a competition");
     const std::string name = *text(c, "name", true);
-    ctx_.store.competition_id(name);  // listed without rules, it still exists (and in this order)
+    ctx_.store.rounds.competition_id(name);  // listed without rules, it still exists (and in this order)
     auto it = c.find("rules");
     if (it == c.end() || it->is_null()) return;
     if (!it->is_array()) fail(c, "expected \"rules\" as a list");

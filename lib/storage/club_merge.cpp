@@ -50,7 +50,7 @@ std::vector<ClubTie> club_ties(StatementCache& statements, ClubId club) {
   return out;
 }
 
-// Tie `id` as a draft of the sources that gave it, for Store::merge_tie.
+// Tie `id` as a draft of the sources that gave it, for TieStore::merge.
 TieDraft tie_draft(StatementCache& statements, std::int64_t id) {
   TieDraft d;
   {
@@ -143,8 +143,8 @@ void merge_tie_into(StatementCache& statements, ClubIndex& clubs, std::int64_t a
   del.exec();
 
   Store store(statements, clubs);
-  const MergeResult merged = store.merge_tie(draft);
-  store.write_outcomes();
+  const MergeResult merged = store.ties.merge(draft);
+  store.ties.write_outcomes();
   if (!merged.tie || merged.tie->value() != keep) {
     throw Error(ErrorCode::kConflict, "the clubs' ties in " + round_text +
                                           " cannot be merged into one (another club's tie "

@@ -22,7 +22,7 @@ struct ClubMergeResult {
 // Merges club `from` into club `into`: every reference to `from` (ties, legs, claims, spellings,
 // name reviews, distinct pairs) is re-pointed to `into` and `from` is deleted. Where both clubs
 // had a tie in one knockout round (or the same pairing in another round), the two ties become
-// one as Store::merge_tie merges a source's tie: legs with the same home and away club are one
+// one as TieStore::merge merges a source's tie: legs with the same home and away club are one
 // leg, evidence and claims are kept, differing facts become conflicts. Outcomes are recomputed
 // and the club index is dropped. Runs inside the caller's transaction; on a throw the caller must
 // roll back. Throws Error(kUsage) when either id is no club or they are equal, Error(kConflict)

@@ -16,11 +16,11 @@ int load_registry(Store& store, StatementCache& statements) {
   auto read = [&](std::string_view text, const char* path) {
     std::istringstream in{std::string(text)};
     read_registry(in, path, [&](RegistryClub&& club) {
-      const ClubId id = store.add_club(club.name, club.country, club.city, "registry",
+      const ClubId id = store.clubs.add(club.name, club.country, club.city, "registry",
                                        std::nullopt);
       by_name.emplace(club.name, id);
       for (const ClubName& n : club.names) {
-        store.add_club_name(id, n.name, n.lang, std::nullopt, "registry");
+        store.clubs.add_name(id, n.name, n.lang, std::nullopt, "registry");
       }
       ++added;
     });
@@ -69,7 +69,7 @@ int load_registry(Store& store, StatementCache& statements) {
                       throw Error(ErrorCode::kInternal,
                                   "data/clubs/nicknames.txt names a club the registry lacks: " + club);
                     }
-                    store.add_club_name(x->second, name, std::nullopt, std::nullopt, "registry");
+                    store.clubs.add_name(x->second, name, std::nullopt, std::nullopt, "registry");
                   });
 
   std::istringstream exonyms{std::string(data::clubs_exonyms())};

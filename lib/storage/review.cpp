@@ -419,7 +419,7 @@ std::optional<ReviewId> Database::add_alias(std::string_view name_view, ClubId c
     }
     d.reset();
     storage::Store store(impl_->statements, impl_->clubs);
-    store.add_club_name(club, name, std::nullopt, std::nullopt, "user");
+    store.clubs.add_name(club, name, std::nullopt, std::nullopt, "user");
     return std::nullopt;
   });
 } catch (const SQLite::Exception& e) {
