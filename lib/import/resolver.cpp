@@ -189,6 +189,9 @@ const std::vector<storage::ReviewStore::PlaceholderTie>& Resolver::placeholder_t
     const storage::RoundKey& round) {
   auto cached = placeholder_ties_.find(round);
   if (cached == placeholder_ties_.end()) {
+    // A file is at a few rounds at a time; one of a century's rounds is read again if it comes
+    // back (the store is the truth: a cache cleared is never wrong).
+    if (placeholder_ties_.size() >= kCachedRounds) placeholder_ties_.clear();
     cached = placeholder_ties_.emplace(round, store_.reviews.placeholder_ties(round)).first;
   }
   return cached->second;

@@ -153,7 +153,8 @@ class Resolver {
                                                const storage::RoundKey& round);
   // Whether the name of `review` may mean `club`: one of its candidates, or a name it can bear.
   bool fits(const storage::OpenReview& review, ClubId club);
-  // The placeholder ties of `round` (ReviewStore::placeholder_ties), cached until round_changed().
+  // The placeholder ties of `round` (ReviewStore::placeholder_ties), cached until round_changed();
+  // the answer is valid until the next call.
   const std::vector<storage::ReviewStore::PlaceholderTie>& placeholder_ties(
       const storage::RoundKey& round);
 
@@ -165,8 +166,9 @@ class Resolver {
   // By name and context: names the matcher resolved, names given a club of their own.
   std::unordered_map<std::string, Match> cache_;
   std::unordered_map<std::string, ClubId> unbound_;
-  // The placeholder ties of each round met so far: a round holds hundreds of ties, and every
-  // pairing asks.
+  // The placeholder ties of the rounds met last (at most kCachedRounds): a round holds
+  // hundreds of ties, and every pairing asks.
+  static constexpr std::size_t kCachedRounds = 4096;
   std::map<storage::RoundKey, std::vector<storage::ReviewStore::PlaceholderTie>> placeholder_ties_;
 };
 
