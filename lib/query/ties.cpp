@@ -96,28 +96,55 @@ class RoundNames {
   std::unordered_map<std::int64_t, std::vector<std::string>> names_;
 };
 
-void read_details(storage::StatementCache& statements, RoundNames& round_names,
-                  std::int64_t round_id, Tie& tie) {
-  tie.legs = storage::read_legs(statements, tie.id.value());
-  std::vector<Leg*> legs;
-  for (Leg& leg : tie.legs) legs.push_back(&leg);
-  storage::read_leg_evidence(statements, legs);
-  tie.evidence = storage::read_evidence(statements, "tie_evidence", "tie_id", tie.id.value());
+// The legs (with their evidence), the tie's evidence, the stated outcomes and the round's
+// names of each of `rows`' ties: four statements however many ties there are.
+std::vector<Tie> with_details(storage::StatementCache& statements, std::vector<TieRow>& rows) {
+  std::vector<Tie> ties;
+  ties.reserve(rows.size());
+  std::vector<std::int64_t> ids;
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (TieRow& row : rows) {
+    index.emplace(row.tie.id.value(), ties.size());
+    ids.push_back(row.tie.id.value());
+    ties.push_back(std::move(row.tie));
+  }
+  if (ties.empty()) return ties;
+  std::unordered_map<std::int64_t, std::vector<Leg>> legs = storage::read_legs(statements, ids);
+  std::vector<Leg*> all_legs;
+  for (Tie& tie : ties) {
+    if (auto it = legs.find(tie.id.value()); it != legs.end()) tie.legs = std::move(it->second);
+    for (Leg& leg : tie.legs) all_legs.push_back(&leg);
+  }
+  storage::read_leg_evidence(statements, all_legs);
+  const std::string id_list = storage::json_ids(ids);
+  SQLite::Statement& ev = statements.get(
+      "SELECT e.tie_id, e.source_id, s.path, e.line FROM json_each(?) j "
+      "JOIN tie_evidence e ON e.tie_id = j.value JOIN sources s ON s.id = e.source_id "
+      "ORDER BY e.tie_id, e.source_id, e.line");
+  ev.bind(1, id_list);
+  while (ev.executeStep()) {
+    ties[index.at(ev.getColumn(0).getInt64())].evidence.push_back(
+        Evidence{SourceId{ev.getColumn(1).getInt64()}, ev.getColumn(2).getString(),
+                 ev.getColumn(3).getInt()});
+  }
+  ev.reset();
   SQLite::Statement& q = statements.get(
-      "SELECT tc.source_id, s.path, tc.line, tc.winner, w.name, tc.agg_a, tc.agg_b, "
-      "tc.decided_by, tc.text FROM tie_claims tc JOIN sources s ON s.id = tc.source_id "
-      "LEFT JOIN clubs w ON w.id = tc.winner WHERE tc.tie_id = ? ORDER BY tc.id");
-  q.bind(1, tie.id.value());
+      "SELECT tc.tie_id, tc.source_id, s.path, tc.line, tc.winner, w.name, tc.agg_a, tc.agg_b, "
+      "tc.decided_by, tc.text FROM json_each(?) j JOIN tie_claims tc ON tc.tie_id = j.value "
+      "JOIN sources s ON s.id = tc.source_id LEFT JOIN clubs w ON w.id = tc.winner "
+      "ORDER BY tc.tie_id, tc.id");
+  q.bind(1, id_list);
   while (q.executeStep()) {
+    Tie& tie = ties[index.at(q.getColumn(0).getInt64())];
     StatedOutcome claim;
-    claim.evidence = Evidence{SourceId{q.getColumn(0).getInt64()}, q.getColumn(1).getString(),
-                              q.getColumn(2).getInt()};
-    claim.winner = opt_club(q.getColumn(3), q.getColumn(4));
-    if (!q.getColumn(5).isNull()) {
-      claim.aggregate = Aggregate{q.getColumn(5).getInt(), q.getColumn(6).getInt()};
+    claim.evidence = Evidence{SourceId{q.getColumn(1).getInt64()}, q.getColumn(2).getString(),
+                              q.getColumn(3).getInt()};
+    claim.winner = opt_club(q.getColumn(4), q.getColumn(5));
+    if (!q.getColumn(6).isNull()) {
+      claim.aggregate = Aggregate{q.getColumn(6).getInt(), q.getColumn(7).getInt()};
     }
-    if (auto how = opt_text(q.getColumn(7))) claim.decided_by = parse_decided_by(*how);
-    claim.text = q.getColumn(8).getString();
+    if (auto how = opt_text(q.getColumn(8))) claim.decided_by = parse_decided_by(*how);
+    claim.text = q.getColumn(9).getString();
     // An outcome taken from the claims agrees with each where it says something at all; two
     // sources that contradict each other are a disagreement too.
     tie.disagreement = tie.disagreement || query::contradicts(claim, tie.outcome);
@@ -126,12 +153,17 @@ void read_details(storage::StatementCache& statements, RoundNames& round_names,
     }
     tie.stated.push_back(std::move(claim));
   }
+  q.reset();
   // The sources' words for the round; in a group stage, only those of the tie's group.
-  for (const std::string& name : round_names.of(round_id)) {
-    const std::optional<std::string> group = vocabulary::group_of(name);
-    if (group && group != tie.group) continue;
-    tie.round_names.push_back(name);
+  RoundNames round_names(statements);
+  for (std::size_t i = 0; i < ties.size(); ++i) {
+    for (const std::string& name : round_names.of(rows[i].round_id)) {
+      const std::optional<std::string> group = vocabulary::group_of(name);
+      if (group && group != ties[i].group) continue;
+      ties[i].round_names.push_back(name);
+    }
   }
+  return ties;
 }
 
 // Puts `club` first: swaps the clubs and every aggregate that is in club order.
@@ -245,13 +277,9 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
     where.bind(q);
     while (q.executeStep()) rows.push_back(read_tie_row(q));
   }
-  RoundNames round_names(statements);
-  std::vector<Tie> ties;
-  ties.reserve(rows.size());
-  for (TieRow& row : rows) {
-    Tie& tie = ties.emplace_back(std::move(row.tie));
-    read_details(statements, round_names, row.round_id, tie);
-    if (filter.club) orient(tie, *filter.club);
+  std::vector<Tie> ties = with_details(statements, rows);
+  if (filter.club) {
+    for (Tie& tie : ties) orient(tie, *filter.club);
   }
   return ties;
 } catch (const SQLite::Exception& e) {
@@ -264,12 +292,10 @@ std::optional<Tie> Database::tie(TieId id) const try {
   SQLite::Statement& q = statements.get(tie_select(kFromTies) + "WHERE t.id = ?");
   q.bind(1, id.value());
   if (!q.executeStep()) return std::nullopt;
-  TieRow row = read_tie_row(q);
+  std::vector<TieRow> rows;
+  rows.push_back(read_tie_row(q));
   q.reset();
-  RoundNames round_names(statements);
-  Tie tie = std::move(row.tie);
-  read_details(statements, round_names, row.round_id, tie);
-  return tie;
+  return std::move(with_details(statements, rows).front());
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);
 }

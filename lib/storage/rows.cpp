@@ -58,6 +58,29 @@ std::vector<Leg> read_legs(StatementCache& statements, std::int64_t tie) {
   return legs;
 }
 
+std::unordered_map<std::int64_t, std::vector<Leg>> read_legs(
+    StatementCache& statements, const std::vector<std::int64_t>& ties) {
+  std::unordered_map<std::int64_t, std::vector<Leg>> out;
+  if (ties.empty()) return out;
+  SQLite::Statement& q = statements.get(
+      std::string("SELECT l.tie_id, ") + kLegColumns +
+      " FROM json_each(?) j JOIN legs l ON l.tie_id = j.value JOIN clubs h ON h.id = l.home"
+      " JOIN clubs a ON a.id = l.away ORDER BY l.tie_id, l.number");
+  q.bind(1, json_ids(ties));
+  while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(read_leg(q, 1));
+  q.reset();
+  return out;
+}
+
+std::string json_ids(const std::vector<std::int64_t>& ids) {
+  std::string out = "[";
+  for (const std::int64_t id : ids) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(id);
+  }
+  return out + ']';
+}
+
 std::optional<std::string> club_name(StatementCache& statements, ClubId club) {
   SQLite::Statement& q = statements.get("SELECT name FROM clubs WHERE id = ?");
   q.bind(1, club.value());
@@ -144,18 +167,15 @@ std::vector<Evidence> read_evidence(StatementCache& statements, const std::strin
 void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs) {
   if (legs.empty()) return;
   std::unordered_map<std::int64_t, Leg*> by_id;
-  std::string ids = "[";
+  std::vector<std::int64_t> ids;
   for (Leg* leg : legs) {
-    if (!by_id.emplace(leg->id.value(), leg).second) continue;
-    if (ids.size() > 1) ids += ',';
-    ids += std::to_string(leg->id.value());
+    if (by_id.emplace(leg->id.value(), leg).second) ids.push_back(leg->id.value());
   }
-  ids += ']';
   SQLite::Statement& q = statements.get(
       "SELECT e.leg_id, e.source_id, s.path, e.line FROM json_each(?) j "
       "JOIN leg_evidence e ON e.leg_id = j.value JOIN sources s ON s.id = e.source_id "
       "ORDER BY e.leg_id, e.source_id, e.line");
-  q.bind(1, ids);
+  q.bind(1, json_ids(ids));
   while (q.executeStep()) {
     by_id.at(q.getColumn(0).getInt64())
         ->evidence.push_back(Evidence{SourceId{q.getColumn(1).getInt64()},

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -29,6 +30,14 @@ Leg read_leg(SQLite::Statement& row, int first = 0);
 
 // The legs of tie `tie` in order of number (without their evidence).
 std::vector<Leg> read_legs(StatementCache& statements, std::int64_t tie);
+// The legs of each of `ties` (by their ids), in order of number, without their evidence: one
+// statement however many ties there are.
+std::unordered_map<std::int64_t, std::vector<Leg>> read_legs(
+    StatementCache& statements, const std::vector<std::int64_t>& ties);
+
+// `ids` as a JSON array, for a statement that reads them with json_each(?): one statement for a
+// list of rows of any length.
+std::string json_ids(const std::vector<std::int64_t>& ids);
 
 // The canonical name of club `club`; nullopt when there is no such club.
 std::optional<std::string> club_name(StatementCache& statements, ClubId club);
