@@ -38,9 +38,8 @@ std::optional<vocabulary::CanonicalRound> round_named(std::string_view raw, cons
 }  // namespace
 
 storage::RoundKey Assembler::round_of(const Context& context, const SourceLocation& where,
-                                      const std::optional<Date>& date,
-                                      std::optional<bool> knockout, std::optional<int> order,
-                                      bool listed) {
+                                      const std::optional<Date>& date, std::optional<bool> knockout,
+                                      std::optional<int> order, bool listed) {
   // Season: the record's, the command line's, or the split season of its date.
   std::optional<std::string> season;
   if (context.season) {
@@ -63,9 +62,8 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
 
   // The same context comes back record after record: work it out once.
   std::string memo_key = context.competition.value_or("") + '\x1f' + *season + '\x1f' +
-                         context.round.value_or("") + '\x1f' +
-                         context.round_stated.value_or("") + '\x1f' +
-                         (date && date->month <= 6 ? "H2" : "") +
+                         context.round.value_or("") + '\x1f' + context.round_stated.value_or("") +
+                         '\x1f' + (date && date->month <= 6 ? "H2" : "") +
                          (knockout ? (*knockout ? "K" : "G") : "") + '\x1f' +
                          (order ? std::to_string(*order) : "") + (listed ? "L" : "");
   if (auto it = memo_.find(memo_key); it != memo_.end()) return it->second;
@@ -102,7 +100,7 @@ storage::RoundKey Assembler::round_of(const Context& context, const SourceLocati
   // The source's own words for the round (not those of --round).
   if (context.round) {
     ctx_.store.rounds.add_name(round_id, ctx_.source,
-                              trim(context.round_stated.value_or(*context.round)));
+                               trim(context.round_stated.value_or(*context.round)));
   }
   // Sources come round by round: a bounded memo holds the rounds a file is at.
   if (memo_.size() >= kMemoRounds) memo_.clear();

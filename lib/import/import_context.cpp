@@ -35,15 +35,14 @@ ClubId ClubLookup::apply(const Binding& binding, const SourceLocation& where) {
   if (binding.club) {
     const ClubId club = followed(*binding.club);
     if (binding.learn) {
-      store_.clubs.add_name(club, binding.name, std::nullopt, source_, binding.method,
-                           where.line);
+      store_.clubs.add_name(club, binding.name, std::nullopt, source_, binding.method, where.line);
     }
     return club;
   }
   // The other name of the pairing may have been given this placeholder a moment ago.
   if (auto club = resolver_.waiting(binding.name, binding.context)) return *club;
   const ClubId club = store_.clubs.add(binding.name, binding.context.country, std::nullopt,
-                                      "import", source_, where.line);
+                                       "import", source_, where.line);
   store_.reviews.add(binding.name, binding.reason, club, binding.candidates, source_, where.line);
   ++report_.clubs_added;
   ++report_.reviews;

@@ -4,10 +4,9 @@
 #include <filesystem>
 #include <functional>
 #include <istream>
-#include <streambuf>
 #include <memory>
-
 #include <nlohmann/json.hpp>
+#include <streambuf>
 
 #include "footballdb/error.hpp"
 #include "footballdb/import.hpp"

@@ -204,7 +204,8 @@ std::optional<Settlement> Resolver::settle_through_tie(ClubId known, ClubId othe
     return std::nullopt;
   }
   // In a knockout round a club has one tie: `other` paired already leaves no single answer.
-  if (store_.rounds.knockout(round) && !store_.ties.opponents(round, other).empty()) return std::nullopt;
+  if (store_.rounds.knockout(round) && !store_.ties.opponents(round, other).empty())
+    return std::nullopt;
   std::optional<storage::OpenReview> found;
   for (const auto& opponent : opponents) {
     if (!opponent) continue;

@@ -6,8 +6,8 @@
 // therefore come before the ties that use them (export writes it so).
 //
 //   {"footballdb": 1,
-//    "sources":      [{"id": 1, "path": "...", "sha256": "...", "format": "...", "imported_at": "..."}],
-//    "clubs":        [{"id": 1, "name": "Lech Poznań", "country": "POL", "city": "Poznań",
+//    "sources":      [{"id": 1, "path": "...", "sha256": "...", "format": "...", "imported_at":
+//    "..."}], "clubs":        [{"id": 1, "name": "Lech Poznań", "country": "POL", "city": "Poznań",
 //                      "names": ["Lech Posen", {"name": "Lech Posen", "lang": "de"}]}],
 //    "competitions": [{"name": "...", "rules": [{"from": "2021-22", "round": "Final", "legs": 1,
 //                      "away_goals": false,

@@ -8,8 +8,8 @@ namespace footballdb::storage {
 ClubId ClubStore::add(const std::string& name, const std::optional<std::string>& country,
                       const std::optional<std::string>& city, const char* origin,
                       std::optional<SourceId> source, int line) {
-  SQLite::Statement& q = statements_.get(
-      "INSERT INTO clubs(name, country, city, origin) VALUES (?, ?, ?, ?)");
+  SQLite::Statement& q =
+      statements_.get("INSERT INTO clubs(name, country, city, origin) VALUES (?, ?, ?, ?)");
   q.bind(1, name);
   bind_opt(q, 2, country);
   bind_opt(q, 3, city);

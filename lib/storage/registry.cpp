@@ -16,8 +16,8 @@ int load_registry(Store& store, StatementCache& statements) {
   auto read = [&](std::string_view text, const char* path) {
     std::istringstream in{std::string(text)};
     read_registry(in, path, [&](RegistryClub&& club) {
-      const ClubId id = store.clubs.add(club.name, club.country, club.city, "registry",
-                                       std::nullopt);
+      const ClubId id =
+          store.clubs.add(club.name, club.country, club.city, "registry", std::nullopt);
       by_name.emplace(club.name, id);
       for (const ClubName& n : club.names) {
         store.clubs.add_name(id, n.name, n.lang, std::nullopt, "registry");

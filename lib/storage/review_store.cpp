@@ -43,7 +43,7 @@ std::optional<OpenReview> ReviewStore::open_review_of(ClubId club) {
 }
 
 std::optional<ClubId> ReviewStore::reviewed_club(const std::string& name,
-                                                const std::optional<std::string>& country) {
+                                                 const std::optional<std::string>& country) {
   SQLite::Statement& q = statements_.get(
       "SELECT r.club_id FROM name_reviews r JOIN clubs c ON c.id = r.club_id "
       "WHERE r.name = ? AND r.status = 'open' AND c.country IS ? ORDER BY r.id LIMIT 1");

@@ -36,8 +36,8 @@ class ReviewStore {
                                       const std::optional<std::string>& country);
   // Queues `name` for review: it got club `club` of its own at `source`:`line`; `candidates` is
   // a JSON array of the clubs it may mean.
-  void add(const std::string& name, const char* reason, ClubId club,
-           const std::string& candidates, SourceId source, int line);
+  void add(const std::string& name, const char* reason, ClubId club, const std::string& candidates,
+           SourceId source, int line);
   // Accepts `review` by merging its club into `into`, the name bound by `method`. Returns false,
   // with nothing changed, when the two clubs cannot be one (merge_clubs' Error(kConflict)).
   // What was read of ties must be forgotten first (Store::try_accept_review does).

@@ -8,8 +8,8 @@ namespace footballdb::storage {
 
 std::int64_t RoundStore::competition_id(const std::string& name) {
   if (auto it = competitions_.find(name); it != competitions_.end()) return it->second;
-  SQLite::Statement& ins = statements_.get(
-      "INSERT INTO competitions(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
+  SQLite::Statement& ins =
+      statements_.get("INSERT INTO competitions(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
   ins.bind(1, name);
   ins.exec();
   SQLite::Statement& q = statements_.get("SELECT id FROM competitions WHERE name = ?");
@@ -31,8 +31,8 @@ void RoundStore::add_name(std::int64_t round_id, SourceId source, std::string_vi
   q.exec();
 }
 
-void RoundStore::put_rules(const std::string& competition, int from_season_year,
-                           const RuleSet& r, const std::string& round) {
+void RoundStore::put_rules(const std::string& competition, int from_season_year, const RuleSet& r,
+                           const std::string& round) {
   SQLite::Statement& q = statements_.get(
       "INSERT OR REPLACE INTO competition_rules(competition_id, from_season_year, away_goals, "
       "away_goals_extra_time, extra_time, penalties, replays, legs, round, replay_limit, "
@@ -61,8 +61,7 @@ void RoundStore::forget() {
 const RoundStore::RoundInfo& RoundStore::round(const RoundKey& key, std::optional<int> order,
                                                std::optional<bool> knockout) {
   // The same round comes back draft after draft.
-  if (last_ && last_->first.round == key.round &&
-      last_->first.season == key.season &&
+  if (last_ && last_->first.round == key.round && last_->first.season == key.season &&
       last_->first.competition == key.competition) {
     return last_->second;
   }

@@ -32,8 +32,8 @@ Leg read_leg(SQLite::Statement& row, int first = 0);
 std::vector<Leg> read_legs(StatementCache& statements, std::int64_t tie);
 // The legs of each of `ties` (by their ids), in order of number, without their evidence: one
 // statement however many ties there are.
-std::unordered_map<std::int64_t, std::vector<Leg>> read_legs(
-    StatementCache& statements, const std::vector<std::int64_t>& ties);
+std::unordered_map<std::int64_t, std::vector<Leg>> read_legs(StatementCache& statements,
+                                                             const std::vector<std::int64_t>& ties);
 
 // `ids` as a JSON array, for a statement that reads them with json_each(?): one statement for a
 // list of rows of any length.

@@ -16,8 +16,8 @@ std::optional<SourceStore::StoredSource> SourceStore::find(const std::string& sh
 }
 
 SourceId SourceStore::add(const std::string& path, const std::string& sha256,
-                         const std::string& format, const std::string& imported_at,
-                         const std::optional<std::string>& options) {
+                          const std::string& format, const std::string& imported_at,
+                          const std::optional<std::string>& options) {
   SQLite::Statement& q = statements_.get(
       "INSERT INTO sources(path, sha256, format, imported_at, options) VALUES (?, ?, ?, ?, ?)");
   q.bind(1, path);

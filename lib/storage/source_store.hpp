@@ -17,7 +17,7 @@ class SourceStore {
   // imported with (a JSON object; nullopt when not known: an import from before they were kept).
   struct StoredSource {
     SourceId id;
-    std::string format;                  // the format it was read as
+    std::string format;  // the format it was read as
     std::optional<std::string> options;
   };
   std::optional<StoredSource> find(const std::string& sha256);

@@ -19,16 +19,16 @@
 namespace footballdb::storage {
 
 using reconcile::kAllLegFacts;
+using reconcile::kFactDate;
+using reconcile::kFactExtraTime;
+using reconcile::kFactHalfTime;
+using reconcile::kFactKickoff;
+using reconcile::kFactNeutral;
+using reconcile::kFactPenalties;
+using reconcile::kFactResult;
+using reconcile::kFactVenue;
 using reconcile::LegFact;
 using reconcile::stated_facts;
-using reconcile::kFactDate;
-using reconcile::kFactKickoff;
-using reconcile::kFactVenue;
-using reconcile::kFactNeutral;
-using reconcile::kFactResult;
-using reconcile::kFactHalfTime;
-using reconcile::kFactExtraTime;
-using reconcile::kFactPenalties;
 
 class Store {
  public:

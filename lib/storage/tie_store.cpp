@@ -19,12 +19,11 @@ std::optional<std::int64_t> raw(const std::optional<ClubId>& id) {
   return id->value();
 }
 
-
 }  // namespace
 
 void TieStore::add_conflict(std::optional<std::int64_t> tie, std::optional<std::int64_t> leg,
-                         SourceId source, int line, const std::string& field,
-                         const std::string& stored, const std::string& claimed) {
+                            SourceId source, int line, const std::string& field,
+                            const std::string& stored, const std::string& claimed) {
   SQLite::Statement& q = statements_.get(
       "INSERT INTO conflicts(tie_id, leg_id, source_id, line, field, stored, claimed) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -109,8 +108,7 @@ void TieStore::forget() {
 
 void TieStore::write_outcomes() {
   std::sort(outcomes_due_.begin(), outcomes_due_.end());
-  outcomes_due_.erase(std::unique(outcomes_due_.begin(), outcomes_due_.end()),
-                      outcomes_due_.end());
+  outcomes_due_.erase(std::unique(outcomes_due_.begin(), outcomes_due_.end()), outcomes_due_.end());
   for (const auto& [tie, round] : outcomes_due_) {
     // From what this import holds of the tie when it holds all of it (it wrote every change).
     const auto cached = ties_.find(tie);
@@ -184,9 +182,9 @@ MergeResult TieStore::merge(const TieDraft& d) {
     ins.exec();
     tie_id = statements_.last_insert_rowid();
     result.added = true;
-    ties_.emplace(tie_id, CachedTie{{tie_id, d.club_a, d.club_b, d.number, d.coin_toss_winner,
-                                     group, {}},
-                                    true});
+    ties_.emplace(
+        tie_id,
+        CachedTie{{tie_id, d.club_a, d.club_b, d.number, d.coin_toss_winner, group, {}}, true});
     stored.ids.push_back(tie_id);
     index_club(stored, tie_id, d.club_a);
     index_club(stored, tie_id, d.club_b);
@@ -264,8 +262,8 @@ MergeResult TieStore::merge(const TieDraft& d) {
     bind_opt(claim, 4, raw(c.winner));
     bind_opt(claim, 5, agg ? std::optional<int>(agg->a) : std::nullopt);
     bind_opt(claim, 6, agg ? std::optional<int>(agg->b) : std::nullopt);
-    bind_opt(claim, 7, c.decided_by ? std::optional<std::string>(to_string(*c.decided_by))
-                                    : std::nullopt);
+    bind_opt(claim, 7,
+             c.decided_by ? std::optional<std::string>(to_string(*c.decided_by)) : std::nullopt);
     claim.bind(8, c.text);
     if (claim.exec() > 0) ++result.claims;
   }
@@ -287,8 +285,8 @@ void TieStore::write_leg(reconcile::StoredTie& tie, const LegDraft& draft, Sourc
       return;
     case Action::kConflict:
       for (const reconcile::Difference& difference : merge.differences) {
-        add_conflict(tie.id, tie.legs[index].leg.id.value(), source, draft.line,
-                     difference.field, difference.stored, difference.claimed);
+        add_conflict(tie.id, tie.legs[index].leg.id.value(), source, draft.line, difference.field,
+                     difference.stored, difference.claimed);
         ++result.conflicts;
       }
       return;

@@ -59,8 +59,8 @@ class TieStore {
 
  private:
   void add_conflict(std::optional<std::int64_t> tie, std::optional<std::int64_t> leg,
-                    SourceId source, int line, const std::string& field,
-                    const std::string& stored, const std::string& claimed);
+                    SourceId source, int line, const std::string& field, const std::string& stored,
+                    const std::string& claimed);
   // The club's name, for conflicts that show clubs.
   std::string club_name(ClubId club);
 

@@ -122,7 +122,8 @@ RuleSet legs_as_numbered() {
 TEST(OneMatchTie, ALaterMatchOfALevelPairingIsAReplay) {
   StoredTie t = tie(5, kKoln, kLiverpool);
   add_leg(t, leg(kKoln, kLiverpool, "1965-03-10", Score{2, 2}), 1, kOwn, 3);
-  const LegDraft d = placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0})), one_match_with_replays());
+  const LegDraft d = placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0})),
+                                one_match_with_replays());
   EXPECT_TRUE(d.leg.replay);
   EXPECT_FALSE(d.numbered);
 }
@@ -130,7 +131,8 @@ TEST(OneMatchTie, ALaterMatchOfALevelPairingIsAReplay) {
 TEST(OneMatchTie, TheMatchToldTheOtherWayRoundIsTheMatchAtANeutralGround) {
   StoredTie t = tie(5, kKoln, kLiverpool);
   add_leg(t, leg(kKoln, kLiverpool, "1965-05-26", Score{2, 1}), 1, kOwn, 3);
-  const LegDraft d = placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-05-26", Score{1, 2})), one_match_with_replays());
+  const LegDraft d = placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-05-26", Score{1, 2})),
+                                one_match_with_replays());
   EXPECT_FALSE(d.leg.replay);
   EXPECT_EQ(d.leg.home.id, kKoln);
   EXPECT_EQ(d.leg.full_time, (Score{2, 1}));
@@ -142,13 +144,14 @@ TEST(OneMatchTie, InACupWhoseTiesMayHaveLegsTheReturnMatchIsTheSecondLeg) {
   for (const Score first : {Score{2, 2}, Score{2, 0}}) {
     StoredTie t = tie(5, kKoln, kLiverpool);
     add_leg(t, leg(kKoln, kLiverpool, "1965-03-10", first), 1, kOwn, 3);
-    const LegDraft d =
-        placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0})), legs_as_numbered());
+    const LegDraft d = placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-03-17", Score{1, 0})),
+                                  legs_as_numbered());
     EXPECT_FALSE(d.leg.replay);
     EXPECT_EQ(d.leg.home.id, kLiverpool);
     EXPECT_FALSE(d.leg.neutral_venue);
     const LegDraft same =
-        placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-03-10", Score{first.away, first.home})), legs_as_numbered());
+        placed_leg(t, drafted(leg(kLiverpool, kKoln, "1965-03-10", Score{first.away, first.home})),
+                   legs_as_numbered());
     EXPECT_EQ(same.leg.home.id, kKoln);
     EXPECT_TRUE(same.leg.neutral_venue);
   }
