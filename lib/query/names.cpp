@@ -53,9 +53,10 @@ class ClubsWithData {
       if (filter_.season) where_ += " AND s.name = ?2";
       if (filter_.round) where_ += " AND r.name = ?3";
     }
-    SQLite::Statement& q = statement("SELECT EXISTS (SELECT 1 FROM ties t" + join_ +
-                                     " WHERE (t.club_a IS NOT NULL OR t.club_b IS NOT NULL)" +
-                                     where_ + ")");
+    // Each club column on its own, so that each is a range of its index.
+    SQLite::Statement& q = statement(
+        "SELECT EXISTS (SELECT 1 FROM ties t" + join_ + " WHERE t.club_a IS NOT NULL" + where_ +
+        ") OR EXISTS (SELECT 1 FROM ties t" + join_ + " WHERE t.club_b IS NOT NULL" + where_ + ")");
     empty_ = q.executeStep() && q.getColumn(0).getInt() == 0;
     q.reset();
   }

@@ -1,0 +1,163 @@
+// The questions users ask most (a club's ties, two clubs' tie, a season's ties, fixtures on a
+// date, a club's next and previous match, a tie by id, a name resolved) are answered through
+// indexes: every statement they run is recorded as SQLite runs it and its EXPLAIN QUERY PLAN
+// must not scan a table. A statement written so that SQLite cannot use its index
+// (`?1 IS NULL OR col = ?1`) or an index dropped shows here as a SCAN, whatever the data's size.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "footballdb/footballdb.hpp"
+#include "storage/database_impl.hpp"
+#include "testing.hpp"
+
+namespace footballdb {
+namespace {
+
+using testing::data_path;
+
+// Every statement `ask` runs on `db`'s connection, each once, in the order first run.
+std::vector<std::string> statements_of(const Database& db, const std::function<void()>& ask) {
+  struct Seen {
+    std::set<std::string> known;
+    std::vector<std::string> in_order;
+  } seen;
+  sqlite3* handle = detail::DatabaseAccess::sqlite(db).getHandle();
+  sqlite3_trace_v2(
+      handle, SQLITE_TRACE_STMT,
+      [](unsigned, void* context, void* statement, void*) {
+        auto* s = static_cast<Seen*>(context);
+        const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+        if (sql != nullptr && s->known.insert(sql).second) s->in_order.emplace_back(sql);
+        return 0;
+      },
+      &seen);
+  ask();
+  sqlite3_trace_v2(handle, 0, nullptr, nullptr);
+  return seen.in_order;
+}
+
+// The lines of `sql`'s query plan that read a whole table or index: "SCAN t", "SCAN t USING
+// INDEX i". A table-valued function (json_each of a list of ids), a constant row and a
+// subquery's own rows are not tables.
+std::vector<std::string> scans(const Database& db, const std::string& sql) {
+  SQLite::Statement plan(detail::DatabaseAccess::sqlite(db), "EXPLAIN QUERY PLAN " + sql);
+  std::vector<std::string> out;
+  while (plan.executeStep()) {
+    const std::string detail = plan.getColumn(3).getString();
+    if (detail.rfind("SCAN ", 0) != 0) continue;
+    if (detail.find("VIRTUAL TABLE") != std::string::npos) continue;
+    if (detail == "SCAN CONSTANT ROW" || detail.rfind("SCAN (", 0) == 0) continue;
+    // The competitions are a catalogue of tens, read whole to match a name as users type it.
+    if (detail.rfind("SCAN competitions", 0) == 0) continue;
+    out.push_back(detail);
+  }
+  return out;
+}
+
+class QueryPlans : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    import_files(db_, {data_path("json/uefa-europa-league-2012-13-q2.json"),
+                       data_path("football_txt/cup-legs-2024-25.txt")});
+  }
+
+  // Expects every statement `ask` runs to read through indexes only; `what` names the question.
+  void expect_indexed(const std::string& what, const std::function<void()>& ask) {
+    const std::vector<std::string> run = statements_of(db_, ask);
+    EXPECT_FALSE(run.empty()) << what << ": no statement recorded";
+    for (const std::string& sql : run) {
+      if (sql.rfind("PRAGMA", 0) == 0) continue;
+      for (const std::string& scan : scans(db_, sql)) {
+        ADD_FAILURE() << what << ": " << scan << " in\n  " << sql;
+      }
+    }
+  }
+
+  Database db_ = Database::open(":memory:");
+};
+
+TEST_F(QueryPlans, AStatementThatCannotUseItsIndexIsSeen) {
+  // The pattern the API's queries were once written in, and its indexed form.
+  EXPECT_EQ(scans(db_, "SELECT id FROM legs WHERE (?1 IS NULL OR home = ?1)").size(), 1u);
+  EXPECT_TRUE(scans(db_, "SELECT id FROM legs WHERE home = ?1").empty());
+}
+
+TEST_F(QueryPlans, AClubsTiesAndTwoClubsTieAreReadThroughIndexes) {
+  const ClubId lech = db_.require_club("Lech Poznań").id;
+  const ClubId zhetysu = db_.require_club("Zhetysu Taldykorgan").id;
+  expect_indexed("a club's ties", [&] {
+    TieFilter filter;
+    filter.club = lech;
+    EXPECT_FALSE(db_.ties(filter).empty());
+  });
+  expect_indexed("two clubs' tie", [&] {
+    TieFilter filter;
+    filter.club = lech;
+    filter.opponent = zhetysu;
+    EXPECT_EQ(db_.ties(filter).size(), 1u);
+  });
+}
+
+TEST_F(QueryPlans, ASeasonsTiesAndATieByIdAreReadThroughIndexes) {
+  std::optional<TieId> any;
+  expect_indexed("a season's ties", [&] {
+    TieFilter filter;
+    filter.competition = "Europa League";
+    filter.season = "2012-13";
+    const std::vector<Tie> ties = db_.ties(filter);
+    ASSERT_FALSE(ties.empty());
+    any = ties.front().id;
+  });
+  ASSERT_TRUE(any);
+  expect_indexed("a tie by id", [&] { EXPECT_TRUE(db_.tie(*any)); });
+  expect_indexed("a season's round", [&] {
+    TieFilter filter;
+    filter.competition = "Europa League";
+    filter.season = "2012-13";
+    filter.round = "2. Qualifikationsrunde";
+    EXPECT_FALSE(db_.ties(filter).empty());
+  });
+}
+
+TEST_F(QueryPlans, FixturesAndAClubsNextAndPreviousMatchAreReadThroughIndexes) {
+  const ClubId lech = db_.require_club("Lech Poznań").id;
+  expect_indexed("fixtures on a date", [&] {
+    FixtureFilter filter;
+    filter.from = Date::parse("2012-07-05");
+    filter.to = filter.from;
+    EXPECT_FALSE(db_.fixtures(filter).empty());
+  });
+  expect_indexed("a club's fixtures in a month", [&] {
+    FixtureFilter filter;
+    filter.from = Date::parse("2012-07-01");
+    filter.to = Date::parse("2012-07-31");
+    filter.club = lech;
+    EXPECT_FALSE(db_.fixtures(filter).empty());
+  });
+  expect_indexed("a club's next match", [&] {
+    EXPECT_TRUE(db_.next_fixture(lech, *Date::parse("2012-07-01")));
+  });
+  expect_indexed("a club's previous match", [&] {
+    EXPECT_TRUE(db_.previous_fixture(lech, *Date::parse("2012-08-01")));
+  });
+}
+
+TEST_F(QueryPlans, ANameIsResolvedThroughIndexes) {
+  expect_indexed("a name alone", [&] {
+    EXPECT_EQ(db_.resolve("Lech Posen").status, ResolveStatus::kResolved);
+  });
+  expect_indexed("a name in a season's scope", [&] {
+    NameScope scope;
+    scope.competition = "Europa League";
+    scope.season = "2012-13";
+    EXPECT_EQ(db_.resolve("Lech", scope).status, ResolveStatus::kResolved);
+  });
+}
+
+}  // namespace
+}  // namespace footballdb
