@@ -122,6 +122,11 @@ class RecordCheck {
             "a LegRecord's date is a calendar date");
     }
   }
+  // Only the interchange reader binds its ties; a text format's parser never gives one.
+  void take(const import::DraftRecord& r) {
+    where(r.where);
+    check(false, "a text format's parser gives no DraftRecord");
+  }
   void where(const SourceLocation& at) {
     check(at.line >= 0 && at.column >= 0, "a record's place counts from 1 (0: unknown)");
     look(at.file);
