@@ -10,7 +10,7 @@ namespace {
 
 const std::string kFixtureSelect =
     std::string("SELECT c.name, s.name, r.name, l.tie_id, ") + storage::kLegColumns +
-    storage::kLegFrom +
+    " FROM legs l" + storage::kLegClubs +
     " JOIN ties t ON t.id = l.tie_id JOIN rounds r ON r.id = t.round_id"
     " JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id ";
 

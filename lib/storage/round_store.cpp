@@ -8,13 +8,11 @@ namespace footballdb::storage {
 
 std::int64_t RoundStore::competition_id(const std::string& name) {
   if (auto it = competitions_.find(name); it != competitions_.end()) return it->second;
-  SQLite::Statement& ins =
-      statements_.get("INSERT INTO competitions(name) VALUES (?) ON CONFLICT(name) DO NOTHING");
-  ins.bind(1, name);
-  ins.exec();
   SQLite::Statement& q = statements_.get("SELECT id FROM competitions WHERE name = ?");
   q.bind(1, name);
-  q.executeStep();
+  SQLite::Statement& ins = statements_.get("INSERT INTO competitions(name) VALUES (?)");
+  ins.bind(1, name);
+  find_or_insert(q, ins);
   const std::int64_t id = q.getColumn(0).getInt64();
   q.reset();
   competitions_.emplace(name, id);
@@ -74,35 +72,32 @@ const RoundStore::RoundInfo& RoundStore::round(const RoundKey& key, std::optiona
   }
   const auto year = Season::start_year(key.season);
   const std::int64_t competition = competition_id(key.competition);
-  SQLite::Statement& season_ins = statements_.get(
-      "INSERT INTO seasons(competition_id, name, start_year) VALUES (?, ?, ?) "
-      "ON CONFLICT(competition_id, name) DO NOTHING");
-  season_ins.bind(1, competition);
-  season_ins.bind(2, key.season);
-  season_ins.bind(3, *year);
-  season_ins.exec();
   SQLite::Statement& season_q =
       statements_.get("SELECT id FROM seasons WHERE competition_id = ? AND name = ?");
   season_q.bind(1, competition);
   season_q.bind(2, key.season);
-  season_q.executeStep();
+  SQLite::Statement& season_ins =
+      statements_.get("INSERT INTO seasons(competition_id, name, start_year) VALUES (?, ?, ?)");
+  season_ins.bind(1, competition);
+  season_ins.bind(2, key.season);
+  season_ins.bind(3, *year);
+  find_or_insert(season_q, season_ins);
   const std::int64_t season = season_q.getColumn(0).getInt64();
   season_q.reset();
 
-  SQLite::Statement& round_ins = statements_.get(
-      "INSERT INTO rounds(season_id, name, ordinal, knockout) VALUES (?1, ?2, "
-      "coalesce(?3, (SELECT coalesce(max(ordinal), 0) + 1 FROM rounds WHERE season_id = ?1)), "
-      "coalesce(?4, 1)) ON CONFLICT(season_id, name) DO NOTHING");
-  round_ins.bind(1, season);
-  round_ins.bind(2, key.round);
-  bind_opt(round_ins, 3, order);
-  bind_opt(round_ins, 4, knockout ? std::optional<int>(*knockout ? 1 : 0) : std::nullopt);
-  round_ins.exec();
   SQLite::Statement& round_q =
       statements_.get("SELECT id, knockout FROM rounds WHERE season_id = ? AND name = ?");
   round_q.bind(1, season);
   round_q.bind(2, key.round);
-  round_q.executeStep();
+  SQLite::Statement& round_ins = statements_.get(
+      "INSERT INTO rounds(season_id, name, ordinal, knockout) VALUES (?1, ?2, "
+      "coalesce(?3, (SELECT coalesce(max(ordinal), 0) + 1 FROM rounds WHERE season_id = ?1)), "
+      "coalesce(?4, 1))");
+  round_ins.bind(1, season);
+  round_ins.bind(2, key.round);
+  bind_opt(round_ins, 3, order);
+  bind_opt(round_ins, 4, knockout ? std::optional<int>(*knockout ? 1 : 0) : std::nullopt);
+  find_or_insert(round_q, round_ins);
   RoundInfo info{round_q.getColumn(0).getInt64(), round_q.getColumn(1).getInt() != 0,
                  rules_for(statements_, competition, key.competition, *year, key.round)};
   round_q.reset();

@@ -49,9 +49,16 @@ Leg read_leg(SQLite::Statement& row, int first) {
   return leg;
 }
 
+void find_or_insert(SQLite::Statement& find, SQLite::Statement& insert) {
+  if (find.executeStep()) return;
+  find.reset();
+  insert.exec();
+  if (!find.executeStep()) throw Error(ErrorCode::kInternal, "a row just inserted is missing");
+}
+
 std::vector<Leg> read_legs(StatementCache& statements, std::int64_t tie) {
-  SQLite::Statement& q = statements.get(std::string("SELECT ") + kLegColumns + kLegFrom +
-                                        " WHERE l.tie_id = ? ORDER BY l.number");
+  SQLite::Statement& q = statements.get(std::string("SELECT ") + kLegColumns + " FROM legs l" +
+                                        kLegClubs + " WHERE l.tie_id = ? ORDER BY l.number");
   q.bind(1, tie);
   std::vector<Leg> legs;
   while (q.executeStep()) legs.push_back(read_leg(q));
@@ -64,8 +71,8 @@ std::unordered_map<std::int64_t, std::vector<Leg>> read_legs(
   if (ties.empty()) return out;
   SQLite::Statement& q = statements.get(
       std::string("SELECT l.tie_id, ") + kLegColumns +
-      " FROM json_each(?) j JOIN legs l ON l.tie_id = j.value JOIN clubs h ON h.id = l.home"
-      " JOIN clubs a ON a.id = l.away ORDER BY l.tie_id, l.number");
+      " FROM json_each(?) j JOIN legs l ON l.tie_id = j.value" + kLegClubs +
+      " ORDER BY l.tie_id, l.number");
   q.bind(1, json_ids(ties));
   while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(read_leg(q, 1));
   q.reset();

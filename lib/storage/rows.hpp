@@ -17,13 +17,13 @@
 
 namespace footballdb::storage {
 
-// Columns read_leg expects, in order, for kLegFrom.
+// Columns read_leg expects, in order, for legs `l` joined to their clubs by kLegClubs.
 inline constexpr const char* kLegColumns =
     "l.id, l.number, l.replay, l.status, l.date, l.kickoff, l.home, h.name, l.away, a.name, "
     "l.neutral, l.venue, l.ft_home, l.ft_away, l.ht_home, l.ht_away, l.et_home, l.et_away, "
     "l.pen_home, l.pen_away, l.awarded_to";
-inline constexpr const char* kLegFrom =
-    " FROM legs l JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away";
+inline constexpr const char* kLegClubs =
+    " JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away";
 
 // Reads a leg from the columns kLegColumns starting at `first`.
 Leg read_leg(SQLite::Statement& row, int first = 0);
@@ -38,6 +38,11 @@ std::unordered_map<std::int64_t, std::vector<Leg>> read_legs(StatementCache& sta
 // `ids` as a JSON array, for a statement that reads them with json_each(?): one statement for a
 // list of rows of any length.
 std::string json_ids(const std::vector<std::int64_t>& ids);
+
+// Steps `find` (bound by the caller) to the row it looks up. When there is none yet, runs
+// `insert` (bound by the caller to add that row) and steps `find` to it. The caller reads the
+// row and resets `find`.
+void find_or_insert(SQLite::Statement& find, SQLite::Statement& insert);
 
 // The canonical name of club `club`; nullopt when there is no such club.
 std::optional<std::string> club_name(StatementCache& statements, ClubId club);

@@ -296,7 +296,7 @@ storage::RederivedLeg rederive(StatementCache& statements, std::int64_t leg, int
     q.reset();
   }
   SQLite::Statement& q = statements.get(std::string("SELECT ") + storage::kLegColumns +
-                                        storage::kLegFrom + " WHERE l.id = ?");
+                                        " FROM legs l" + storage::kLegClubs + " WHERE l.id = ?");
   q.bind(1, leg);
   if (!q.executeStep()) throw Error(ErrorCode::kInternal, "a leg with evidence is missing");
   const Leg stored = storage::read_leg(q);
