@@ -9,7 +9,7 @@
 // cache), inserts in one transaction with prepared statements what `footballdb import` stores for
 // bench/generate.py's CSV: a source; the competitions, seasons and rounds (the CSV's round code
 // kept as the round's stated name); a tie per pairing of a round, with the winner the row names
-// and the aggregate of its totagg columns; every row a leg, the tie's and the leg's evidence and
+// and the aggregate of its totagg columns; every row a leg, its evidence (marked the tie's too) and
 // the winner as a claim. Clubs are found by their exact name in a hash map of the clubs table (a
 // name not there becomes a club, with its spelling). Nothing else is parsed: fields are split at
 // commas (quotes removed), scores at their dash.
@@ -203,8 +203,6 @@ int run(const std::string& path, const std::string& csv) {
     Statement set_outcome(db,
                           "UPDATE ties SET agg_a = ?, agg_b = ?, winner = ?, decided_by = ?, "
                           "extra_time = ?, outcome_from = 'legs' WHERE id = ?");
-    Statement add_tie_evidence(db,
-                               "INSERT INTO tie_evidence(tie_id, source_id, line) VALUES (?, ?, ?)");
     Statement add_claim(db,
                         "INSERT INTO tie_claims(tie_id, source_id, line, winner, decided_by) "
                         "VALUES (?, ?, ?, ?, ?)");
@@ -212,8 +210,9 @@ int run(const std::string& path, const std::string& csv) {
                       "INSERT INTO legs(tie_id, number, replay, status, date, home, away, ft_home, "
                       "ft_away, ht_home, ht_away, et_home, et_away, pen_home, pen_away) VALUES "
                       "(?, ?, ?, 'played', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-    Statement add_leg_evidence(
-        db, "INSERT INTO leg_evidence(leg_id, source_id, line, facts) VALUES (?, ?, ?, ?)");
+    Statement add_leg_evidence(db,
+                               "INSERT INTO leg_evidence(leg_id, source_id, line, facts, tie_line) "
+                               "VALUES (?, ?, ?, ?, 1)");
 
     exec(db, "BEGIN");
     std::unordered_map<std::string, std::int64_t> clubs;
@@ -337,10 +336,6 @@ int run(const std::string& path, const std::string& csv) {
         tie = ties.emplace(key, state).first;
       }
       TieState& t = tie->second;
-      add_tie_evidence.bind(1, t.id);
-      add_tie_evidence.bind(2, source);
-      add_tie_evidence.bind(3, static_cast<std::int64_t>(line_number));
-      add_tie_evidence.step();
 
       // The leg.
       const std::string_view leg = f[c_leg];

@@ -47,17 +47,10 @@ CREATE TABLE rounds (
   knockout INTEGER NOT NULL DEFAULT 1 CHECK (knockout IN (0, 1)),
   UNIQUE (season_id, name)
 ) STRICT;
-CREATE TABLE tie_evidence (
-  tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
-  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-  line INTEGER NOT NULL CHECK (line >= 0),
-  PRIMARY KEY (tie_id, source_id, line)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX tie_evidence_by_source ON tie_evidence(source_id);
 CREATE TABLE leg_evidence (
   leg_id INTEGER NOT NULL REFERENCES legs(id) ON DELETE CASCADE,
   source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-  line INTEGER NOT NULL CHECK (line >= 0), facts INTEGER CHECK (facts IS NULL OR facts BETWEEN 0 AND 255),
+  line INTEGER NOT NULL CHECK (line >= 0), facts INTEGER CHECK (facts IS NULL OR facts BETWEEN 0 AND 255), tie_line INTEGER NOT NULL DEFAULT 0 CHECK (tie_line IN (0, 1)),
   PRIMARY KEY (leg_id, source_id, line)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX leg_evidence_by_source ON leg_evidence(source_id);
@@ -405,3 +398,21 @@ JOIN seasons s ON s.id = r.season_id
 JOIN competitions c ON c.id = s.competition_id
 JOIN clubs h ON h.id = l.home
 JOIN clubs a ON a.id = l.away;
+CREATE TABLE tie_lines (
+  tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  line INTEGER NOT NULL CHECK (line >= 0),
+  PRIMARY KEY (tie_id, source_id, line)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX tie_lines_by_source ON tie_lines(source_id);
+CREATE VIEW tie_evidence(tie_id, source_id, line) AS
+SELECT t.tie_id, t.source_id, t.line FROM tie_lines t
+WHERE NOT EXISTS (SELECT 1 FROM legs l JOIN leg_evidence e ON e.leg_id = l.id
+                  WHERE l.tie_id = t.tie_id AND e.source_id = t.source_id AND e.line = t.line
+                    AND e.tie_line = 1)
+UNION ALL
+SELECT l.tie_id, e.source_id, e.line FROM leg_evidence e JOIN legs l ON l.id = e.leg_id
+WHERE e.tie_line = 1
+  AND NOT EXISTS (SELECT 1 FROM legs k JOIN leg_evidence f ON f.leg_id = k.id
+                  WHERE k.tie_id = l.tie_id AND k.number < l.number AND f.source_id = e.source_id
+                    AND f.line = e.line AND f.tie_line = 1);

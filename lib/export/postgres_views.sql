@@ -15,6 +15,18 @@ JOIN seasons s ON s.id = r.season_id
 JOIN competitions c ON c.id = s.competition_id
 JOIN sources src ON src.id = n.source_id;
 
+CREATE VIEW tie_evidence (tie_id, source_id, line) AS
+SELECT t.tie_id, t.source_id, t.line FROM tie_lines t
+WHERE NOT EXISTS (SELECT 1 FROM legs l JOIN leg_evidence e ON e.leg_id = l.id
+                  WHERE l.tie_id = t.tie_id AND e.source_id = t.source_id AND e.line = t.line
+                    AND e.tie_line = 1)
+UNION ALL
+SELECT l.tie_id, e.source_id, e.line FROM leg_evidence e JOIN legs l ON l.id = e.leg_id
+WHERE e.tie_line = 1
+  AND NOT EXISTS (SELECT 1 FROM legs k JOIN leg_evidence f ON f.leg_id = k.id
+                  WHERE k.tie_id = l.tie_id AND k.number < l.number AND f.source_id = e.source_id
+                    AND f.line = e.line AND f.tie_line = 1);
+
 -- PostgreSQL sums no booleans (count(*) FILTER instead), wants every grouped column named
 -- (competition, season and round follow from round_id), compares NULL groups with IS NOT
 -- DISTINCT FROM (SQLite's IS), sums bigints as numeric (cast back), and orders names by the

@@ -286,8 +286,15 @@ ClubMergeResult merge_clubs(StatementCache& statements, ClubIndex& clubs, ClubId
 namespace {
 
 struct ScopeTable {
-  const char* name;
+  const char* name;   // what is read, and the journal's key for it
   const char* where;  // ?1 from, ?2 into, ?3 ties, ?4 legs, ?5 names, ?6 reviews (JSON arrays)
+  // The table rows are deleted from and restored into, where `name` is a view: a tie's evidence
+  // goes back to its own lines (tie_lines), whatever its legs say.
+  const char* stored = nullptr;
+  // The columns kept. Journals keep the columns tables had when merges were first journaled, so
+  // that a merge made before a later column was added can still be undone.
+  const char* columns = "*";
+  const char* table() const { return stored ? stored : name; }
 };
 
 // Parents first: the order rows are inserted in; deletion goes the other way.
@@ -299,10 +306,11 @@ const ScopeTable kScopeTables[] = {
      "id IN (SELECT value FROM json_each(?6)) OR club_id = ?1 OR decided_club = ?1"},
     {"ties", "id IN (SELECT value FROM json_each(?3)) OR club_a = ?1 OR club_b = ?1"},
     {"legs", "tie_id IN (SELECT value FROM json_each(?3)) OR id IN (SELECT value FROM json_each(?4))"},
-    {"tie_evidence", "tie_id IN (SELECT value FROM json_each(?3))"},
+    {"tie_evidence", "tie_id IN (SELECT value FROM json_each(?3))", "tie_lines"},
     {"leg_evidence",
-     "leg_id IN (SELECT value FROM json_each(?4)) OR leg_id IN (SELECT id FROM legs WHERE tie_id IN "
-     "(SELECT value FROM json_each(?3)))"},
+     "leg_id IN (SELECT value FROM json_each(?4)) OR "
+     "leg_id IN (SELECT id FROM legs WHERE tie_id IN (SELECT value FROM json_each(?3)))",
+     nullptr, "leg_id, source_id, line, facts"},
     {"tie_claims", "tie_id IN (SELECT value FROM json_each(?3)) OR winner = ?1"},
     {"conflicts",
      "tie_id IN (SELECT value FROM json_each(?3)) OR leg_id IN (SELECT value FROM json_each(?4))"},
@@ -353,8 +361,8 @@ MergeScope merge_scope(StatementCache& statements, ClubId from, ClubId into,
 std::string capture_scope(StatementCache& statements, const MergeScope& scope) {
   json out = json::object();
   for (const ScopeTable& t : kScopeTables) {
-    SQLite::Statement& q =
-        statements.get(std::string("SELECT * FROM ") + t.name + " WHERE " + t.where);
+    SQLite::Statement& q = statements.get(std::string("SELECT ") + t.columns + " FROM " + t.name +
+                                          " WHERE " + t.where);
     bind_scope(q, scope);
     std::vector<json> rows;
     while (q.executeStep()) {
@@ -384,7 +392,7 @@ void restore_scope(StatementCache& statements, const MergeScope& scope, const st
   const json wanted = json::parse(rows);
   for (auto t = std::rbegin(kScopeTables); t != std::rend(kScopeTables); ++t) {
     SQLite::Statement& q =
-        statements.get(std::string("DELETE FROM ") + t->name + " WHERE " + t->where);
+        statements.get(std::string("DELETE FROM ") + t->table() + " WHERE " + t->where);
     bind_scope(q, scope);
     q.exec();
   }
@@ -395,7 +403,7 @@ void restore_scope(StatementCache& statements, const MergeScope& scope, const st
         columns += (columns.empty() ? "" : ", ") + item.key();
         marks += marks.empty() ? "?" : ", ?";
       }
-      SQLite::Statement& ins = statements.get(std::string("INSERT INTO ") + t.name + "(" +
+      SQLite::Statement& ins = statements.get(std::string("INSERT INTO ") + t.table() + "(" +
                                               columns + ") VALUES (" + marks + ")");
       int i = 1;
       for (const auto& item : row.items()) {

@@ -223,16 +223,8 @@ MergeResult TieStore::merge(const TieDraft& d) {
   }
   result.tie = TieId{tie_id};
 
-  SQLite::Statement& ev = statements_.get(
-      "INSERT OR IGNORE INTO tie_evidence(tie_id, source_id, line) VALUES (?, ?, ?)");
-  for (const auto& [src, src_line] : d.evidence) {
-    ev.reset();
-    ev.bind(1, tie_id);
-    ev.bind(2, src.value());
-    ev.bind(3, src_line);
-    ev.exec();
-  }
-
+  // The tie's lines: one that gives a leg is kept as the leg's evidence, marked as the tie's too.
+  std::vector<std::pair<SourceId, int>> tie_lines = d.evidence;
   if (!d.legs.empty()) {
     reconcile::StoredTie& tie = tie_with_legs(tie_id);
     for (const LegDraft& leg : d.legs) {
@@ -240,8 +232,17 @@ MergeResult TieStore::merge(const TieDraft& d) {
       // Conflicts of an interchange leg are its first source's claim.
       const SourceId leg_source = placed.evidence.empty() ? source : placed.evidence.front().first;
       write_leg(tie, placed, leg_source, reconcile::merge_leg(tie, placed, leg_source, name_of),
-                result);
+                result, tie_lines);
     }
+  }
+  SQLite::Statement& ev =
+      statements_.get("INSERT OR IGNORE INTO tie_lines(tie_id, source_id, line) VALUES (?, ?, ?)");
+  for (const std::pair<SourceId, int>& stated : tie_lines) {
+    ev.reset();
+    ev.bind(1, tie_id);
+    ev.bind(2, stated.first.value());
+    ev.bind(3, stated.second);
+    ev.exec();
   }
 
   // Claims are stored in the stored tie's club order. A claim stored already (the same source,
@@ -276,7 +277,8 @@ MergeResult TieStore::merge(const TieDraft& d) {
 }
 
 void TieStore::write_leg(reconcile::StoredTie& tie, const LegDraft& draft, SourceId source,
-                         const reconcile::LegMerge& merge, MergeResult& result) {
+                         const reconcile::LegMerge& merge, MergeResult& result,
+                         std::vector<std::pair<SourceId, int>>& tie_lines) {
   using Action = reconcile::LegMerge::Action;
   std::size_t index = merge.index;
   switch (merge.action) {
@@ -337,14 +339,20 @@ void TieStore::write_leg(reconcile::StoredTie& tie, const LegDraft& draft, Sourc
   // What the source stated of the leg; of evidence an interchange file carries for other
   // sources, not known (NULL: every fact).
   SQLite::Statement& ev = statements_.get(
-      "INSERT INTO leg_evidence(leg_id, source_id, line, facts) VALUES (?, ?, ?, ?) "
-      "ON CONFLICT DO UPDATE SET facts = facts | excluded.facts");
-  auto add_evidence = [&ev, &leg](SourceId src, int src_line, std::optional<int> facts) {
+      "INSERT INTO leg_evidence(leg_id, source_id, line, facts, tie_line) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT DO UPDATE SET facts = facts | excluded.facts, "
+      "tie_line = max(tie_line, excluded.tie_line)");
+  auto add_evidence = [&ev, &leg, &tie_lines](SourceId src, int src_line,
+                                              std::optional<int> facts) {
+    const auto of_tie = std::find(tie_lines.begin(), tie_lines.end(), std::pair(src, src_line));
+    const bool tie_line = of_tie != tie_lines.end();
+    if (tie_line) tie_lines.erase(of_tie);
     ev.reset();
     ev.bind(1, leg.leg.id.value());
     ev.bind(2, src.value());
     ev.bind(3, src_line);
     bind_opt(ev, 4, facts);
+    ev.bind(5, tie_line ? 1 : 0);
     ev.exec();
     auto known = std::find_if(leg.sources.begin(), leg.sources.end(),
                               [src](const auto& s) { return s.first == src; });

@@ -83,9 +83,12 @@ class TieStore {
   reconcile::StoredTie& tie_with_legs(std::int64_t id);
   // Adds `tie` (just stored, or given a club) to its round's clubs.
   void index_club(RoundTies& round, std::int64_t tie, std::optional<ClubId> club);
-  // Writes leg `merge` of stored tie `tie` as reconcile decided it; counts into `result`.
+  // Writes leg `merge` of stored tie `tie` as reconcile decided it; counts into `result`. A
+  // line of `tie_lines` (the tie's, not yet recorded) that it records as the leg's evidence is
+  // marked as the tie's too, and taken out of `tie_lines`.
   void write_leg(reconcile::StoredTie& tie, const LegDraft& draft, SourceId source,
-                 const reconcile::LegMerge& merge, MergeResult& result);
+                 const reconcile::LegMerge& merge, MergeResult& result,
+                 std::vector<std::pair<SourceId, int>>& tie_lines);
 
   StatementCache& statements_;
   RoundStore& rounds_;

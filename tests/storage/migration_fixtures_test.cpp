@@ -79,8 +79,10 @@ std::vector<std::string> rows_of(SQLite::Database& db, const std::string& sql) {
   return out;
 }
 
+// A table, or a view that now gives its rows (as tie_evidence does from version 15).
 bool has_table(SQLite::Database& db, const std::string& name) {
-  SQLite::Statement q(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+  SQLite::Statement q(db,
+                      "SELECT 1 FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ?");
   q.bind(1, name);
   return q.executeStep();
 }

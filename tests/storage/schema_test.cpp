@@ -2,12 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-
 #include <fstream>
 #include <sstream>
 
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
+#include "footballdb/import.hpp"
 #include "storage/migrations.hpp"
 #include "testing.hpp"
 
@@ -39,6 +39,54 @@ TEST(Schema, MigratingAnEmptyDatabaseGivesExactlyTheSchemaFile) {
   fresh.exec(sql.str());
   EXPECT_EQ(schema_of(migrated), schema_of(fresh))
       << "schema/schema.sql is out of date: regenerate it with tools/regen_schema.sh";
+}
+
+// A line that gives a leg is stored once, as the leg's evidence, and read as the tie's evidence
+// too (the tie_evidence view): no import stores it again in tie_lines, and the view gives each
+// line of a tie once, also where one line gives both legs (a pairing table's row).
+TEST(Schema, ALineThatGivesALegIsStoredOnceAndIsTheTiesEvidenceToo) {
+  TempDir dir;
+  const std::string path = dir.path("lines.db");
+  {
+    Database db = Database::open(path);
+    ImportOptions uel;
+    uel.competition = "UEFA Europa League";
+    uel.season = "2012-13";
+    uel.round = "Second qualifying round";
+    import_files(db,
+                 {testing::data_path("000_98225e7db66c08bd.txt"),
+                  testing::data_path("001_18477ec777a99af5.txt")},
+                 uel);
+    ImportOptions itc;
+    itc.competition = "UEFA Intertoto Cup";
+    itc.season = "2005";
+    import_files(db, {testing::data_path("002_1372deafbd61fe9d.txt")}, itc);
+    import_files(db, {testing::data_path("football_txt/cl_finals-2011-12.txt")});
+    ImportOptions csv;
+    csv.competition = "European Cup";
+    import_files(db, {testing::data_path("csv/champs_layout.csv")}, csv);
+  }
+  SQLite::Database raw(path, SQLite::OPEN_READONLY);
+  auto count = [&raw](const char* sql) { return raw.execAndGet(sql).getInt64(); };
+  EXPECT_EQ(count("SELECT count(*) FROM tie_lines t JOIN legs l ON l.tie_id = t.tie_id "
+                  "JOIN leg_evidence e ON e.leg_id = l.id AND e.source_id = t.source_id "
+                  "AND e.line = t.line"),
+            0)
+      << "a leg's line is stored again as the tie's";
+  EXPECT_EQ(count("SELECT count(*) FROM tie_lines t JOIN sources s ON s.id = t.source_id "
+                  "WHERE s.format = 'csv'"),
+            0)
+      << "each CSV row gives a leg: the ties need no lines of their own";
+  EXPECT_EQ(count("SELECT count(*) FROM (SELECT 1 FROM tie_evidence "
+                  "GROUP BY tie_id, source_id, line HAVING count(*) > 1)"),
+            0);
+  // Every line that gives a leg, and every line of a tie of its own, is the tie's evidence.
+  EXPECT_EQ(count("SELECT count(*) FROM (SELECT l.tie_id, e.source_id, e.line FROM legs l "
+                  "JOIN leg_evidence e ON e.leg_id = l.id UNION "
+                  "SELECT tie_id, source_id, line FROM tie_lines "
+                  "EXCEPT SELECT tie_id, source_id, line FROM tie_evidence)"),
+            0);
+  EXPECT_GT(count("SELECT count(*) FROM tie_evidence"), count("SELECT count(*) FROM tie_lines"));
 }
 
 TEST(Schema, NewDatabaseIsStampedWithVersionAndApplicationId) {
