@@ -152,7 +152,11 @@ void Assembler::round(const RoundRecord& r) {
   const auto named = round_named(*r.context.round, std::nullopt);
   // A round whose place the source states is the round it names.
   const bool play_off = named && named->name == "Play-off round" && !r.order;
-  if (season_known && !play_off) round_of(r.context, r.where, std::nullopt, r.knockout, r.order);
+  if (!season_known || play_off) return;
+  const storage::RoundKey key = round_of(r.context, r.where, std::nullopt, r.knockout, r.order);
+  if (r.stated.empty()) return;
+  const std::int64_t id = ctx_.store.rounds.round_id(key);
+  for (const auto& [source, name] : r.stated) ctx_.store.rounds.add_name(id, source, name);
 }
 
 void Assembler::bound_tie(DraftRecord& r) {

@@ -35,6 +35,8 @@ struct RoundRecord {
   bool inferred = false;
   std::optional<bool> knockout;  // nullopt: the source does not say
   std::optional<int> order;      // the round's place in its season, where the source states it
+  // The names other sources gave the round, as an interchange file carries them (round_names).
+  std::vector<std::pair<SourceId, std::string>> stated;
 };
 
 // A pairing of two clubs, or what a source says of a tie's result. club_b is nullopt when the

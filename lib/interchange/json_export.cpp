@@ -168,16 +168,26 @@ void export_json(const Database& db, std::ostream& out) try {
   }
   {
     Section section(out, "rounds", false);
+    // Each round with the names its sources gave it (JSON arrays of [source, name], in order).
     SQLite::Statement& q = statements.get(
-        "SELECT c.name, s.name, r.name, r.ordinal, r.knockout FROM rounds r "
+        "SELECT c.name, s.name, r.name, r.ordinal, r.knockout, "
+        "(SELECT json_group_array(json_array(n.source_id, n.name)) FROM "
+        "(SELECT source_id, name FROM round_names WHERE round_id = r.id "
+        "ORDER BY source_id, name) n) FROM rounds r "
         "JOIN seasons s ON s.id = r.season_id JOIN competitions c ON c.id = s.competition_id "
         "ORDER BY c.id, s.start_year, s.name, r.ordinal, r.id");
     while (q.executeStep()) {
-      section.add({{"competition", q.getColumn(0).getString()},
-                   {"season", q.getColumn(1).getString()},
-                   {"name", q.getColumn(2).getString()},
-                   {"order", q.getColumn(3).getInt()},
-                   {"knockout", q.getColumn(4).getInt() != 0}});
+      json round = {{"competition", q.getColumn(0).getString()},
+                    {"season", q.getColumn(1).getString()},
+                    {"name", q.getColumn(2).getString()},
+                    {"order", q.getColumn(3).getInt()},
+                    {"knockout", q.getColumn(4).getInt() != 0}};
+      json stated = json::array();
+      for (const json& n : json::parse(q.getColumn(5).getString())) {
+        stated.push_back({{"name", n[1]}, {"source", n[0]}});
+      }
+      if (!stated.empty()) round["stated"] = std::move(stated);
+      section.add(round);
     }
   }
   {

@@ -211,6 +211,21 @@ class Reader {
     return club_ref(object, *it, key);
   }
 
+  // The stored source that `ref`'s "source" (an id of the "sources" section) names; an error
+  // is of `what` at `where`.
+  SourceId source_ref(const json& ref, const json& where, const std::string& what) {
+    auto it = ref.find("source");
+    if (it == ref.end() || !it->is_number_integer()) {
+      fail(where, "expected " + what + "'s \"source\" as the id of a source listed above");
+    }
+    auto src = local_sources_.find(it->get<std::int64_t>());
+    if (src == local_sources_.end()) {
+      fail(where, what + " refers to source " + it->dump() +
+                      ", which the \"sources\" section above does not list");
+    }
+    return src->second;
+  }
+
   // Evidence: the listed sources, or this file at the object's line.
   std::vector<std::pair<SourceId, int>> evidence(const json& object) {
     std::vector<std::pair<SourceId, int>> out;
@@ -221,12 +236,8 @@ class Reader {
         if (!e.is_object() || !e.contains("source") || !e["source"].is_number_integer()) {
           fail(object, "expected \"evidence\" as {\"source\": N, \"line\": N} or a list of them");
         }
-        auto src = local_sources_.find(e["source"].get<std::int64_t>());
-        if (src == local_sources_.end()) {
-          fail(object, "evidence refers to source " + e["source"].dump() +
-                           ", which the \"sources\" section above does not list");
-        }
-        out.emplace_back(src->second, integer(e, "line", 0, 1 << 30).value_or(0));
+        out.emplace_back(source_ref(e, object, "evidence"),
+                         integer(e, "line", 0, 1 << 30).value_or(0));
       }
     }
     if (out.empty()) out.emplace_back(ctx_.source, at(object).line);
@@ -354,12 +365,22 @@ class Reader {
 
   void round(const json& r) {
     expect_object(r, "a round");
-    only_keys(r, {"competition", "season", "name", "order", "knockout"}, "a round");
+    only_keys(r, {"competition", "season", "name", "order", "knockout", "stated"}, "a round");
     import::RoundRecord record;
     record.where = at(r);
     record.context = round_context(r, "name");
     record.order = integer(r, "order", 0, 1 << 20);
     record.knockout = boolean(r, "knockout");
+    if (auto it = r.find("stated"); it != r.end() && !it->is_null()) {
+      if (!it->is_array()) fail(r, "expected \"stated\" as a list");
+      for (const json& n : *it) {
+        expect_object(n, "a stated round name");
+        only_keys(n, {"name", "source"}, "a stated round name");
+        const std::optional<std::string> name = text(n, "name");
+        if (!name || name->empty()) fail(n, "expected a stated round's \"name\"");
+        record.stated.emplace_back(source_ref(n, n, "a stated round name"), *name);
+      }
+    }
     sink_(std::move(record));
   }
 
@@ -492,7 +513,12 @@ class Reader {
                 "coin_toss, walkover or awarded");
       }
     }
-    c.text = text(s, "text").value_or("");
+    // The source's words, where it had any: a claim read from a CSV row has none (""), as the
+    // exporter writes it.
+    const auto words = s.find("text");
+    const bool none =
+        words != s.end() && words->is_string() && words->get_ref<const std::string&>().empty();
+    c.text = none ? std::string() : text(s, "text").value_or("");
     if (!c.winner && !c.aggregate && !c.decided_by) {
       fail(s, "expected a stated \"winner\", \"aggregate\" or \"decided_by\"");
     }

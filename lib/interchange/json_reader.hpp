@@ -15,7 +15,8 @@
 //                      "replays": false, "replay_limit": 0, "replay_extra_time": true,
 //                      "replay_penalties": true}]}],
 //    "rounds":       [{"competition": "...", "season": "2012-13", "name": "...", "order": 2,
-//                      "knockout": true}],
+//                      "knockout": true,
+//                      "stated": [{"name": "2.Qualifikationsrunde", "source": 1}]}],
 //    "ties":         [{"competition": "...", "season": "2012-13", "round": "...", "number": 26,
 //                      "clubs": [CLUB, CLUB or null], "coin_toss_winner": CLUB, "group": "A",
 //                      "legs": [{"number": 1, "replay": false, "status": "played",
@@ -32,7 +33,9 @@
 // object with a "name". Every section and every key not marked required may be left out;
 // "competition", "season" and "round" of a tie fall back to the import's context. "evidence"
 // names the sources of the "sources" section; without it a fact's evidence is the JSON file
-// itself at the line of its object.
+// itself at the line of its object. A round's "stated" are the names its sources gave it (each
+// source one of the "sources" section); a stated outcome's "text" is the source's words, ""
+// where it had none (a CSV row).
 //
 // The reader binds what the document names by reference: its sources (to stored sources of the
 // same content, else new ones), its clubs (to stored clubs, else new ones) and its competitions'

@@ -44,7 +44,8 @@ std::array<Source, 3> sources() {
 std::string file_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
 
 // The export of `db` with what legitimately records the order of imports taken out:
-// - source ids, paths and import times: a source is its file name, and evidence names it so;
+// - source ids, paths and import times: a source is its file name, and evidence and the round
+//   names a source gave name it so;
 // - club ids: a club an import makes gets the next free id, so clubs are named by name and
 //   country (the registry's clubs have the same ids in every database anyway);
 // - the order of ties, legs, evidence, claims and spellings in their lists (ties are listed by
@@ -116,9 +117,21 @@ json normalised_export(const Database& db) {
   }
   std::sort(ties.begin(), ties.end());
   std::sort(clubs.begin(), clubs.end());
+  // The names each source gave a round, by source file name.
+  json rounds = in["rounds"];
+  for (json& r : rounds) {
+    if (!r.contains("stated")) continue;
+    std::vector<std::string> stated;
+    for (const json& n : r["stated"]) {
+      stated.push_back(source_names.at(n["source"].get<std::int64_t>()) + ": " +
+                       n["name"].get<std::string>());
+    }
+    std::sort(stated.begin(), stated.end());
+    r["stated"] = stated;
+  }
   return {{"clubs", clubs},
           {"competitions", in["competitions"]},
-          {"rounds", in["rounds"]},
+          {"rounds", rounds},
           {"ties", ties}};
 }
 
