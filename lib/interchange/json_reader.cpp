@@ -376,9 +376,8 @@ class Reader {
       for (const json& n : *it) {
         expect_object(n, "a stated round name");
         only_keys(n, {"name", "source"}, "a stated round name");
-        const std::optional<std::string> name = text(n, "name");
-        if (!name || name->empty()) fail(n, "expected a stated round's \"name\"");
-        record.stated.emplace_back(source_ref(n, n, "a stated round name"), *name);
+        record.stated.emplace_back(source_ref(n, n, "a stated round name"),
+                                   *text(n, "name", /*required=*/true));
       }
     }
     sink_(std::move(record));
