@@ -407,12 +407,12 @@ CREATE TABLE tie_lines (
 CREATE INDEX tie_lines_by_source ON tie_lines(source_id);
 CREATE VIEW tie_evidence(tie_id, source_id, line) AS
 SELECT t.tie_id, t.source_id, t.line FROM tie_lines t
-WHERE NOT EXISTS (SELECT 1 FROM legs l JOIN leg_evidence e ON e.leg_id = l.id
+WHERE NOT EXISTS (SELECT 1 FROM legs l CROSS JOIN leg_evidence e ON e.leg_id = l.id
                   WHERE l.tie_id = t.tie_id AND e.source_id = t.source_id AND e.line = t.line
                     AND e.tie_line = 1)
 UNION ALL
 SELECT l.tie_id, e.source_id, e.line FROM leg_evidence e JOIN legs l ON l.id = e.leg_id
 WHERE e.tie_line = 1
-  AND NOT EXISTS (SELECT 1 FROM legs k JOIN leg_evidence f ON f.leg_id = k.id
+  AND NOT EXISTS (SELECT 1 FROM legs k CROSS JOIN leg_evidence f ON f.leg_id = k.id
                   WHERE k.tie_id = l.tie_id AND k.number < l.number AND f.source_id = e.source_id
                     AND f.line = e.line AND f.tie_line = 1);

@@ -82,9 +82,11 @@ void ClubIndex::write_keys(bool all) {
     std::optional<std::string> country, city;
   };
   std::vector<Pending> pending;
+  // From the names waiting for their keys (an import's new names) to their rows: CROSS JOIN
+  // keeps SQLite from reading every stored name and looking each up among the waiting ones.
   SQLite::Statement& q = statements_.get(
-      "SELECT u.name_id, n.name, c.country, CASE WHEN n.name = c.name THEN c.city END "
-      "FROM club_names_unkeyed u JOIN club_names n ON n.id = u.name_id "
+      "SELECT n.id, n.name, c.country, CASE WHEN n.name = c.name THEN c.city END "
+      "FROM club_names_unkeyed CROSS JOIN club_names n ON n.id = club_names_unkeyed.name_id "
       "JOIN clubs c ON c.id = n.club_id");
   while (q.executeStep()) {
     pending.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
