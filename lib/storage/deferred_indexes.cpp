@@ -9,9 +9,10 @@ DeferredIndexes::DeferredIndexes(SQLite::Database& db, std::int64_t new_legs) : 
   stored.reset();
   if (new_legs <= 0 || new_legs < legs) return;
   SQLite::Statement q(db_,
-                      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND "
-                      "tbl_name = 'legs' AND name IN ('legs_by_date', 'legs_by_home', "
-                      "'legs_by_away') ORDER BY rowid");
+                      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN "
+                      "('legs_by_date', 'legs_by_home', 'legs_by_away', "
+                      "'leg_evidence_by_source', 'tie_lines_by_source', "
+                      "'tie_claims_by_source') ORDER BY rowid");
   std::vector<std::string> names;
   while (q.executeStep()) {
     names.push_back(q.getColumn(0).getString());

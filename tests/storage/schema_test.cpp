@@ -41,6 +41,45 @@ TEST(Schema, MigratingAnEmptyDatabaseGivesExactlyTheSchemaFile) {
       << "schema/schema.sql is out of date: regenerate it with tools/regen_schema.sh";
 }
 
+// An import into an empty database builds the indexes it never reads once, at its end
+// (storage::DeferredIndexes). Whether it commits or is rolled back, the file has every index of
+// the schema afterwards, and each of them holds exactly its table's rows.
+TEST(Schema, AnImportThatBuildsIndexesAtItsEndLeavesEveryIndexInPlace) {
+  TempDir dir;
+  const std::string committed = dir.path("committed.db");
+  const std::string rolled_back = dir.path("rolled_back.db");
+  std::vector<std::string> before;
+  for (const std::string& path : {committed, rolled_back}) {
+    Database db = Database::open(path);
+    SQLite::Database sqlite(path);
+    before = schema_of(sqlite);
+  }
+  {
+    Database db = Database::open(committed);
+    import_files(db, {testing::data_path("csv/champs_layout.csv"),
+                      testing::data_path("football_txt/clq-2024-25.txt")});
+  }
+  {
+    Database db = Database::open(rolled_back);
+    EXPECT_THROW(import_files(db, {testing::data_path("csv/champs_layout.csv"),
+                                   testing::data_path("bad/negative-score.csv")}),
+                 Error);
+  }
+  for (const std::string& path : {committed, rolled_back}) {
+    SQLite::Database sqlite(path);
+    EXPECT_EQ(schema_of(sqlite), before) << path;
+    EXPECT_EQ(sqlite.execAndGet("PRAGMA integrity_check").getString(), "ok") << path;
+  }
+  SQLite::Database sqlite(committed);
+  EXPECT_GT(sqlite
+                .execAndGet("SELECT count(*) FROM leg_evidence INDEXED BY "
+                            "leg_evidence_by_source WHERE source_id > 0")
+                .getInt(),
+            0);
+  SQLite::Database empty(rolled_back);
+  EXPECT_EQ(empty.execAndGet("SELECT count(*) FROM legs").getInt(), 0);
+}
+
 // A line that gives a leg is stored once, as the leg's evidence, and read as the tie's evidence
 // too (the tie_evidence view): no import stores it again in tie_lines, and the view gives each
 // line of a tie once, also where one line gives both legs (a pairing table's row).
@@ -143,7 +182,9 @@ TEST(Schema, RebuiltTablesKeepTheirRowsAndWhatRefersToThem) {
     raw.exec(
         "INSERT INTO clubs(id, name) VALUES (1, 'Alpha'), (2, 'Beta');"
         "INSERT INTO sources(id, path, sha256, format, imported_at) VALUES "
-        "  (1, 'a.txt', '" + std::string(64, 'a') + "', 'result-lines', '2026-01-01T00:00:00Z');"
+        "  (1, 'a.txt', '" +
+        std::string(64, 'a') +
+        "', 'result-lines', '2026-01-01T00:00:00Z');"
         "INSERT INTO competitions(id, name) VALUES (1, 'Test Cup');"
         "INSERT INTO competition_rules VALUES (1, 2000, 1, 1, 1, 0, 0);"
         "INSERT INTO seasons(id, competition_id, name, start_year) VALUES (1, 1, '2012-13', 2012);"
@@ -295,8 +336,9 @@ TEST_F(Constraints, RejectImpossibleTies) {
   EXPECT_FALSE(accepts("UPDATE ties SET winner = 1 WHERE id = 1")) << "a winner without how";
   EXPECT_FALSE(accepts("UPDATE ties SET winner = 1, decided_by = 'luck' WHERE id = 1"));
   EXPECT_TRUE(accepts("INSERT INTO ties(round_id, club_a) VALUES (1, 3)")) << "a partial tie";
-  EXPECT_FALSE(accepts("INSERT INTO seasons(competition_id, name, start_year) "
-                       "VALUES (1, '2012/13', 2012)"));
+  EXPECT_FALSE(
+      accepts("INSERT INTO seasons(competition_id, name, start_year) "
+              "VALUES (1, '2012/13', 2012)"));
   EXPECT_FALSE(accepts("DELETE FROM clubs WHERE id = 1")) << "a club still in a tie";
 }
 
