@@ -152,15 +152,18 @@ TEST_F(QueryPlans, FixturesAndAClubsNextAndPreviousMatchAreReadThroughIndexes) {
     filter.club = lech;
     EXPECT_FALSE(db_.fixtures(filter).empty());
   });
-  expect_indexed("a club's next match",
-                 [&] { EXPECT_TRUE(db_.next_fixture(lech, *Date::parse("2012-07-01"))); });
-  expect_indexed("a club's previous match",
-                 [&] { EXPECT_TRUE(db_.previous_fixture(lech, *Date::parse("2012-08-01"))); });
+  expect_indexed("a club's next match", [&] {
+    EXPECT_TRUE(db_.next_fixture(lech, *Date::parse("2012-07-01")));
+  });
+  expect_indexed("a club's previous match", [&] {
+    EXPECT_TRUE(db_.previous_fixture(lech, *Date::parse("2012-08-01")));
+  });
 }
 
 TEST_F(QueryPlans, ANameIsResolvedThroughIndexes) {
-  expect_indexed("a name alone",
-                 [&] { EXPECT_EQ(db_.resolve("Lech Posen").status, ResolveStatus::kResolved); });
+  expect_indexed("a name alone", [&] {
+    EXPECT_EQ(db_.resolve("Lech Posen").status, ResolveStatus::kResolved);
+  });
   expect_indexed("a name in a season's scope", [&] {
     NameScope scope;
     scope.competition = "Europa League";

@@ -182,9 +182,7 @@ TEST(Schema, RebuiltTablesKeepTheirRowsAndWhatRefersToThem) {
     raw.exec(
         "INSERT INTO clubs(id, name) VALUES (1, 'Alpha'), (2, 'Beta');"
         "INSERT INTO sources(id, path, sha256, format, imported_at) VALUES "
-        "  (1, 'a.txt', '" +
-        std::string(64, 'a') +
-        "', 'result-lines', '2026-01-01T00:00:00Z');"
+        "  (1, 'a.txt', '" + std::string(64, 'a') + "', 'result-lines', '2026-01-01T00:00:00Z');"
         "INSERT INTO competitions(id, name) VALUES (1, 'Test Cup');"
         "INSERT INTO competition_rules VALUES (1, 2000, 1, 1, 1, 0, 0);"
         "INSERT INTO seasons(id, competition_id, name, start_year) VALUES (1, 1, '2012-13', 2012);"
@@ -336,9 +334,8 @@ TEST_F(Constraints, RejectImpossibleTies) {
   EXPECT_FALSE(accepts("UPDATE ties SET winner = 1 WHERE id = 1")) << "a winner without how";
   EXPECT_FALSE(accepts("UPDATE ties SET winner = 1, decided_by = 'luck' WHERE id = 1"));
   EXPECT_TRUE(accepts("INSERT INTO ties(round_id, club_a) VALUES (1, 3)")) << "a partial tie";
-  EXPECT_FALSE(
-      accepts("INSERT INTO seasons(competition_id, name, start_year) "
-              "VALUES (1, '2012/13', 2012)"));
+  EXPECT_FALSE(accepts("INSERT INTO seasons(competition_id, name, start_year) "
+                       "VALUES (1, '2012/13', 2012)"));
   EXPECT_FALSE(accepts("DELETE FROM clubs WHERE id = 1")) << "a club still in a tie";
 }
 
