@@ -416,3 +416,11 @@ WHERE e.tie_line = 1
   AND NOT EXISTS (SELECT 1 FROM legs k CROSS JOIN leg_evidence f ON f.leg_id = k.id
                   WHERE k.tie_id = l.tie_id AND k.number < l.number AND f.source_id = e.source_id
                     AND f.line = e.line AND f.tie_line = 1);
+CREATE INDEX ties_by_winner ON ties(winner) WHERE winner IS NOT NULL;
+CREATE INDEX ties_by_coin_toss_winner ON ties(coin_toss_winner) WHERE coin_toss_winner IS NOT NULL;
+CREATE INDEX tie_claims_by_winner ON tie_claims(winner) WHERE winner IS NOT NULL;
+CREATE INDEX legs_by_awarded_to ON legs(awarded_to) WHERE awarded_to IS NOT NULL;
+CREATE INDEX name_reviews_by_decided_club ON name_reviews(decided_club) WHERE decided_club IS NOT NULL;
+CREATE INDEX club_distinct_by_club_b ON club_distinct(club_b);
+CREATE INDEX club_names_by_source ON club_names(source_id) WHERE source_id IS NOT NULL;
+CREATE INDEX name_reviews_by_source ON name_reviews(source_id) WHERE source_id IS NOT NULL;

@@ -12,7 +12,8 @@ DeferredIndexes::DeferredIndexes(SQLite::Database& db, std::int64_t new_legs) : 
                       "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN "
                       "('legs_by_date', 'legs_by_home', 'legs_by_away', "
                       "'leg_evidence_by_source', 'tie_lines_by_source', "
-                      "'tie_claims_by_source') ORDER BY rowid");
+                      "'tie_claims_by_source', 'ties_by_winner', 'tie_claims_by_winner') "
+                      "ORDER BY rowid");
   std::vector<std::string> names;
   while (q.executeStep()) {
     names.push_back(q.getColumn(0).getString());

@@ -44,13 +44,15 @@ std::vector<std::string> statements_of(const Database& db, const std::function<v
 // The lines of `sql`'s query plan that read a whole table or index: "SCAN t", "SCAN t USING
 // INDEX i". A table-valued function (json_each of a list of ids), a constant row and a
 // subquery's own rows are not tables. A search through an index by source reads every row of
-// one source, which may be every row there is: no question about clubs, ties or dates needs one.
-std::vector<std::string> scans(const Database& db, const std::string& sql) {
+// one source, which may be every row there is: no question about clubs, ties or dates needs one,
+// and only taking a source back (`by_source`) may make one.
+std::vector<std::string> scans(const Database& db, const std::string& sql, bool by_source = false) {
   SQLite::Statement plan(detail::DatabaseAccess::sqlite(db), "EXPLAIN QUERY PLAN " + sql);
   std::vector<std::string> out;
   while (plan.executeStep()) {
     const std::string detail = plan.getColumn(3).getString();
-    if (detail.rfind("SEARCH ", 0) == 0 && detail.find("_by_source (") != std::string::npos) {
+    if (!by_source && detail.rfind("SEARCH ", 0) == 0 &&
+        detail.find("_by_source (") != std::string::npos) {
       out.push_back(detail);
       continue;
     }
@@ -75,7 +77,8 @@ class QueryPlans : public ::testing::Test {
   }
 
   // Expects every statement `ask` runs to read through indexes only; `what` names the question.
-  void expect_indexed(const std::string& what, const std::function<void()>& ask) {
+  void expect_indexed(const std::string& what, const std::function<void()>& ask,
+                      bool by_source = false) {
     const std::vector<std::string> run = statements_of(db_, ask);
     EXPECT_FALSE(run.empty()) << what << ": no statement recorded";
     for (const std::string& sql : run) {
@@ -84,7 +87,7 @@ class QueryPlans : public ::testing::Test {
           sql.rfind("DROP ", 0) == 0) {
         continue;
       }
-      for (const std::string& scan : scans(db_, sql)) {
+      for (const std::string& scan : scans(db_, sql, by_source)) {
         ADD_FAILURE() << what << ": " << scan << " in\n  " << sql;
       }
     }
@@ -188,6 +191,23 @@ TEST_F(QueryPlans, AnImportReadsWhatIsStoredThroughIndexes) {
         import_files(db_, {data_path("002_1372deafbd61fe9d.txt")}, intertoto).files.front().claims,
         0);
   });
+}
+
+// Taking a source back reads that source's rows; what else it asks (does anything still refer
+// to this tie, this club?) is one lookup a row, for the foreign key checks of its deletes too
+// (Schema.EveryForeignKeyColumnLeadsAnIndex).
+TEST_F(QueryPlans, TakingASourceBackReadsOnlyItsOwnRowsWhole) {
+  import_files(db_, {data_path("csv/champs_layout.csv")});
+  const std::vector<SourceSummary> sources = db_.sources();
+  ASSERT_FALSE(sources.empty());
+  expect_indexed(
+      "a source's removal",
+      [&] {
+        const SourceRemoval removal = db_.remove_source(sources.back().id);
+        EXPECT_GT(removal.legs_removed, 0);
+        EXPECT_GT(removal.clubs_removed, 0);
+      },
+      /*by_source=*/true);
 }
 
 }  // namespace
