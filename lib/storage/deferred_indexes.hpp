@@ -11,8 +11,9 @@ namespace footballdb::storage {
 
 // Some indexes serve only the query API and the removal of a source; an import never reads
 // them: legs by date and by club (it finds legs by tie), the evidence and claims by source
-// (it reads them by leg and by tie), and ties and claims by winner (only deleting a club asks). Inserting a row into each of them is a B-tree
-// descent to a random place; building one afresh is one sort. Inside the import's
+// (it reads them by leg and by tie), and ties and claims by winner (only deleting a club asks).
+// Inserting a row into each of them is a B-tree descent to a random place; building one afresh
+// is one sort. Inside the import's
 // transaction, when the import brings at least as many legs as are stored (so that building
 // them again costs no more than what the import adds), they are dropped and built again by
 // restore(), before the commit. A rollback brings them back with everything else.

@@ -41,9 +41,6 @@ TEST(Schema, MigratingAnEmptyDatabaseGivesExactlyTheSchemaFile) {
       << "schema/schema.sql is out of date: regenerate it with tools/regen_schema.sh";
 }
 
-// An import into an empty database builds the indexes it never reads once, at its end
-// (storage::DeferredIndexes). Whether it commits or is rolled back, the file has every index of
-// the schema afterwards, and each of them holds exactly its table's rows.
 // Deleting a club, tie, leg or source makes SQLite find what still refers to it: through an
 // index, or by reading the whole referring table once for each row deleted.
 TEST(Schema, EveryForeignKeyColumnLeadsAnIndex) {
@@ -60,13 +57,17 @@ TEST(Schema, EveryForeignKeyColumnLeadsAnIndex) {
                       "              pragma_index_info(l.name) i "
                       "         WHERE m.type = 'table' AND i.seqno = 0) "
                       "SELECT tbl || '.' || col || ' -> ' || parent FROM fk "
-                      "WHERE NOT EXISTS (SELECT 1 FROM lead WHERE lead.tbl = fk.tbl AND lead.col = fk.col) "
+                      "WHERE NOT EXISTS (SELECT 1 FROM lead "
+                      "                  WHERE lead.tbl = fk.tbl AND lead.col = fk.col) "
                       "ORDER BY 1");
   std::vector<std::string> unindexed;
   while (q.executeStep()) unindexed.push_back(q.getColumn(0).getString());
   EXPECT_EQ(unindexed, std::vector<std::string>{});
 }
 
+// An import into an empty database builds the indexes it never reads once, at its end
+// (storage::DeferredIndexes). Whether it commits or is rolled back, the file has every index of
+// the schema afterwards, and each of them holds exactly its table's rows.
 TEST(Schema, AnImportThatBuildsIndexesAtItsEndLeavesEveryIndexInPlace) {
   TempDir dir;
   const std::string committed = dir.path("committed.db");
