@@ -57,8 +57,10 @@ struct ImportReport {
 // nothing is and the database is as it was. A file whose content was imported before is
 // skipped. The path "-" is standard input ("<stdin>" in messages and evidence); any source
 // that is not a regular file is read once. A file beyond the limits (README: "Limits"), or
-// one with no bytes, is an Error(kInput). Nothing is imported into a database that fails
-// SQLite's quick_check (Error(kDatabase)). Throws Error(kInput) "file:line:column: ..." for
+// one with no bytes, is an Error(kInput). Nothing is imported into a damaged database
+// (Error(kDatabase) "the database file is damaged ..."): one that fails SQLite's quick_check,
+// run first when the file is small or no more than twice the input's size, or whose pages the
+// import reads are damaged. Throws Error(kInput) "file:line:column: ..." for
 // a file that does not read or a tie whose competition, season or round neither the file nor
 // `options` give, Error(kIo) for one that cannot be opened, Error(kUsage) for an unknown
 // format or a season in `options` that is not one, Error(kDatabase) ("import rolled back:

@@ -6,6 +6,7 @@
 #include <istream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 #include <streambuf>
 
 #include "footballdb/error.hpp"
@@ -160,16 +161,28 @@ bool other_options(const storage::SourceStore::StoredSource& stored, const Impor
   return before != now;
 }
 
-// About how many legs the files at `paths` give, from their sizes (standard input: none known).
-std::int64_t legs_in(const std::vector<std::string>& paths) {
-  constexpr std::uintmax_t kBytesPerLeg = 80;  // a CSV row or Football.TXT line of one match
+// The bytes of the files at `paths` (standard input: none known).
+std::int64_t bytes_in(const std::vector<std::string>& paths) {
   std::uintmax_t bytes = 0;
   for (const std::string& path : paths) {
     std::error_code error;
     const std::uintmax_t size = path == "-" ? 0 : std::filesystem::file_size(path, error);
     if (!error) bytes += size;
   }
-  return static_cast<std::int64_t>(bytes / kBytesPerLeg);
+  return static_cast<std::int64_t>(bytes);
+}
+
+[[noreturn]] void damaged(const std::string& problem) {
+  throw Error(ErrorCode::kDatabase, "the database file is damaged (" + problem +
+                                        "); nothing was imported. `footballdb check --full` "
+                                        "lists what is wrong");
+}
+
+// A statement SQLite refused: damage it met in the file's pages (checked as they are read)
+// is a damaged file, as the whole-file check says it; anything else as rethrow_database_error.
+[[noreturn]] void rethrow_write_error(const SQLite::Exception& e, const std::string& context) {
+  if ((e.getErrorCode() & 0xff) == SQLITE_CORRUPT) damaged(e.what());
+  detail::rethrow_database_error(e, context);
 }
 
 }  // namespace
@@ -184,20 +197,23 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
   auto& club_index = detail::DatabaseAccess::clubs(db);
   ImportReport report;
   report.dry_run = options.dry_run;
+  SQLite::Database& sqlite = detail::DatabaseAccess::sqlite(db);
   // Names learned in a transaction that is rolled back are forgotten with it.
-  storage::WriteTransaction tx(detail::DatabaseAccess::sqlite(db), club_index);
-  // Nothing is added to a damaged file: the damage would spread into what depends on it.
-  if (auto problems = storage::integrity_problems(detail::DatabaseAccess::sqlite(db), false, 1);
-      !problems.empty()) {
-    throw Error(ErrorCode::kDatabase, "the database file is damaged (quick_check: " +
-                                          problems.front() +
-                                          "); nothing was imported. `footballdb check --full` "
-                                          "lists what is wrong");
+  storage::WriteTransaction tx(sqlite, club_index);
+  // Nothing is added to a damaged file: the damage would spread into what depends on it. The
+  // whole file is checked when that costs a bounded share of the import; the pages it reads
+  // are checked as they are read.
+  const std::int64_t input_bytes = bytes_in(paths);
+  if (storage::checks_whole_file_first(storage::file_bytes(sqlite), input_bytes)) {
+    if (auto problems = storage::integrity_problems(sqlite, false, 1); !problems.empty()) {
+      damaged("quick_check: " + problems.front());
+    }
   }
   storage::Store store(statements, club_index);
   const std::string given_options = options_json(options);
   club_index.matcher();  // up to date with every commit before this transaction began
-  storage::DeferredIndexes deferred(detail::DatabaseAccess::sqlite(db), legs_in(paths));
+  constexpr std::int64_t kBytesPerLeg = 80;  // a CSV row or Football.TXT line of one match
+  storage::DeferredIndexes deferred(sqlite, input_bytes / kBytesPerLeg);
   try {
     for (const std::string& argument : paths) {
       // "-" is standard input, named "<stdin>" in messages.
@@ -248,7 +264,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
     }
   } catch (const SQLite::Exception& e) {
     // A constraint the parsers did not catch: still the input's fault, never half-imported.
-    detail::rethrow_database_error(e, "import rolled back");
+    rethrow_write_error(e, "import rolled back");
   }
   if (!options.dry_run) {
     deferred.restore();
@@ -256,7 +272,7 @@ ImportReport import_files(Database& db, const std::vector<std::string>& paths,
   }
   return report;
 } catch (const SQLite::Exception& e) {
-  detail::rethrow_database_error(e);
+  rethrow_write_error(e, "");
 }
 
 }  // namespace footballdb

@@ -26,4 +26,13 @@ std::vector<std::string> integrity_problems(SQLite::Database& db, bool full, int
   return {e.what()};
 }
 
+bool checks_whole_file_first(std::int64_t file_bytes, std::int64_t input_bytes) {
+  return file_bytes <= kAlwaysCheckedBytes || file_bytes / kCheckedBytesPerInputByte <= input_bytes;
+}
+
+std::int64_t file_bytes(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA page_count").getInt64() *
+         db.execAndGet("PRAGMA page_size").getInt64();
+}
+
 }  // namespace footballdb::storage

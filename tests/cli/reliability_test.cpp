@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/cli_runner.hpp"
+#include "storage/integrity.hpp"
 
 namespace footballdb {
 namespace {
@@ -179,6 +180,47 @@ TEST_F(Reliability, CheckFindsADamagedFileAndNothingIsImportedIntoIt) {
   EXPECT_NE(r.err.find("the database file is damaged"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("nothing was imported"), std::string::npos) << r.err;
   EXPECT_EQ(testing::read_file(dir_.path("t.db")), damaged);
+}
+
+// Makes the database file at `path` larger than a small import checks whole: a table of the
+// user's own holding one large value.
+void grow_past_the_whole_file_check(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  db.exec("CREATE TABLE my_notes(b BLOB)");
+  db.exec("INSERT INTO my_notes VALUES (zeroblob(" +
+          std::to_string(storage::kAlwaysCheckedBytes + (1 << 20)) + "))");
+}
+
+TEST_F(Reliability, ASmallImportIntoALargeFileStopsAtTheDamageItReads) {
+  grow_past_the_whole_file_check(dir_.path("t.db"));
+  damage_index(dir_.path("t.db"), "ties_by_round");  // every new tie is written into it
+  const std::string damaged = testing::read_file(dir_.path("t.db"));
+  ASSERT_GT(damaged.size(), static_cast<std::size_t>(storage::kAlwaysCheckedBytes));
+  const Result r = run(import_args(kResults));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.rfind("footballdb: database: the database file is damaged (", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("nothing was imported"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::read_file(dir_.path("t.db")), damaged);
+}
+
+TEST_F(Reliability, ASmallImportIntoALargeFileDoesNotReadAllOfItAndCheckFindsTheRest) {
+  grow_past_the_whole_file_check(dir_.path("t.db"));
+  damage_index(dir_.path("t.db"), "conflicts_by_source");  // no conflict in this import
+  Result r = run(import_args(kResults));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("legs added"), std::string::npos) << r.out;
+  r = run({"check"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.rfind("The database file is damaged (quick_check):\n", 0), 0u) << r.out;
+}
+
+TEST(WholeFileCheck, RunsOnASmallFileOrOneNoMoreThanTwiceTheInputAndOnNoOtherFile) {
+  constexpr std::int64_t kMiB = std::int64_t{1} << 20;
+  EXPECT_TRUE(storage::checks_whole_file_first(32 * kMiB, 0));  // standard input: size unknown
+  EXPECT_FALSE(storage::checks_whole_file_first(32 * kMiB + 1, 0));
+  EXPECT_TRUE(storage::checks_whole_file_first(300 * kMiB, 150 * kMiB));
+  EXPECT_FALSE(storage::checks_whole_file_first(300 * kMiB, 149 * kMiB));
+  EXPECT_FALSE(storage::checks_whole_file_first(300 * kMiB, 20 * 1024));
 }
 
 TEST_F(Reliability, AFileThatIsNoFootballdbDatabaseIsRefusedAndLeftByteForByte) {
