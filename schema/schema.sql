@@ -215,8 +215,6 @@ CREATE TABLE "ties" (
   CHECK ((winner IS NULL) = (decided_by IS NULL))
 ) STRICT;
 CREATE INDEX ties_by_round ON ties(round_id, number);
-CREATE INDEX ties_by_club_a ON ties(club_a, round_id);
-CREATE INDEX ties_by_club_b ON ties(club_b, round_id);
 CREATE TABLE "tie_claims" (
   id INTEGER PRIMARY KEY,
   tie_id INTEGER NOT NULL REFERENCES ties(id) ON DELETE CASCADE,
@@ -424,3 +422,5 @@ CREATE INDEX name_reviews_by_decided_club ON name_reviews(decided_club) WHERE de
 CREATE INDEX club_distinct_by_club_b ON club_distinct(club_b);
 CREATE INDEX club_names_by_source ON club_names(source_id) WHERE source_id IS NOT NULL;
 CREATE INDEX name_reviews_by_source ON name_reviews(source_id) WHERE source_id IS NOT NULL;
+CREATE INDEX ties_by_club_a ON ties(club_a, round_id, club_b);
+CREATE INDEX ties_by_club_b ON ties(club_b, round_id, club_a);
