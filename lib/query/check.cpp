@@ -164,7 +164,8 @@ void read_rule_anomalies(storage::StatementCache& statements, CheckReport& repor
 }  // namespace
 
 CheckReport check(const Database& db, const CheckOptions& options) try {
-  const storage::StatementCache::Scope statements_in_use(detail::DatabaseAccess::statements(db));
+  const storage::StatementCache::Scope statements_in_use(
+      detail::DatabaseAccess::statements(db), storage::StatementCache::Reads::kOneSnapshot);
   auto& statements = detail::DatabaseAccess::statements(db);
   CheckReport report;
   report.integrity.check = options.full ? "integrity_check" : "quick_check";

@@ -74,7 +74,8 @@ std::optional<Fixture> first(std::vector<Fixture> v) {
 }  // namespace
 
 std::vector<Fixture> Database::fixtures(const FixtureFilter& filter) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   auto iso = [](const std::optional<Date>& d) {
     return d ? std::optional<std::string>(d->to_string()) : std::nullopt;
   };
@@ -85,7 +86,8 @@ std::vector<Fixture> Database::fixtures(const FixtureFilter& filter) const try {
 }
 
 std::optional<Fixture> Database::next_fixture(ClubId club, const Date& from) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   const auto date = nearest_date(impl_->statements, club, from.to_string(), true);
   if (!date) return std::nullopt;
   return first(run(impl_->statements, Span{date, date, club},
@@ -95,7 +97,8 @@ std::optional<Fixture> Database::next_fixture(ClubId club, const Date& from) con
 }
 
 std::optional<Fixture> Database::previous_fixture(ClubId club, const Date& before) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   const auto date = nearest_date(impl_->statements, club, before.to_string(), false);
   if (!date) return std::nullopt;
   return first(run(impl_->statements, Span{date, date, club},

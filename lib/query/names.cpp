@@ -132,7 +132,8 @@ std::string candidate_line(const Candidate& c) {
 }  // namespace
 
 Resolution Database::resolve(std::string_view name, const NameScope& scope) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   auto& statements = impl_->statements;
   Resolution out;
   out.query = std::string(name);
@@ -222,6 +223,8 @@ ClubRef Database::require_club(std::string_view name, const NameScope& scope) co
 
 std::pair<ClubRef, ClubRef> Database::require_pair(std::string_view a, std::string_view b,
                                                    const NameScope& scope) const try {
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   const Resolution ra = resolve(a, scope);
   const Resolution rb = resolve(b, scope);
   auto may_mean = [](const Resolution& r) {
@@ -237,20 +240,17 @@ std::pair<ClubRef, ClubRef> Database::require_pair(std::string_view a, std::stri
   // The pairings in the data that both names fit.
   std::set<std::pair<std::int64_t, std::int64_t>> pairings;
   std::vector<std::pair<ClubRef, ClubRef>> found;
-  {
-    const storage::StatementCache::Scope statements_in_use(impl_->statements);
-    SQLite::Statement& q = impl_->statements.get(
-        "SELECT 1 FROM ties WHERE (club_a = ?1 AND club_b = ?2) OR (club_a = ?2 AND club_b = ?1) "
-        "LIMIT 1");
-    for (const ClubRef& x : as) {
-      for (const ClubRef& y : bs) {
-        if (x.id == y.id) continue;
-        q.bind(1, x.id.value());
-        q.bind(2, y.id.value());
-        const bool met = q.executeStep();
-        q.reset();
-        if (met && pairings.insert({x.id.value(), y.id.value()}).second) found.emplace_back(x, y);
-      }
+  SQLite::Statement& q = impl_->statements.get(
+      "SELECT 1 FROM ties WHERE (club_a = ?1 AND club_b = ?2) OR (club_a = ?2 AND club_b = ?1) "
+      "LIMIT 1");
+  for (const ClubRef& x : as) {
+    for (const ClubRef& y : bs) {
+      if (x.id == y.id) continue;
+      q.bind(1, x.id.value());
+      q.bind(2, y.id.value());
+      const bool met = q.executeStep();
+      q.reset();
+      if (met && pairings.insert({x.id.value(), y.id.value()}).second) found.emplace_back(x, y);
     }
   }
   if (found.size() == 1) return found.front();

@@ -10,7 +10,8 @@
 namespace footballdb {
 
 std::vector<SourceSummary> Database::sources() const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   // Each count through the table's index on source_id, but for spellings and reviews (a scan
   // of each per source: a database has some hundred sources at most).
   SQLite::Statement& q = impl_->statements.get(

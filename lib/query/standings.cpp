@@ -9,7 +9,8 @@
 namespace footballdb {
 
 std::vector<Standing> Database::standings(const TieFilter& filter) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   const query::CanonicalFilter names =
       query::canonical_filter(impl_->statements, filter.competition, filter.season, filter.round);
   // "Group A" names the group stage and its group A; "Group stage" every group.

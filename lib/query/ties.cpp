@@ -251,7 +251,8 @@ CanonicalFilter canonical_filter(storage::StatementCache& statements,
 }  // namespace query
 
 std::vector<Tie> Database::ties(const TieFilter& filter) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   // Competition and round as users type them: "Europa League", "Halbfinale".
   const query::CanonicalFilter names =
       query::canonical_filter(impl_->statements, filter.competition, filter.season, filter.round);
@@ -287,7 +288,8 @@ std::vector<Tie> Database::ties(const TieFilter& filter) const try {
 }
 
 std::optional<Tie> Database::tie(TieId id) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   auto& statements = impl_->statements;
   SQLite::Statement& q = statements.get(tie_select(kFromTies) + "WHERE t.id = ?");
   q.bind(1, id.value());

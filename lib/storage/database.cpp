@@ -193,7 +193,8 @@ Club read_club_names(storage::StatementCache& statements, Club club) {
 }  // namespace
 
 std::optional<Club> Database::club(ClubId id) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   SQLite::Statement& q =
       impl_->statements.get("SELECT id, name, country, city FROM clubs WHERE id = ?");
   q.bind(1, id.value());
@@ -206,7 +207,8 @@ std::optional<Club> Database::club(ClubId id) const try {
 }
 
 std::vector<Club> Database::find_clubs(std::string_view text) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   std::vector<Club> clubs;
   {
     SQLite::Statement& q = impl_->statements.get(
@@ -260,7 +262,8 @@ std::string canonical_round_name(std::string_view round) {
 
 RuleSet Database::rules(std::string_view competition, std::string_view season,
                         std::string_view round) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   const int year = season_year_or_throw(season);
   const auto [name, id] = competition_of(impl_->statements, competition, year);
   return storage::rules_for(impl_->statements, id, name, year, canonical_round_name(round));
@@ -312,7 +315,8 @@ void Database::unset_rules(std::string_view competition, std::string_view from_s
 
 bool Database::has_own_rules(std::string_view competition, std::string_view season,
                              std::string_view round) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   const int year = season_year_or_throw(season);
   const auto [name, id] = competition_of(impl_->statements, competition, year);
   return storage::own_rules(impl_->statements, id, year, canonical_round_name(round)).has_value();

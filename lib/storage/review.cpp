@@ -38,7 +38,8 @@ void exec(storage::StatementCache& statements, const std::string& sql, std::int6
 }  // namespace
 
 std::optional<NameReview> Database::review(ReviewId id) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   SQLite::Statement& q = impl_->statements.get(
       "SELECT r.name, r.reason, r.status, r.club_id, c.name, r.candidates, r.source_id, s.path, "
       "r.line, r.decided_club, d.name, r.decided_at FROM name_reviews r "
@@ -77,7 +78,8 @@ std::optional<NameReview> Database::review(ReviewId id) const try {
 }
 
 std::vector<NameReview> Database::reviews(bool include_decided) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   std::vector<ReviewId> ids;
   SQLite::Statement& q = impl_->statements.get(
       "SELECT id FROM name_reviews WHERE ? OR status = 'open' ORDER BY id");
@@ -354,7 +356,8 @@ void Database::undo_review(ReviewId id) try {
 // --- Aliases ---
 
 std::vector<ClubAlias> Database::aliases(std::optional<ClubId> club, bool include_registry) const try {
-  const storage::StatementCache::Scope statements_in_use(impl_->statements);
+  const storage::StatementCache::Scope statements_in_use(
+      impl_->statements, storage::StatementCache::Reads::kOneSnapshot);
   SQLite::Statement& q = impl_->statements.get(
       "SELECT n.club_id, c.name, n.name, n.lang, n.method, n.source_id, s.path, n.line "
       "FROM club_names n JOIN clubs c ON c.id = n.club_id "

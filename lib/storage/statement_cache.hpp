@@ -2,6 +2,7 @@
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <memory>
 #include <string>
@@ -36,20 +37,43 @@ class StatementCache {
   // which SQLite runs through a temporary table).
   std::int64_t last_insert_rowid() const { return db_.getLastInsertRowid(); }
 
+  // How the statements of one call read.
+  enum class Reads {
+    kAsTheyRun,  // each in the transaction the caller opened, or its own
+    // One read transaction for the whole call when the connection has none open: every
+    // statement sees the same committed state (a writer's commit lands before the call or
+    // after it, never between two of its statements), and the read lock is taken once.
+    kOneSnapshot,
+  };
+
   // Marks one call of the library's API. When the outermost scope ends, every statement used
   // in it is reset: a statement left on a row would keep its read transaction open, so that
   // this connection went on seeing an old snapshot and other connections could not write.
   class Scope {
    public:
-    explicit Scope(StatementCache& cache) : cache_(cache) { ++cache_.depth_; }
+    explicit Scope(StatementCache& cache, Reads reads = Reads::kAsTheyRun) : cache_(cache) {
+      if (cache_.depth_ == 0 && reads == Reads::kOneSnapshot &&
+          sqlite3_get_autocommit(cache_.db_.getHandle()) != 0) {
+        cache_.db_.exec("BEGIN");
+        snapshot_ = true;
+      }
+      ++cache_.depth_;
+    }
     ~Scope() {
-      if (--cache_.depth_ == 0) cache_.reset_in_use();
+      if (--cache_.depth_ != 0) return;
+      cache_.reset_in_use();
+      // Ends a transaction that only read: COMMIT and ROLLBACK are the same to it.
+      if (snapshot_ && sqlite3_exec(cache_.db_.getHandle(), "COMMIT", nullptr, nullptr,
+                                    nullptr) != SQLITE_OK) {
+        sqlite3_exec(cache_.db_.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      }
     }
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;
 
    private:
     StatementCache& cache_;
+    bool snapshot_ = false;
   };
 
   // Finalizes every statement (before the connection closes or the schema changes).

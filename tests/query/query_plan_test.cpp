@@ -210,5 +210,60 @@ TEST_F(QueryPlans, TakingASourceBackReadsOnlyItsOwnRowsWhole) {
       /*by_source=*/true);
 }
 
+// A question answered in several statements sees one committed state: a writer that commits
+// between two of them (here, as the legs of a club's ties begin to be read) lands after the
+// answer, never inside it.
+TEST(ReadSnapshot, AWriterCommittingInTheMiddleOfAQuestionIsNotHalfSeen) {
+  const testing::TempDir dir;
+  const std::string path = dir.path("t.db");
+  {
+    Database setup = Database::open(path);
+    import_files(setup, {data_path("json/uefa-europa-league-2012-13-q2.json")});
+  }
+  OpenOptions read_only;
+  read_only.read_only = true;
+  const Database db = Database::open(path, read_only);
+  const ClubId club = db.resolve("Lech Poznan").club->id;
+  auto goals = [](const std::vector<Tie>& ties) {
+    int sum = 0;
+    for (const Tie& tie : ties) {
+      for (const Leg& leg : tie.legs) sum += leg.full_time ? leg.full_time->home : 0;
+    }
+    return sum;
+  };
+  TieFilter filter;
+  filter.club = club;
+  const int before = goals(db.ties(filter));
+
+  struct Writer {
+    SQLite::Database connection;
+    bool wrote = false;
+  } writer{SQLite::Database(path, SQLite::OPEN_READWRITE)};
+  sqlite3* handle = detail::DatabaseAccess::sqlite(db).getHandle();
+  sqlite3_trace_v2(
+      handle, SQLITE_TRACE_STMT,
+      [](unsigned, void* context, void* statement, void*) {
+        auto* w = static_cast<Writer*>(context);
+        const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+        if (!w->wrote && sql != nullptr &&
+            std::string(sql).find("JOIN legs l") != std::string::npos) {
+          w->connection.exec("UPDATE legs SET ft_home = ft_home + 10, et_home = et_home + 10");
+          w->wrote = true;
+        }
+        return 0;
+      },
+      &writer);
+  const int during = goals(db.ties(filter));
+  sqlite3_trace_v2(handle, 0, nullptr, nullptr);
+  ASSERT_TRUE(writer.wrote);
+  EXPECT_EQ(during, before);  // the state when the question began
+  int scored_legs = 0;
+  for (const Tie& tie : db.ties(filter)) {
+    for (const Leg& leg : tie.legs) scored_legs += leg.full_time ? 1 : 0;
+  }
+  ASSERT_GT(scored_legs, 0);
+  EXPECT_EQ(goals(db.ties(filter)), before + 10 * scored_legs);  // then it is seen
+}
+
 }  // namespace
 }  // namespace footballdb
