@@ -157,12 +157,20 @@ Resolution Database::resolve(std::string_view name, const NameScope& scope) cons
   const names::Matcher& matcher = impl_->clubs.lookup();
   out = matcher.resolve(text, context);
   if (out.club && awaiting_review(statements, out.club->id)) {
-    // The club the scope gives is a name an import could not bind: what it may mean is open,
-    // among it and the clubs the name fits besides.
+    // The club the scope gives is a name an import could not bind: which club it is stays
+    // open, among it and the clubs the name fits besides. A question that says where to look
+    // (a competition, season or round) is answered by it all the same when none of those plays
+    // there: its ties are all the scope holds of the name, whichever club review finds it to
+    // be ("Marine" in the FA Cup, not Yokohama F. Marinos). Where one does, an answer would be
+    // split between two records.
     context.in_scope = nullptr;
     context.excluded = {out.club->id};
     Resolution others = matcher.resolve(text, context);
-    if (!others.candidates.empty()) {
+    const bool scoped = scope.competition || scope.season || scope.round;
+    const bool also_there =
+        std::any_of(others.candidates.begin(), others.candidates.end(),
+                    [&](const Candidate& c) { return with_data.contains(c.club.id); });
+    if (scoped ? also_there : !others.candidates.empty()) {
       out.status = ResolveStatus::kAmbiguous;
       out.club.reset();
       out.method.clear();

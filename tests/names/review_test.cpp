@@ -238,6 +238,32 @@ TEST_F(Review, ResolveExplainsEveryCandidate) {
   }
 }
 
+TEST_F(Review, AScopeWhereOnlyTheNameAwaitingReviewPlaysIsAnsweredByIt) {
+  const NameScope intertoto_2005{"UEFA Intertoto Cup", "2005", std::nullopt};
+  const Resolution r = db_.resolve("Göteborg", intertoto_2005);
+  ASSERT_EQ(r.status, ResolveStatus::kResolved);
+  EXPECT_EQ(r.club->id, review_of("Göteborg").club->id);  // the source's club, awaiting review
+  EXPECT_EQ(db_.resolve("Göteborg").status, ResolveStatus::kAmbiguous);  // which club: open
+  TieFilter filter;
+  filter.club = r.club->id;
+  filter.competition = "UEFA Intertoto Cup";
+  EXPECT_FALSE(db_.ties(filter).empty());
+
+  // IFK Göteborg in the next season: the competition holds the name's ties in two records.
+  const testing::TempDir dir;
+  dir.write("2006.txt", "1st(1st leg) B36 Tórshavn - IFK Göteborg 0:2 (0:1)\n"
+                        "2nd (2nd leg) IFK Göteborg - B36 Tórshavn 3:2 (1:1)\n");
+  ImportOptions o;
+  o.competition = "UEFA Intertoto Cup";
+  o.season = "2006";
+  o.round = "First round";
+  import_files(db_, {dir.path("2006.txt")}, o);
+  EXPECT_EQ(db_.resolve("Göteborg", NameScope{"UEFA Intertoto Cup", std::nullopt, std::nullopt})
+                .status,
+            ResolveStatus::kAmbiguous);
+  EXPECT_EQ(db_.resolve("Göteborg", intertoto_2005).status, ResolveStatus::kResolved);
+}
+
 TEST_F(Review, ClubIdInSqlIsTheResolvedClubOrNull) {
   auto& sql = detail::DatabaseAccess::sqlite(db_);
   const ClubId lech = db_.require_club("Lech Poznań").id;
