@@ -20,25 +20,33 @@ namespace {
 
 using testing::data_path;
 
-// Every statement `ask` runs on `db`'s connection, each once, in the order first run.
-std::vector<std::string> statements_of(const Database& db, const std::function<void()>& ask) {
-  struct Seen {
-    std::set<std::string> known;
-    std::vector<std::string> in_order;
-  } seen;
+// Calls `begun` with the SQL of each statement `ask` runs on `db`'s connection, as it begins.
+void on_each_statement(const Database& db, const std::function<void(const char* sql)>& begun,
+                       const std::function<void()>& ask) {
   sqlite3* handle = detail::DatabaseAccess::sqlite(db).getHandle();
   sqlite3_trace_v2(
       handle, SQLITE_TRACE_STMT,
       [](unsigned, void* context, void* statement, void*) {
-        auto* s = static_cast<Seen*>(context);
         const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
-        if (sql != nullptr && s->known.insert(sql).second) s->in_order.emplace_back(sql);
+        if (sql != nullptr) (*static_cast<const std::function<void(const char*)>*>(context))(sql);
         return 0;
       },
-      &seen);
+      const_cast<std::function<void(const char*)>*>(&begun));
   ask();
   sqlite3_trace_v2(handle, 0, nullptr, nullptr);
-  return seen.in_order;
+}
+
+// Every statement `ask` runs on `db`'s connection, each once, in the order first run.
+std::vector<std::string> statements_of(const Database& db, const std::function<void()>& ask) {
+  std::set<std::string> known;
+  std::vector<std::string> in_order;
+  on_each_statement(
+      db,
+      [&](const char* sql) {
+        if (known.insert(sql).second) in_order.emplace_back(sql);
+      },
+      ask);
+  return in_order;
 }
 
 // The lines of `sql`'s query plan that read a whole table or index: "SCAN t", "SCAN t USING
@@ -235,27 +243,19 @@ TEST(ReadSnapshot, AWriterCommittingInTheMiddleOfAQuestionIsNotHalfSeen) {
   filter.club = club;
   const int before = goals(db.ties(filter));
 
-  struct Writer {
-    SQLite::Database connection;
-    bool wrote = false;
-  } writer{SQLite::Database(path, SQLite::OPEN_READWRITE)};
-  sqlite3* handle = detail::DatabaseAccess::sqlite(db).getHandle();
-  sqlite3_trace_v2(
-      handle, SQLITE_TRACE_STMT,
-      [](unsigned, void* context, void* statement, void*) {
-        auto* w = static_cast<Writer*>(context);
-        const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
-        if (!w->wrote && sql != nullptr &&
-            std::string(sql).find("JOIN legs l") != std::string::npos) {
-          w->connection.exec("UPDATE legs SET ft_home = ft_home + 10, et_home = et_home + 10");
-          w->wrote = true;
+  SQLite::Database writer(path, SQLite::OPEN_READWRITE);
+  bool wrote = false;
+  int during = 0;
+  on_each_statement(
+      db,
+      [&](const char* sql) {
+        if (!wrote && std::string(sql).find("JOIN legs l") != std::string::npos) {
+          writer.exec("UPDATE legs SET ft_home = ft_home + 10, et_home = et_home + 10");
+          wrote = true;
         }
-        return 0;
       },
-      &writer);
-  const int during = goals(db.ties(filter));
-  sqlite3_trace_v2(handle, 0, nullptr, nullptr);
-  ASSERT_TRUE(writer.wrote);
+      [&] { during = goals(db.ties(filter)); });
+  ASSERT_TRUE(wrote);
   EXPECT_EQ(during, before);  // the state when the question began
   int scored_legs = 0;
   for (const Tie& tie : db.ties(filter)) {
