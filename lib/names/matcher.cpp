@@ -216,9 +216,12 @@ struct Matcher::Impl {
         return false;
       }
     }
+    // A club an import made is known only by the whole names sources gave it: a name that
+    // leaves out a word of one ("Vauxhall Motors" of "Vauxhall Motors (Luton)", "Ramblers" of
+    // "Darwen Ramblers") may be another club of the same words.
     const bool merged = name.text.find(" & ") != std::string::npos ||
                         name.text.find(" and ") != std::string::npos;
-    if (merged) {
+    if (merged || index.club(name.club).from_import) {
       for (const Word& w : nwords) {
         if (index.kind(w) != WordKind::kLegal && !w.stop && !has_stem(qwords, w.stem)) {
           return false;

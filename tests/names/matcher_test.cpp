@@ -150,6 +150,26 @@ TEST_F(MatcherTest, DistinctClubsSharingWordsStayApart) {
   EXPECT_EQ(outcome("Dacia"), "FC Dacia Chișinău (tokens)");
 }
 
+// A club an import made is known by the whole of a name a source gave it: a name of fewer words
+// may be another club. A generic club noun alone ("Ramblers", "Rangers") is only a name of a club
+// called just that.
+TEST_F(MatcherTest, FewerWordsThanAnImportedNameAreAProposalOnly) {
+  matcher_.add_club(ClubId(100), "Vauxhall Motors (Luton)", std::string("ENG"), std::nullopt,
+                    true);
+  matcher_.add_club(ClubId(101), "Darwen Ramblers", std::string("ENG"), std::nullopt, true);
+  club(102, "Cobh Ramblers FC", "IRL", "Cobh", {});
+  club(103, "Kidderminster Harriers FC", "ENG", "Kidderminster", {});
+  EXPECT_EQ(outcome("Vauxhall Motors"), "unknown");
+  EXPECT_EQ(outcome("Darwen"), "ambiguous");
+  EXPECT_EQ(outcome("Ramblers"), "ambiguous");
+  EXPECT_EQ(outcome("Harriers"), "ambiguous");
+  EXPECT_EQ(outcome("Vauxhall Motors (Luton)"), "Vauxhall Motors (Luton) (exact)");
+  EXPECT_EQ(outcome("Darwen Ramblers FC"), "Darwen Ramblers (tokens)");
+  // A registry club is known by its distinctive words.
+  EXPECT_EQ(outcome("Cobh Ramblers"), "Cobh Ramblers FC (tokens)");
+  EXPECT_EQ(outcome("Kidderminster Harriers"), "Kidderminster Harriers FC (tokens)");
+}
+
 TEST_F(MatcherTest, ShortNamesThatFitSeveralClubsAreAmbiguous) {
   EXPECT_EQ(candidates("Santa Coloma"),
             (std::vector<std::string>{"FC Santa Coloma", "UE Santa Coloma"}));
