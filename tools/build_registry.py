@@ -59,6 +59,9 @@ NOT_SPELLINGS = [
     # CSKA 1948 Sofia is a club of its own, founded in 2016, not PFC CSKA Sofia.
     ("BUL", "PFC CSKA Sofia", "CSKA 1948"),
     ("BUL", "PFC CSKA Sofia", "CSKA 1948 Sofia"),
+    # "Leipzig" is the city's name for several of its clubs (RB Leipzig the one of today), not
+    # VfB Leipzig's alone.
+    ("GER", "VfB Leipzig", "Leipzig"),
 ]
 
 # Cities openfootball does not give: (country, club, city).

@@ -518,6 +518,30 @@ struct Matcher::Impl {
     return hits;
   }
 
+  // Whether the query is the canonical name of club `id` without its legal forms and numbers,
+  // word for word as folded; with `generic`, also without place words and by stems (the query
+  // "Hereford" and "Hereford United FC", "Hibernian" and "Hibernians FC").
+  bool bare_canonical(const Query& q, ClubId id, bool generic) const {
+    const Club& club = index.club(id);
+    auto bare = [generic](const std::vector<Word>& words) {
+      std::vector<std::string> out;
+      for (const Word& w : words) {
+        if (!w.legal && !w.number && !(generic && is_place_word(w.folded))) {
+          out.push_back(generic ? w.stem : w.folded);
+        }
+      }
+      return out;
+    };
+    for (std::size_t n : club.names) {
+      const Name& name = index.name(n);
+      if (name.normalized != club.canonical_key) continue;
+      const auto own = bare(name.words());
+      return (generic || (!own.empty() && own.size() < name.words().size())) &&
+             own == bare(q.analysis.words[static_cast<std::size_t>(name.variant)]);
+    }
+    return false;
+  }
+
   // The answer from the admitted hits of the first layer that found any (`from_layer`), or, for
   // a short query that no layer matched, from the clubs it fits. A short name is only as good as
   // the number of clubs it fits: each is a rival at the same strength. Lower layers add no rivals.
@@ -541,12 +565,22 @@ struct Matcher::Impl {
                              return !club.from_import &&
                                     index.name(h.name).normalized == club.canonical_key;
                            });
+    // In a country a source states, a known spelling that is a club's own name without its
+    // legal form ("Barcelona" of "FC Barcelona", "Koln" of "1. FC Köln") has as rivals only the
+    // clubs whose own names are that too, but for legal forms and place words (UE Santa Coloma
+    // of FC Santa Coloma, Hereford United of Hereford FC), not every club of its city (RCD
+    // Espanyol). Without a country the city's name may be a club of another.
+    const bool bare = context.country && !hits.empty() && layer <= kFolded && !canonical &&
+                      std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+                        return !index.club(h.club).from_import && bare_canonical(q, h.club, false);
+                      });
     if (short_query(q) && !canonical) {
       const bool known_spelling = !fits_only && layer <= kFolded;
       for (const Hit& f : admit(per_club(fitting(q)), q, context, scoped)) {
         // A club known only from imports was seen under its whole name ("Liverpool
         // Ramblers"): no rival to a recorded spelling ("Liverpool") that merely holds its word.
         if (known_spelling && index.club(f.club).from_import) continue;
+        if (bare && !bare_canonical(q, f.club, true)) continue;
         if (std::none_of(hits.begin(), hits.end(), [&](const Hit& h) { return h.club == f.club; })) {
           hits.push_back(f);
         }

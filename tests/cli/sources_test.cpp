@@ -138,9 +138,9 @@ TEST_F(Sources, AFactOnlyTheRemovedSourceGaveBecomesTheOtherSourcesClaim) {
   EXPECT_EQ(count("SELECT count(*) FROM conflicts"), 0);
   const Result leg = run({"shell", "-noheader",
                           "SELECT date || ' ' || home_goals || '-' || away_goals FROM leg_results "
-                          "WHERE home = 'Koln'"});
+                          "WHERE home = '1. FC Köln'"});
   EXPECT_EQ(leg.out, "1965-03-11 1-0\n") << leg.err;
-  EXPECT_EQ(count("SELECT count(*) FROM tie_results WHERE winner = 'Koln'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM tie_results WHERE winner = '1. FC Köln'"), 1);
 }
 
 TEST_F(Sources, AFactAnotherSourceAlsoGaveStands) {
@@ -150,7 +150,7 @@ TEST_F(Sources, AFactAnotherSourceAlsoGaveStands) {
   ASSERT_EQ(run({"sources", "remove", "1"}).exit_code, 0);
   const Result leg = run({"shell", "-noheader",
                           "SELECT date || ' ' || home_goals || '-' || away_goals FROM leg_results "
-                          "WHERE home = 'Koln' AND leg_number = 1"});
+                          "WHERE home = '1. FC Köln' AND leg_number = 1"});
   EXPECT_EQ(leg.out, "1965-03-11 1-0\n") << leg.err;
   // The conflicts of first.csv stand: the stored facts are second-again.csv's now.
   EXPECT_EQ(count("SELECT count(*) FROM conflicts WHERE source_id = 2"), 2);

@@ -28,7 +28,8 @@ struct Source {
 std::array<Source, 3> sources() {
   // Football.TXT, every club spelled in full: it knows its competition, season and rounds.
   Source text{"order/cl-2014-15-group-b.txt", {}};
-  // A CSV of short names ("Basel", "Liverpool", "Porto") that the matcher cannot bind alone.
+  // A CSV of short names ("Basel", "Liverpool", no country given) that the matcher cannot bind
+  // alone.
   Source csv{"order/cl-2014-15-short-names.csv", {}};
   csv.options.csv_mapping =
       "date=Date,round=Stage,leg=Leg,home=Home,away=Away,home_country=HomeCountry,"

@@ -170,6 +170,25 @@ TEST_F(MatcherTest, FewerWordsThanAnImportedNameAreAProposalOnly) {
   EXPECT_EQ(outcome("Kidderminster Harriers"), "Kidderminster Harriers FC (tokens)");
 }
 
+// In a country a source states, a club's own name without its legal form is that club, unless
+// another club's name is that too but for legal forms and place words.
+TEST_F(MatcherTest, AClubsOwnNameWithoutItsLegalFormInItsCountry) {
+  club(110, "FC Barcelona", "ESP", "Barcelona", {"Barcelona"});
+  club(111, "RCD Espanyol", "ESP", "Barcelona", {"Espanyol Barcelona"});
+  club(112, "Barcelona SC", "ECU", "Guayaquil", {"Barcelona"});
+  club(113, "Hereford FC", "ENG", "Hereford", {"Hereford"});
+  club(114, "Hereford United FC", "ENG", "Hereford", {});
+  MatchContext spain, andorra, england;
+  spain.country = "ESP";
+  andorra.country = "AND";
+  england.country = "ENG";
+  EXPECT_EQ(outcome("Barcelona", spain), "FC Barcelona (exact)");
+  EXPECT_EQ(outcome("Barcelona"), "ambiguous");
+  EXPECT_EQ(outcome("Santa Coloma", andorra), "ambiguous");
+  EXPECT_EQ(outcome("Hereford", england), "ambiguous");
+  EXPECT_EQ(outcome("Espanyol Barcelona", spain), "RCD Espanyol (exact)");
+}
+
 TEST_F(MatcherTest, ShortNamesThatFitSeveralClubsAreAmbiguous) {
   EXPECT_EQ(candidates("Santa Coloma"),
             (std::vector<std::string>{"FC Santa Coloma", "UE Santa Coloma"}));
