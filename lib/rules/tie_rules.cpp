@@ -136,7 +136,14 @@ TieOutcome decide_tie(const TieFacts& tie, const RuleSet& rules) {
 
   const bool neutral = std::any_of(regular.begin(), regular.end(),
                                    [](const Leg* l) { return l->neutral_venue; });
-  if (rules.away_goals && regular.size() >= 2 && !neutral) {
+  // A play-off played after level legs says that away goals did not decide the tie, whatever
+  // they say: a leg awarded after it was played, as sources keep its score (VfB Stuttgart v
+  // Leeds United, 1992-93: 3-0 and 1-4, the second leg awarded 3-0 to Leeds, who won the
+  // play-off), or rules the era's table does not know.
+  const bool played_off = std::any_of(replays.begin(), replays.end(), [](const Leg* l) {
+    return l->score() || l->status == LegStatus::kWalkover;
+  });
+  if (rules.away_goals && regular.size() >= 2 && !neutral && !played_off) {
     int away_a = 0;
     int away_b = 0;
     for (const Leg* leg : regular) {

@@ -79,11 +79,10 @@ struct KnownCase {
   const char* opponent;
   const char* why;
 };
+// (1992-93 VfB Stuttgart v Leeds United is none: the file keeps the second leg as played, 4-1,
+// though UEFA awarded it 3-0 to Leeds for Stuttgart's ineligible player, but it has the play-off
+// Leeds won, and a play-off played says the legs did not decide.)
 constexpr KnownCase kKnownDisagreements[] = {
-    {"1992-93", "VfB Stuttgart", "Leeds United",
-     "Stuttgart fielded an ineligible player: UEFA awarded the second leg 3-0 to Leeds and "
-     "ordered a replay, which Leeds won; the file keeps the second leg as played (4-1), so the "
-     "legs give Stuttgart through on away goals"},
     {"1999-00", "Real Madrid", "Bayern Munich",
      "the file's tiewinner is wrong: Real Madrid won the semi-final 3-2 on aggregate"},
 };
@@ -157,6 +156,20 @@ TEST(Conformance, ChampsCsvTieWinnersAgreeWithTheLegsExceptKnownDataErrors) {
   ASSERT_TRUE(unstated[0]->winner);
   EXPECT_EQ(unstated[0]->winner->id, sporting);
   EXPECT_EQ(unstated[0]->outcome.decided_by, DecidedBy::kAwayGoals);
+
+  // The play-off of 1992-93 decides VfB Stuttgart v Leeds United, whatever away goals say.
+  {
+    const ClubId stuttgart = db.require_club("VfB Stuttgart").id;
+    const ClubId leeds = db.require_club("Leeds United").id;
+    const auto tie = std::find_if(ties.begin(), ties.end(), [&](const Tie& t) {
+      return t.season == "1992-93" && t.club_a && t.club_b &&
+             std::set<ClubId>({t.club_a->id, t.club_b->id}) == std::set<ClubId>({stuttgart, leeds});
+    });
+    ASSERT_NE(tie, ties.end());
+    ASSERT_TRUE(tie->winner);
+    EXPECT_EQ(tie->winner->id, leeds);
+    EXPECT_EQ(tie->outcome.decided_by, DecidedBy::kReplay);
+  }
 
   // Every other disagreement is a known data error, and check shows each with its reason.
   EXPECT_EQ(agree, with_winner - static_cast<int>(std::size(kKnownDisagreements)));

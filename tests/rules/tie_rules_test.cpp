@@ -128,6 +128,25 @@ TEST(DecideTie, ReplayDecidesALevelTieBeforeShootOuts) {
   EXPECT_TRUE(out.extra_time);
 }
 
+// A play-off played after level legs says the legs did not decide the tie, whatever away goals
+// say: VfB Stuttgart v Leeds United, 1992-93, 3-0 and 1-4 in the sources, Stuttgart ahead on
+// away goals; UEFA awarded the second leg 3-0 to Leeds, and Leeds won the play-off 2-1.
+TEST(DecideTie, APlayedPlayOffDecidesWhereAwayGoalsWouldHave) {
+  const RuleSet rules = uefa_rules("UEFA Champions League", 1992);
+  ASSERT_TRUE(rules.away_goals);
+  Leg playoff = leg(3, kA, {1, 2});
+  playoff.replay = true;
+  playoff.neutral_venue = true;
+  auto out = decide({leg(1, kA, {3, 0}), leg(2, kB, {4, 1}), playoff}, rules);
+  EXPECT_EQ(out.aggregate, (Aggregate{4, 4}));
+  EXPECT_EQ(out.winner, kB);
+  EXPECT_EQ(out.decided_by, DecidedBy::kReplay);
+  // Without the play-off, away goals decide.
+  out = decide({leg(1, kA, {3, 0}), leg(2, kB, {4, 1})}, rules);
+  EXPECT_EQ(out.winner, kA);
+  EXPECT_EQ(out.decided_by, DecidedBy::kAwayGoals);
+}
+
 TEST(DecideTie, CoinTossAfterADrawnReplay) {
   const RuleSet rules = uefa_rules("European Cup", 1965);
   Leg replay = leg(3, kA, {0, 0}, Score{0, 0});
