@@ -52,6 +52,15 @@ struct PartialTieFinding {
   std::vector<Evidence> evidence;
 };
 
+// A knockout tie of two clubs whose legs are all over and that nothing stored decides: level,
+// with no extra time, shoot-out, replay or stated winner in the sources that settles it, or no
+// leg with a result (a tie not played: in the FA Cup of the 1870s both clubs might go through).
+struct UndecidedTieFinding {
+  TieSummary tie;
+  std::optional<Aggregate> aggregate;  // the legs' own; none when no leg has a result
+  std::string reason;                  // one sentence
+};
+
 // A club name no rule could bind; it got a club of its own meanwhile.
 struct NameReviewFinding {
   std::int64_t id = 0;
@@ -82,6 +91,7 @@ struct CheckReport {
   std::vector<PartialTieFinding> partial_ties;
   std::vector<NameReviewFinding> name_reviews;
   std::vector<RuleAnomalyFinding> rule_anomalies;
+  std::vector<UndecidedTieFinding> undecided_ties;
 };
 
 struct CheckOptions {

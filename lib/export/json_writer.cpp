@@ -312,6 +312,12 @@ std::string to_json(const CheckReport& report) {
   for (const RuleAnomalyFinding& f : report.rule_anomalies) {
     anomalies.push_back({{"tie", summary_json(f.tie)}, {"anomalies", f.anomalies}});
   }
+  json undecided = json::array();
+  for (const UndecidedTieFinding& f : report.undecided_ties) {
+    undecided.push_back({{"tie", summary_json(f.tie)},
+                         {"aggregate", aggregate(f.aggregate)},
+                         {"reason", f.reason}});
+  }
   return json{{"integrity",
                {{"check", report.integrity.check},
                 {"ok", report.integrity.problems.empty()},
@@ -320,7 +326,8 @@ std::string to_json(const CheckReport& report) {
               {"disagreements", disagreements},
               {"partial_ties", partial},
               {"name_reviews", reviews},
-              {"rule_anomalies", anomalies}}
+              {"rule_anomalies", anomalies},
+              {"undecided_ties", undecided}}
       .dump();
 }
 

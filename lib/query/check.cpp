@@ -161,6 +161,32 @@ void read_rule_anomalies(storage::StatementCache& statements, CheckReport& repor
   }
 }
 
+void read_undecided_ties(storage::StatementCache& statements, CheckReport& report) {
+  SQLite::Statement& q = statements.get(
+      std::string("SELECT ") + kSummaryColumns + ", t.agg_a, t.agg_b FROM ties t" +
+      kSummaryJoins +
+      "WHERE r.knockout = 1 AND t.club_b IS NOT NULL AND t.winner IS NULL "
+      "AND EXISTS (SELECT 1 FROM legs l WHERE l.tie_id = t.id) "
+      "AND NOT EXISTS (SELECT 1 FROM legs l WHERE l.tie_id = t.id AND l.status = 'scheduled')" +
+      kSummaryOrder);
+  while (q.executeStep()) {
+    UndecidedTieFinding f;
+    f.tie = read_summary(q);
+    const int c = kSummaryColumnCount;
+    if (!q.getColumn(c).isNull()) {
+      f.aggregate = Aggregate{q.getColumn(c).getInt(), q.getColumn(c + 1).getInt()};
+      const std::string score =
+          std::to_string(f.aggregate->a) + "-" + std::to_string(f.aggregate->b);
+      f.reason = "level at " + score +
+                 "; the sources give no extra time, shoot-out, replay or winner that settles it";
+    } else {
+      f.reason = "no leg has a result (not played, void or cancelled), and no source names a winner";
+    }
+    report.undecided_ties.push_back(std::move(f));
+  }
+  q.reset();
+}
+
 }  // namespace
 
 CheckReport check(const Database& db, const CheckOptions& options) try {
@@ -177,6 +203,7 @@ CheckReport check(const Database& db, const CheckOptions& options) try {
   read_partial_ties(db, statements, report);
   read_name_reviews(statements, report);
   read_rule_anomalies(statements, report);
+  read_undecided_ties(statements, report);
   return report;
 } catch (const SQLite::Exception& e) {
   detail::rethrow_database_error(e);

@@ -60,8 +60,8 @@ TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie) {
 
 namespace {
 
-// What every claim on `tie` agrees on, for a tie whose legs decide nothing: a field two claims
-// give differently is left unknown. A stated winner must be one of the tie's clubs.
+// What every claim on `tie` agrees on, for a tie whose legs decide nothing or leave its winner
+// open: a field two claims give differently is left unknown. A stated winner must be one of the tie's clubs.
 TieOutcome stated_outcome(StatementCache& statements, std::int64_t tie, const TieFacts& facts) {
   TieOutcome out;
   bool winner_split = false;
@@ -107,10 +107,24 @@ bool store_outcome(StatementCache& statements, std::int64_t tie, const TieFacts&
                    const RuleSet& rules) {
   TieOutcome out = decide_tie(facts, rules);
   const bool from_legs = out.winner || out.aggregate;
-  if (!from_legs) out = stated_outcome(statements, tie, facts);
+  bool winner_stated = false;
+  if (!from_legs) {
+    out = stated_outcome(statements, tie, facts);
+  } else if (!out.winner) {
+    // Legs that leave the tie open (level, a replay declared void, a club disqualified after
+    // it: "Sunderland disqualified, Middlesbrough progress") keep their aggregate; the winner
+    // is what the sources state, all agreeing.
+    const TieOutcome stated = stated_outcome(statements, tie, facts);
+    if (stated.winner) {
+      out.winner = stated.winner;
+      out.decided_by = stated.decided_by;
+      winner_stated = true;
+    }
+  }
   const std::optional<std::string> from =
-      from_legs ? std::optional<std::string>("legs")
-                : out.stated ? std::optional<std::string>("claims") : std::nullopt;
+      from_legs && !winner_stated ? std::optional<std::string>("legs")
+      : out.stated || winner_stated ? std::optional<std::string>("claims")
+                                    : std::nullopt;
   SQLite::Statement& u = statements.get(
       "UPDATE ties SET agg_a = ?2, agg_b = ?3, winner = ?4, decided_by = ?5, extra_time = ?6, "
       "outcome_from = ?7 WHERE id = ?1 AND (agg_a IS NOT ?2 OR agg_b IS NOT ?3 OR "

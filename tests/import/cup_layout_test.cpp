@@ -85,6 +85,53 @@ TEST(CupLayout, ImportsAsItStands) {
   EXPECT_EQ(disqualified.winner->name, "Nu Olympic");
 }
 
+// A draw, then a replay after which a club was disqualified (its score void, hgoal and vgoal
+// NA): the legs leave the tie open, the row says who went through.
+TEST(CupLayout, AClubDisqualifiedAfterAReplayLeavesTheOtherThrough) {
+  const std::string header = "\"Date\",\"Season\",\"home\",\"visitor\",\"FT\",\"hgoal\",\"vgoal\","
+                             "\"round\",\"tie\",\"aet\",\"pen\",\"pens\",\"hp\",\"vp\",\"Venue\","
+                             "\"attendance\",\"nonmatch\",\"notes\",\"neutral\"";
+  testing::TempDir dir;
+  const std::string path = dir.write(
+      "dq.csv", header + "\n" +
+                    "1887-11-26,1887,\"Pi Borough\",\"Rho Athletic\",\"2-2\",2,2,\"3\",\"initial\","
+                    "NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n"
+                    "1887-12-03,1887,\"Rho Athletic\",\"Pi Borough\",\"4-2\",NA,NA,\"3\",\"replay\","
+                    "NA,NA,NA,NA,NA,NA,NA,\"Rho Athletic disqualified\",\"Pi Borough progress\",NA\n"
+                    // Two ties nothing decides: one not played, one level with no replay.
+                    "NA,1887,\"Sigma Rovers\",\"Tau United\",NA,NA,NA,\"3\",\"none\",NA,NA,NA,NA,NA,"
+                    "NA,NA,\"Not played\",\"both teams progress\",NA\n"
+                    "1887-11-26,1887,\"Upsilon Town\",\"Phi Wanderers\",\"1-1\",1,1,\"3\",\"initial\","
+                    "NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n");
+  Database db = Database::open(":memory:");
+  ImportOptions options;
+  options.competition = "FA Cup";
+  import_files(db, {path}, options);
+  const auto ties = ties_by_first_club(db);
+  ASSERT_EQ(ties.size(), 6u);
+  const Tie& tie = ties.at("Pi Borough");
+  ASSERT_EQ(tie.legs.size(), 2u);
+  EXPECT_EQ(tie.legs[1].status, LegStatus::kAnnulled);
+  ASSERT_TRUE(tie.winner);
+  EXPECT_EQ(tie.winner->name, "Pi Borough");
+  EXPECT_EQ(tie.outcome.decided_by, DecidedBy::kWalkover);
+  EXPECT_EQ(tie.outcome.aggregate, (Aggregate{2, 2}));  // the legs' own, the void one left out
+  EXPECT_TRUE(tie.outcome.stated);
+  const CheckReport report = check(db);
+  EXPECT_TRUE(report.disagreements.empty());
+
+  // check lists the ties nothing decides, and says why.
+  ASSERT_EQ(report.undecided_ties.size(), 2u);
+  const auto& not_played = report.undecided_ties[0];
+  EXPECT_EQ(not_played.tie.club_a->name, "Sigma Rovers");
+  EXPECT_FALSE(not_played.aggregate);
+  EXPECT_NE(not_played.reason.find("no leg has a result"), std::string::npos);
+  const auto& level = report.undecided_ties[1];
+  EXPECT_EQ(level.tie.club_a->name, "Upsilon Town");
+  EXPECT_EQ(level.aggregate, (Aggregate{1, 1}));
+  EXPECT_NE(level.reason.find("level at 1-1"), std::string::npos);
+}
+
 TEST(CupLayout, AColumnMoreOrLessIsTheSameLayout) {
   const std::string with = "Date,Season,home,visitor,FT,round,tie,aet,hp,vp,Venue,nonmatch,notes,neutral";
   const std::string without = "Date,Season,home,visitor,FT,round,tie,aet,pens,Venue,division";

@@ -404,6 +404,9 @@ void print_check(const CheckReport& report) {
     std::cout << "  " << tie_title(f.tie) << "\n";
     for (const std::string& a : f.anomalies) std::cout << "    " << a << "\n";
   });
+  print_group("Undecided ties", report.undecided_ties, [](const UndecidedTieFinding& f) {
+    std::cout << "  " << tie_title(f.tie) << "\n    " << f.reason << "\n";
+  });
 }
 
 // The directory of this executable, for finding the SQLite extension beside it.
