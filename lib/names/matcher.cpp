@@ -423,19 +423,20 @@ struct Matcher::Impl {
       const std::size_t n = index.count(key);
       if (n > 0 && (rarest.empty() || n < fewest)) rarest = key, fewest = n;
     }
-    std::vector<std::size_t> candidates;
-    if (!rarest.empty()) {
-      candidates = index.lookup(rarest);
-    } else if (any_abbreviation) {
-      // Only abbreviations: look the spellings up by their first two initials.
-      const std::string capitals = capital_initials(q.raw);
-      if (!capitals.empty()) candidates = index.lookup(key_of('i', capitals));
-    }
     // expand(a, ..., b) uses an abbreviation of `a` or fails.
     const bool query_abbreviates =
         any_abbreviation && std::any_of(qwords.begin(), qwords.end(), [&](const Word& w) {
           return w.abbreviation && index.kind(w) != WordKind::kLegal;
         });
+    std::vector<std::size_t> candidates;
+    if (!rarest.empty()) {
+      // A query that abbreviates nothing is met only by a spelling that does.
+      candidates = query_abbreviates ? index.lookup(rarest) : index.lookup_abbreviating(rarest);
+    } else if (any_abbreviation) {
+      // Only abbreviations: look the spellings up by their first two initials.
+      const std::string capitals = capital_initials(q.raw);
+      if (!capitals.empty()) candidates = index.lookup(key_of('i', capitals));
+    }
     for (std::size_t n : candidates) {
       const Name& name = index.name(n);
       const bool name_abbreviates = name.abbreviates;

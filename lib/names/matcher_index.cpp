@@ -274,11 +274,17 @@ void MatcherIndex::index_name(std::size_t n) {
     for (const Word& w : name.analysis.words[kGeneric]) name.keys.push_back(key_of('g', w.stem));
   }
   sort_unique(name.keys);
-  for (const std::string& key : name.keys) index_add(keys_, key, n);
+  for (const std::string& key : name.keys) {
+    index_add(keys_, key, n);
+    if (name.abbreviates && key[0] == 'p') index_add(abbreviating_, key, n);
+  }
 }
 
 void MatcherIndex::unindex_name(std::size_t n) {
-  for (const std::string& key : names_[n].keys) index_remove(keys_, key, n);
+  for (const std::string& key : names_[n].keys) {
+    index_remove(keys_, key, n);
+    if (key[0] == 'p') index_remove(abbreviating_, key, n);
+  }
 }
 
 void MatcherIndex::add_cannot_link(ClubId a, ClubId b) {
@@ -366,6 +372,13 @@ const std::vector<std::size_t>& MatcherIndex::lookup(const std::string& key) {
   ensure(key);
   auto it = keys_.find(key);
   return it == keys_.end() ? kNone : it->second;
+}
+
+const std::vector<std::size_t>& MatcherIndex::lookup_abbreviating(const std::string& key) {
+  static const std::vector<std::size_t> kNone;
+  ensure(key);
+  auto it = abbreviating_.find(key);
+  return it == abbreviating_.end() ? kNone : it->second;
 }
 
 std::size_t MatcherIndex::count(const std::string& key) {

@@ -128,6 +128,9 @@ class MatcherIndex {
   // list is valid until the index changes (a write, or a read from the source: lookup(),
   // find_club()).
   const std::vector<std::size_t>& lookup(const std::string& key);
+  // Of lookup(key), for a word-prefix key ('p'), the spellings that abbreviate a word: all the
+  // abbreviation layer expands for a query that abbreviates none.
+  const std::vector<std::size_t>& lookup_abbreviating(const std::string& key);
   // How many spellings are under `key`, and of how many clubs (without reading them from the
   // source).
   std::size_t count(const std::string& key);
@@ -185,6 +188,7 @@ class MatcherIndex {
   std::unordered_map<std::int64_t, Club> clubs_;
   std::deque<Name> names_;  // a deque: references stay valid as clubs are read
   KeyIndex keys_;
+  KeyIndex abbreviating_;  // 'p' key -> the spellings under it that abbreviate a word
   absl::flat_hash_set<std::string> cities_;      // stems of city words
   absl::flat_hash_set<std::string> city_words_;  // city words, folded
   std::unordered_map<std::string, std::vector<ClubId>> city_clubs_;  // city stem -> clubs there
