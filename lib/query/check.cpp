@@ -180,7 +180,8 @@ void read_undecided_ties(storage::StatementCache& statements, CheckReport& repor
       f.reason = "level at " + score +
                  "; the sources give no extra time, shoot-out, replay or winner that settles it";
     } else {
-      f.reason = "no leg has a result (not played, void or cancelled), and no source names a winner";
+      f.reason =
+          "no leg has a result (not played, void or cancelled), and no source names a winner";
     }
     report.undecided_ties.push_back(std::move(f));
   }

@@ -61,7 +61,8 @@ TieFacts load_tie_facts(StatementCache& statements, std::int64_t tie) {
 namespace {
 
 // What every claim on `tie` agrees on, for a tie whose legs decide nothing or leave its winner
-// open: a field two claims give differently is left unknown. A stated winner must be one of the tie's clubs.
+// open: a field two claims give differently is left unknown. A stated winner must be one of the
+// tie's clubs.
 TieOutcome stated_outcome(StatementCache& statements, std::int64_t tie, const TieFacts& facts) {
   TieOutcome out;
   bool winner_split = false;

@@ -92,17 +92,20 @@ TEST(CupLayout, AClubDisqualifiedAfterAReplayLeavesTheOtherThrough) {
                              "\"round\",\"tie\",\"aet\",\"pen\",\"pens\",\"hp\",\"vp\",\"Venue\","
                              "\"attendance\",\"nonmatch\",\"notes\",\"neutral\"";
   testing::TempDir dir;
-  const std::string path = dir.write(
-      "dq.csv", header + "\n" +
-                    "1887-11-26,1887,\"Pi Borough\",\"Rho Athletic\",\"2-2\",2,2,\"3\",\"initial\","
-                    "NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n"
-                    "1887-12-03,1887,\"Rho Athletic\",\"Pi Borough\",\"4-2\",NA,NA,\"3\",\"replay\","
-                    "NA,NA,NA,NA,NA,NA,NA,\"Rho Athletic disqualified\",\"Pi Borough progress\",NA\n"
-                    // Two ties nothing decides: one not played, one level with no replay.
-                    "NA,1887,\"Sigma Rovers\",\"Tau United\",NA,NA,NA,\"3\",\"none\",NA,NA,NA,NA,NA,"
-                    "NA,NA,\"Not played\",\"both teams progress\",NA\n"
-                    "1887-11-26,1887,\"Upsilon Town\",\"Phi Wanderers\",\"1-1\",1,1,\"3\",\"initial\","
-                    "NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n");
+  const std::string rows[] = {
+      "1887-11-26,1887,\"Pi Borough\",\"Rho Athletic\",\"2-2\",2,2,\"3\",\"initial\",NA,NA,NA,NA,"
+      "NA,NA,NA,NA,NA,NA",
+      "1887-12-03,1887,\"Rho Athletic\",\"Pi Borough\",\"4-2\",NA,NA,\"3\",\"replay\",NA,NA,NA,NA,"
+      "NA,NA,NA,\"Rho Athletic disqualified\",\"Pi Borough progress\",NA",
+      // Two ties nothing decides: one not played, one level with no replay.
+      "NA,1887,\"Sigma Rovers\",\"Tau United\",NA,NA,NA,\"3\",\"none\",NA,NA,NA,NA,NA,NA,NA,"
+      "\"Not played\",\"both teams progress\",NA",
+      "1887-11-26,1887,\"Upsilon Town\",\"Phi Wanderers\",\"1-1\",1,1,\"3\",\"initial\",NA,NA,NA,"
+      "NA,NA,NA,NA,NA,NA,NA",
+  };
+  std::string text = header + "\n";
+  for (const std::string& row : rows) text += row + "\n";
+  const std::string path = dir.write("dq.csv", text);
   Database db = Database::open(":memory:");
   ImportOptions options;
   options.competition = "FA Cup";
