@@ -9,7 +9,8 @@
 // question whose repetitions take more than BUDGET_S seconds (default 60) in all stops there,
 // after at least 50. Prints one JSON object: per question p50
 // and p99 in microseconds, the repetitions made, and the mean number of rows answered (a
-// question that answers nothing measures nothing).
+// question that answers nothing measures nothing). With QUERY_LATENCY_ONLY=NAME in the
+// environment, only the question NAME is asked (for a profile of one question).
 //
 //   ties_by_club_name     resolve(NAME), then ties({club})
 //   ties_between_names    resolve(A), resolve(B), then ties({club, opponent})
@@ -22,6 +23,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -96,6 +98,7 @@ struct Result {
 };
 
 double g_budget_s = 60;
+const char* g_only = nullptr;  // QUERY_LATENCY_ONLY
 
 // Runs `question(i)` (which returns the rows it answered) for i = 0 .. repetitions - 1, or
 // fewer (at least kMinimumRepetitions) when they take longer than g_budget_s.
@@ -151,41 +154,47 @@ int run(const std::string& path, const std::string& queries, int repetitions) {
   }
 
   std::vector<Result> results;
-  results.push_back(measure("ties_by_club_name", repetitions, [&](std::size_t i) {
+  auto ask = [&results, repetitions](const std::string& name,
+                                      const std::function<std::size_t(std::size_t)>& question) {
+    if (g_only == nullptr || name == g_only) {
+      results.push_back(measure(name, repetitions, question));
+    }
+  };
+  ask("ties_by_club_name", [&](std::size_t i) {
     footballdb::TieFilter filter;
     filter.club = club_of(db, in.clubs[i % in.clubs.size()]);
     return db.ties(filter).size();
-  }));
-  results.push_back(measure("ties_between_names", repetitions, [&](std::size_t i) {
+  });
+  ask("ties_between_names", [&](std::size_t i) {
     const auto& [a, b] = in.pairs[i % in.pairs.size()];
     footballdb::TieFilter filter;
     filter.club = club_of(db, a);
     filter.opponent = club_of(db, b);
     return db.ties(filter).size();
-  }));
-  results.push_back(measure("fixtures_on_date", repetitions, [&](std::size_t i) {
+  });
+  ask("fixtures_on_date", [&](std::size_t i) {
     footballdb::FixtureFilter filter;
     filter.from = filter.to = in.dates[i % in.dates.size()];
     return db.fixtures(filter).size();
-  }));
-  results.push_back(measure("next_fixture", repetitions, [&](std::size_t i) {
+  });
+  ask("next_fixture", [&](std::size_t i) {
     const auto& [club, date] = next_ids[i % next_ids.size()];
     return db.next_fixture(club, date) ? std::size_t{1} : std::size_t{0};
-  }));
-  results.push_back(measure("next_fixture_by_name", repetitions, [&](std::size_t i) {
+  });
+  ask("next_fixture_by_name", [&](std::size_t i) {
     const auto& [name, date] = in.next[i % in.next.size()];
     return db.next_fixture(club_of(db, name), date) ? std::size_t{1} : std::size_t{0};
-  }));
-  results.push_back(measure("season_ties", repetitions, [&](std::size_t i) {
+  });
+  ask("season_ties", [&](std::size_t i) {
     const auto& [competition, season] = in.seasons[i % in.seasons.size()];
     footballdb::TieFilter filter;
     filter.competition = competition;
     filter.season = season;
     return db.ties(filter).size();
-  }));
-  results.push_back(measure("resolve_name", repetitions, [&](std::size_t i) {
+  });
+  ask("resolve_name", [&](std::size_t i) {
     return db.resolve(in.clubs[i % in.clubs.size()]).club ? std::size_t{1} : std::size_t{0};
-  }));
+  });
 
   std::printf("{");
   for (std::size_t i = 0; i < results.size(); ++i) {
@@ -207,6 +216,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (argc == 5) g_budget_s = std::stod(argv[4]);
+    g_only = std::getenv("QUERY_LATENCY_ONLY");
     return run(argv[1], argv[2], argc >= 4 ? std::stoi(argv[3]) : 1000);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "query_latency: %s\n", e.what());
