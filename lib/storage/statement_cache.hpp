@@ -54,7 +54,7 @@ class StatementCache {
     explicit Scope(StatementCache& cache, Reads reads = Reads::kAsTheyRun) : cache_(cache) {
       if (cache_.depth_ == 0 && reads == Reads::kOneSnapshot &&
           sqlite3_get_autocommit(cache_.db_.getHandle()) != 0) {
-        cache_.db_.exec("BEGIN");
+        cache_.transaction_statement(cache_.begin_, "BEGIN").exec();
         snapshot_ = true;
       }
       ++cache_.depth_;
@@ -63,8 +63,7 @@ class StatementCache {
       if (--cache_.depth_ != 0) return;
       cache_.reset_in_use();
       // Ends a transaction that only read: COMMIT and ROLLBACK are the same to it.
-      if (snapshot_ && sqlite3_exec(cache_.db_.getHandle(), "COMMIT", nullptr, nullptr,
-                                    nullptr) != SQLITE_OK) {
+      if (snapshot_ && !cache_.commit_read()) {
         sqlite3_exec(cache_.db_.getHandle(), "ROLLBACK", nullptr, nullptr, nullptr);
       }
     }
@@ -80,6 +79,8 @@ class StatementCache {
   void clear() {
     in_use_.clear();
     cache_.clear();
+    begin_.reset();
+    commit_.reset();
   }
 
  private:
@@ -87,6 +88,28 @@ class StatementCache {
     std::unique_ptr<SQLite::Statement> statement;
     bool in_use = false;
   };
+
+  // BEGIN or COMMIT, prepared once: a question asked in its own snapshot does not parse them
+  // each time.
+  SQLite::Statement& transaction_statement(std::unique_ptr<SQLite::Statement>& statement,
+                                           const char* sql) {
+    if (!statement) statement = std::make_unique<SQLite::Statement>(db_, sql);
+    statement->reset();
+    return *statement;
+  }
+
+  // Commits the read transaction of a scope; false when SQLite refuses (never throws: it runs
+  // in a destructor).
+  bool commit_read() noexcept {
+    try {
+      SQLite::Statement& commit = transaction_statement(commit_, "COMMIT");
+      const int rc = commit.tryExecuteStep();
+      commit.tryReset();
+      return rc == SQLITE_DONE;
+    } catch (...) {
+      return false;
+    }
+  }
 
   void reset_in_use() noexcept {
     for (Entry* e : in_use_) {
@@ -99,6 +122,7 @@ class StatementCache {
   SQLite::Database& db_;
   std::unordered_map<std::string, Entry> cache_;
   std::vector<Entry*> in_use_;  // entries fetched since the outermost scope began
+  std::unique_ptr<SQLite::Statement> begin_, commit_;
   int depth_ = 0;
 };
 
