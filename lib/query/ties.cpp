@@ -17,20 +17,17 @@
 namespace footballdb {
 namespace {
 
-using storage::opt_club;
 using storage::opt_int;
 using storage::opt_text;
 
-// The statement of ties with their round, season, competition and clubs' names, from `from`.
+// The statement of ties with their round, season and competition, from `from`. The clubs'
+// names are read afterwards, once a club (with_details).
 std::string tie_select(const char* from) {
   return std::string(
-             "SELECT t.id, c.name, s.name, r.name, r.ordinal, t.number, t.club_a, ca.name, "
-             "t.club_b, cb.name, t.coin_toss_winner, ct.name, t.agg_a, t.agg_b, t.winner, w.name, "
+             "SELECT t.id, c.name, s.name, r.name, r.ordinal, t.number, t.club_a, "
+             "t.club_b, t.coin_toss_winner, t.agg_a, t.agg_b, t.winner, "
              "t.decided_by, t.extra_time, t.outcome_from, t.group_name, r.id ") +
-         from +
-         "JOIN competitions c ON c.id = s.competition_id "
-         "LEFT JOIN clubs ca ON ca.id = t.club_a LEFT JOIN clubs cb ON cb.id = t.club_b "
-         "LEFT JOIN clubs ct ON ct.id = t.coin_toss_winner LEFT JOIN clubs w ON w.id = t.winner ";
+         from + "JOIN competitions c ON c.id = s.competition_id ";
 }
 // From the ties (by id, by club: ties_by_club_a and _b).
 constexpr const char* kFromTies =
@@ -48,9 +45,15 @@ struct TieRow {
   std::int64_t round_id = 0;
 };
 
+// A club of the column, its name left for name_clubs; nullopt when the column is NULL.
+std::optional<ClubRef> unnamed_club(const SQLite::Column& id) {
+  if (id.isNull()) return std::nullopt;
+  return ClubRef{ClubId{id.getInt64()}, {}};
+}
+
 TieRow read_tie_row(SQLite::Statement& q) {
   TieRow row;
-  row.round_id = q.getColumn(20).getInt64();
+  row.round_id = q.getColumn(16).getInt64();
   Tie& tie = row.tie;
   tie.id = TieId{q.getColumn(0).getInt64()};
   tie.competition = q.getColumn(1).getString();
@@ -58,69 +61,87 @@ TieRow read_tie_row(SQLite::Statement& q) {
   tie.round = q.getColumn(3).getString();
   tie.round_order = q.getColumn(4).getInt();
   tie.number = opt_int(q.getColumn(5));
-  tie.club_a = opt_club(q.getColumn(6), q.getColumn(7));
-  tie.club_b = opt_club(q.getColumn(8), q.getColumn(9));
-  tie.coin_toss_winner = opt_club(q.getColumn(10), q.getColumn(11));
-  if (!q.getColumn(12).isNull()) {
-    tie.outcome.aggregate = Aggregate{q.getColumn(12).getInt(), q.getColumn(13).getInt()};
+  tie.club_a = unnamed_club(q.getColumn(6));
+  tie.club_b = unnamed_club(q.getColumn(7));
+  tie.coin_toss_winner = unnamed_club(q.getColumn(8));
+  if (!q.getColumn(9).isNull()) {
+    tie.outcome.aggregate = Aggregate{q.getColumn(9).getInt(), q.getColumn(10).getInt()};
   }
-  tie.winner = opt_club(q.getColumn(14), q.getColumn(15));
+  tie.winner = unnamed_club(q.getColumn(11));
   if (tie.winner) tie.outcome.winner = tie.winner->id;
-  if (auto how = opt_text(q.getColumn(16))) tie.outcome.decided_by = parse_decided_by(*how);
-  tie.outcome.extra_time = q.getColumn(17).getInt() != 0;
-  tie.outcome.stated = opt_text(q.getColumn(18)) == std::optional<std::string>("claims");
-  tie.group = opt_text(q.getColumn(19));
+  if (auto how = opt_text(q.getColumn(12))) tie.outcome.decided_by = parse_decided_by(*how);
+  tie.outcome.extra_time = q.getColumn(13).getInt() != 0;
+  tie.outcome.stated = opt_text(q.getColumn(14)) == std::optional<std::string>("claims");
+  tie.group = opt_text(q.getColumn(15));
   return row;
 }
 
-// The sources' words for each round a query met (those that differ from its name), read once
-// a round.
-class RoundNames {
- public:
-  explicit RoundNames(storage::StatementCache& statements) : statements_(statements) {}
-
-  const std::vector<std::string>& of(std::int64_t round_id) {
-    const auto [it, inserted] = names_.try_emplace(round_id);
-    if (!inserted) return it->second;
-    SQLite::Statement& q = statements_.get(
-        "SELECT DISTINCT n.name FROM round_names n JOIN rounds r ON r.id = n.round_id "
-        "WHERE n.round_id = ? AND n.name <> r.name COLLATE NOCASE ORDER BY n.name");
-    q.bind(1, round_id);
-    while (q.executeStep()) it->second.push_back(q.getColumn(0).getString());
-    q.reset();
-    return it->second;
+// The sources' words for each of `rounds` (by id, with its name) that differ from its name
+// (as SQLite's NOCASE compares them: ASCII letters in either case), in order: one statement.
+std::unordered_map<std::int64_t, std::vector<std::string>> round_names(
+    storage::StatementCache& statements,
+    const std::unordered_map<std::int64_t, std::string>& rounds) {
+  std::vector<std::int64_t> ids;
+  for (const auto& [id, name] : rounds) ids.push_back(id);
+  SQLite::Statement& q = statements.get(
+      "SELECT DISTINCT n.round_id, n.name FROM json_each(?) j "
+      "JOIN round_names n ON n.round_id = j.value ORDER BY n.round_id, n.name");
+  q.bind(1, storage::json_ids(ids));
+  auto ascii_lower = [](std::string text) {
+    for (char& c : text) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return text;
+  };
+  std::unordered_map<std::int64_t, std::vector<std::string>> out;
+  while (q.executeStep()) {
+    const std::int64_t round = q.getColumn(0).getInt64();
+    std::string name = q.getColumn(1).getString();
+    if (ascii_lower(name) == ascii_lower(rounds.at(round))) continue;
+    out[round].push_back(std::move(name));
   }
+  q.reset();
+  return out;
+}
 
- private:
-  storage::StatementCache& statements_;
-  std::unordered_map<std::int64_t, std::vector<std::string>> names_;
-};
-
-// The legs (with their evidence), the tie's evidence, the stated outcomes and the round's
-// names of each of `rows`' ties: four statements however many ties there are.
+// The legs (with their evidence), the tie's evidence, the stated outcomes, the round's names
+// and the clubs' names of each of `rows`' ties: six statements however many ties there are.
 std::vector<Tie> with_details(storage::StatementCache& statements, std::vector<TieRow>& rows) {
   std::vector<Tie> ties;
   ties.reserve(rows.size());
   std::vector<std::int64_t> ids;
   std::unordered_map<std::int64_t, std::size_t> index;
+  std::unordered_map<std::int64_t, std::string> rounds;
   for (TieRow& row : rows) {
     index.emplace(row.tie.id.value(), ties.size());
     ids.push_back(row.tie.id.value());
+    rounds.emplace(row.round_id, row.tie.round);
     ties.push_back(std::move(row.tie));
   }
   if (ties.empty()) return ties;
   std::unordered_map<std::int64_t, std::vector<Leg>> legs = storage::read_legs(statements, ids);
   std::vector<Leg*> all_legs;
-  for (Tie& tie : ties) {
+  std::unordered_map<std::int64_t, std::size_t> tie_of_leg;
+  for (std::size_t i = 0; i < ties.size(); ++i) {
+    Tie& tie = ties[i];
     if (auto it = legs.find(tie.id.value()); it != legs.end()) tie.legs = std::move(it->second);
-    for (Leg& leg : tie.legs) all_legs.push_back(&leg);
+    for (Leg& leg : tie.legs) {
+      all_legs.push_back(&leg);
+      tie_of_leg.emplace(leg.id.value(), i);
+    }
   }
-  storage::read_leg_evidence(statements, all_legs);
+  // A tie's evidence (the view tie_evidence): its own lines (tie_lines) and the lines of its
+  // legs that are the tie's too, each (source, line) once, in that order.
+  std::unordered_map<std::int64_t, std::vector<Evidence>> tie_lines_of_legs;
+  storage::read_leg_evidence(statements, all_legs, &tie_lines_of_legs);
+  for (auto& [leg, lines] : tie_lines_of_legs) {
+    std::vector<Evidence>& evidence = ties[tie_of_leg.at(leg)].evidence;
+    evidence.insert(evidence.end(), lines.begin(), lines.end());
+  }
   const std::string id_list = storage::json_ids(ids);
   SQLite::Statement& ev = statements.get(
       "SELECT e.tie_id, e.source_id, s.path, e.line FROM json_each(?) j "
-      "JOIN tie_evidence e ON e.tie_id = j.value JOIN sources s ON s.id = e.source_id "
-      "ORDER BY e.tie_id, e.source_id, e.line");
+      "JOIN tie_lines e ON e.tie_id = j.value JOIN sources s ON s.id = e.source_id");
   ev.bind(1, id_list);
   while (ev.executeStep()) {
     ties[index.at(ev.getColumn(0).getInt64())].evidence.push_back(
@@ -128,23 +149,32 @@ std::vector<Tie> with_details(storage::StatementCache& statements, std::vector<T
                  ev.getColumn(3).getInt()});
   }
   ev.reset();
+  for (Tie& tie : ties) {
+    auto key = [](const Evidence& e) { return std::make_pair(e.source.value(), e.line); };
+    std::sort(tie.evidence.begin(), tie.evidence.end(),
+              [&key](const Evidence& x, const Evidence& y) { return key(x) < key(y); });
+    tie.evidence.erase(std::unique(tie.evidence.begin(), tie.evidence.end(),
+                                   [&key](const Evidence& x, const Evidence& y) {
+                                     return key(x) == key(y);
+                                   }),
+                       tie.evidence.end());
+  }
   SQLite::Statement& q = statements.get(
-      "SELECT tc.tie_id, tc.source_id, s.path, tc.line, tc.winner, w.name, tc.agg_a, tc.agg_b, "
+      "SELECT tc.tie_id, tc.source_id, s.path, tc.line, tc.winner, tc.agg_a, tc.agg_b, "
       "tc.decided_by, tc.text FROM json_each(?) j JOIN tie_claims tc ON tc.tie_id = j.value "
-      "JOIN sources s ON s.id = tc.source_id LEFT JOIN clubs w ON w.id = tc.winner "
-      "ORDER BY tc.tie_id, tc.id");
+      "JOIN sources s ON s.id = tc.source_id ORDER BY tc.tie_id, tc.id");
   q.bind(1, id_list);
   while (q.executeStep()) {
     Tie& tie = ties[index.at(q.getColumn(0).getInt64())];
     StatedOutcome claim;
     claim.evidence = Evidence{SourceId{q.getColumn(1).getInt64()}, q.getColumn(2).getString(),
                               q.getColumn(3).getInt()};
-    claim.winner = opt_club(q.getColumn(4), q.getColumn(5));
-    if (!q.getColumn(6).isNull()) {
-      claim.aggregate = Aggregate{q.getColumn(6).getInt(), q.getColumn(7).getInt()};
+    claim.winner = unnamed_club(q.getColumn(4));
+    if (!q.getColumn(5).isNull()) {
+      claim.aggregate = Aggregate{q.getColumn(5).getInt(), q.getColumn(6).getInt()};
     }
-    if (auto how = opt_text(q.getColumn(8))) claim.decided_by = parse_decided_by(*how);
-    claim.text = q.getColumn(9).getString();
+    if (auto how = opt_text(q.getColumn(7))) claim.decided_by = parse_decided_by(*how);
+    claim.text = q.getColumn(8).getString();
     // An outcome taken from the claims agrees with each where it says something at all; two
     // sources that contradict each other are a disagreement too.
     tie.disagreement = tie.disagreement || query::contradicts(claim, tie.outcome);
@@ -155,14 +185,31 @@ std::vector<Tie> with_details(storage::StatementCache& statements, std::vector<T
   }
   q.reset();
   // The sources' words for the round; in a group stage, only those of the tie's group.
-  RoundNames round_names(statements);
+  const auto words = round_names(statements, rounds);
   for (std::size_t i = 0; i < ties.size(); ++i) {
-    for (const std::string& name : round_names.of(rows[i].round_id)) {
+    const auto it = words.find(rows[i].round_id);
+    if (it == words.end()) continue;
+    for (const std::string& name : it->second) {
       const std::optional<std::string> group = vocabulary::group_of(name);
       if (group && group != ties[i].group) continue;
       ties[i].round_names.push_back(name);
     }
   }
+  std::vector<ClubRef*> clubs;
+  for (Tie& tie : ties) {
+    for (std::optional<ClubRef>* club :
+         {&tie.club_a, &tie.club_b, &tie.coin_toss_winner, &tie.winner}) {
+      if (*club) clubs.push_back(&**club);
+    }
+    for (Leg& leg : tie.legs) {
+      clubs.push_back(&leg.home);
+      clubs.push_back(&leg.away);
+    }
+    for (StatedOutcome& claim : tie.stated) {
+      if (claim.winner) clubs.push_back(&*claim.winner);
+    }
+  }
+  storage::name_clubs(statements, clubs);
   return ties;
 }
 

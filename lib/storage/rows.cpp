@@ -69,10 +69,9 @@ std::unordered_map<std::int64_t, std::vector<Leg>> read_legs(
     StatementCache& statements, const std::vector<std::int64_t>& ties) {
   std::unordered_map<std::int64_t, std::vector<Leg>> out;
   if (ties.empty()) return out;
-  SQLite::Statement& q = statements.get(
-      std::string("SELECT l.tie_id, ") + kLegColumns +
-      " FROM json_each(?) j JOIN legs l ON l.tie_id = j.value" + kLegClubs +
-      " ORDER BY l.tie_id, l.number");
+  SQLite::Statement& q = statements.get(std::string("SELECT l.tie_id, ") + kLegColumnsUnnamed +
+                                        " FROM json_each(?) j JOIN legs l ON l.tie_id = j.value"
+                                        " ORDER BY l.tie_id, l.number");
   q.bind(1, json_ids(ties));
   while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(read_leg(q, 1));
   q.reset();
@@ -95,6 +94,25 @@ std::optional<std::string> club_name(StatementCache& statements, ClubId club) {
   if (q.executeStep()) name = q.getColumn(0).getString();
   q.reset();
   return name;
+}
+
+void name_clubs(StatementCache& statements, const std::vector<ClubRef*>& clubs) {
+  if (clubs.empty()) return;
+  std::unordered_map<std::int64_t, std::vector<ClubRef*>> by_id;
+  std::vector<std::int64_t> ids;
+  for (ClubRef* club : clubs) {
+    std::vector<ClubRef*>& refs = by_id[club->id.value()];
+    if (refs.empty()) ids.push_back(club->id.value());
+    refs.push_back(club);
+  }
+  SQLite::Statement& q = statements.get(
+      "SELECT c.id, c.name FROM json_each(?) j JOIN clubs c ON c.id = j.value");
+  q.bind(1, json_ids(ids));
+  while (q.executeStep()) {
+    const std::string name = q.getColumn(1).getString();
+    for (ClubRef* club : by_id.at(q.getColumn(0).getInt64())) club->name = name;
+  }
+  q.reset();
 }
 
 void bind_opt(SQLite::Statement& stmt, int index, const std::optional<std::string>& value) {
@@ -171,7 +189,8 @@ std::vector<Evidence> read_evidence(StatementCache& statements, const std::strin
   return out;
 }
 
-void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs) {
+void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs,
+                       std::unordered_map<std::int64_t, std::vector<Evidence>>* tie_lines) {
   if (legs.empty()) return;
   std::unordered_map<std::int64_t, Leg*> by_id;
   std::vector<std::int64_t> ids;
@@ -179,14 +198,16 @@ void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs
     if (by_id.emplace(leg->id.value(), leg).second) ids.push_back(leg->id.value());
   }
   SQLite::Statement& q = statements.get(
-      "SELECT e.leg_id, e.source_id, s.path, e.line FROM json_each(?) j "
+      "SELECT e.leg_id, e.source_id, s.path, e.line, e.tie_line FROM json_each(?) j "
       "JOIN leg_evidence e ON e.leg_id = j.value JOIN sources s ON s.id = e.source_id "
       "ORDER BY e.leg_id, e.source_id, e.line");
   q.bind(1, json_ids(ids));
   while (q.executeStep()) {
-    by_id.at(q.getColumn(0).getInt64())
-        ->evidence.push_back(Evidence{SourceId{q.getColumn(1).getInt64()},
-                                      q.getColumn(2).getString(), q.getColumn(3).getInt()});
+    const std::int64_t leg = q.getColumn(0).getInt64();
+    Evidence evidence{SourceId{q.getColumn(1).getInt64()}, q.getColumn(2).getString(),
+                      q.getColumn(3).getInt()};
+    if (tie_lines && q.getColumn(4).getInt() != 0) (*tie_lines)[leg].push_back(evidence);
+    by_id.at(leg)->evidence.push_back(std::move(evidence));
   }
   q.reset();
 }

@@ -24,14 +24,20 @@ inline constexpr const char* kLegColumns =
     "l.pen_home, l.pen_away, l.awarded_to";
 inline constexpr const char* kLegClubs =
     " JOIN clubs h ON h.id = l.home JOIN clubs a ON a.id = l.away";
+// kLegColumns without the clubs' names, for legs `l` alone: read_leg leaves the names empty,
+// for name_clubs to fill.
+inline constexpr const char* kLegColumnsUnnamed =
+    "l.id, l.number, l.replay, l.status, l.date, l.kickoff, l.home, '', l.away, '', "
+    "l.neutral, l.venue, l.ft_home, l.ft_away, l.ht_home, l.ht_away, l.et_home, l.et_away, "
+    "l.pen_home, l.pen_away, l.awarded_to";
 
 // Reads a leg from the columns kLegColumns starting at `first`.
 Leg read_leg(SQLite::Statement& row, int first = 0);
 
 // The legs of tie `tie` in order of number (without their evidence).
 std::vector<Leg> read_legs(StatementCache& statements, std::int64_t tie);
-// The legs of each of `ties` (by their ids), in order of number, without their evidence: one
-// statement however many ties there are.
+// The legs of each of `ties` (by their ids), in order of number, without their evidence and
+// without their clubs' names (for name_clubs): one statement however many ties there are.
 std::unordered_map<std::int64_t, std::vector<Leg>> read_legs(StatementCache& statements,
                                                              const std::vector<std::int64_t>& ties);
 
@@ -46,6 +52,9 @@ void find_or_insert(SQLite::Statement& find, SQLite::Statement& insert);
 
 // The canonical name of club `club`; nullopt when there is no such club.
 std::optional<std::string> club_name(StatementCache& statements, ClubId club);
+// Sets the name of each of `clubs` to its club's canonical name: one statement for all of them,
+// each club read once however often it is referred to (a club's ties name it in every one).
+void name_clubs(StatementCache& statements, const std::vector<ClubRef*>& clubs);
 
 std::optional<std::string> opt_text(const SQLite::Column& column);
 std::optional<int> opt_int(const SQLite::Column& column);
@@ -98,7 +107,10 @@ std::vector<Evidence> read_evidence(StatementCache& statements, const std::strin
                                     const std::string& key, std::int64_t id);
 
 // The evidence of each of `legs` onto its `evidence`, in one statement however many legs
-// there are (a tie's legs, a day's fixtures).
-void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs);
+// there are (a tie's legs, a day's fixtures). With `tie_lines`, each line of it that is also a
+// line of the leg's tie (leg_evidence.tie_line) is added there too, under the leg's id.
+void read_leg_evidence(
+    StatementCache& statements, const std::vector<Leg*>& legs,
+    std::unordered_map<std::int64_t, std::vector<Evidence>>* tie_lines = nullptr);
 
 }  // namespace footballdb::storage

@@ -150,6 +150,27 @@ TEST(Schema, ALineThatGivesALegIsStoredOnceAndIsTheTiesEvidenceToo) {
                   "EXCEPT SELECT tie_id, source_id, line FROM tie_evidence)"),
             0);
   EXPECT_GT(count("SELECT count(*) FROM tie_evidence"), count("SELECT count(*) FROM tie_lines"));
+  // The API reads a tie's evidence as the view gives it, line for line and in its order.
+  const Database db = Database::open(path);
+  const std::vector<Tie> ties = db.ties({});
+  ASSERT_FALSE(ties.empty());
+  SQLite::Statement view(raw,
+                         "SELECT e.source_id, s.path, e.line FROM tie_evidence e JOIN sources s "
+                         "ON s.id = e.source_id WHERE e.tie_id = ? ORDER BY e.source_id, e.line");
+  for (const Tie& tie : ties) {
+    view.reset();
+    view.bind(1, tie.id.value());
+    std::vector<std::string> expected, read;
+    while (view.executeStep()) {
+      expected.push_back(view.getColumn(0).getString() + " " + view.getColumn(1).getString() +
+                         ":" + view.getColumn(2).getString());
+    }
+    for (const Evidence& e : tie.evidence) {
+      read.push_back(std::to_string(e.source.value()) + " " + e.path + ":" +
+                     std::to_string(e.line));
+    }
+    EXPECT_EQ(read, expected) << "tie " << tie.id.value();
+  }
 }
 
 TEST(Schema, NewDatabaseIsStampedWithVersionAndApplicationId) {
