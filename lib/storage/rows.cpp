@@ -197,11 +197,19 @@ void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs
   for (Leg* leg : legs) {
     if (by_id.emplace(leg->id.value(), leg).second) ids.push_back(leg->id.value());
   }
+  // One leg (a club's next fixture) is one seek, without a list of ids to build and parse.
   SQLite::Statement& q = statements.get(
-      "SELECT e.leg_id, e.source_id, s.path, e.line, e.tie_line FROM json_each(?) j "
-      "JOIN leg_evidence e ON e.leg_id = j.value JOIN sources s ON s.id = e.source_id "
-      "ORDER BY e.leg_id, e.source_id, e.line");
-  q.bind(1, json_ids(ids));
+      ids.size() == 1
+          ? "SELECT e.leg_id, e.source_id, s.path, e.line, e.tie_line FROM leg_evidence e "
+            "JOIN sources s ON s.id = e.source_id WHERE e.leg_id = ? ORDER BY e.source_id, e.line"
+          : "SELECT e.leg_id, e.source_id, s.path, e.line, e.tie_line FROM json_each(?) j "
+            "JOIN leg_evidence e ON e.leg_id = j.value JOIN sources s ON s.id = e.source_id "
+            "ORDER BY e.leg_id, e.source_id, e.line");
+  if (ids.size() == 1) {
+    q.bind(1, ids.front());
+  } else {
+    q.bind(1, json_ids(ids));
+  }
   while (q.executeStep()) {
     const std::int64_t leg = q.getColumn(0).getInt64();
     Evidence evidence{SourceId{q.getColumn(1).getInt64()}, q.getColumn(2).getString(),
