@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "footballdb/database.hpp"
+#include "footballdb/import.hpp"
 
 namespace footballdb::testing {
 
@@ -28,6 +29,21 @@ inline NameReview review_of(const Database& db, const std::string& name) {
 // Path of a fixture under tests/data.
 inline std::string data_path(const std::string& relative) {
   return std::string(FOOTBALLDB_TEST_DATA) + "/" + relative;
+}
+
+// Imports the three seeds into `db`: the pairing table and result lines of the 2012-13 Europa
+// League second qualifying round, and the aggregate lines of the 2005 Intertoto Cup.
+inline void import_seeds(Database& db) {
+  ImportOptions el;
+  el.competition = "UEFA Europa League";
+  el.season = "2012-13";
+  el.round = "Second qualifying round";
+  import_files(db, {data_path("000_98225e7db66c08bd.txt"), data_path("001_18477ec777a99af5.txt")},
+               el);
+  ImportOptions itc;
+  itc.competition = "UEFA Intertoto Cup";
+  itc.season = "2005";
+  import_files(db, {data_path("002_1372deafbd61fe9d.txt")}, itc);
 }
 
 // The folder of the real data sets, which are not part of the project: the one the environment

@@ -20,18 +20,7 @@ using testing::data_path;
 
 class Review : public ::testing::Test {
  protected:
-  void SetUp() override {
-    ImportOptions el;
-    el.competition = "UEFA Europa League";
-    el.season = "2012-13";
-    el.round = "Second qualifying round";
-    import_files(db_, {data_path("000_98225e7db66c08bd.txt"), data_path("001_18477ec777a99af5.txt")},
-                 el);
-    ImportOptions itc;
-    itc.competition = "UEFA Intertoto Cup";
-    itc.season = "2005";
-    import_files(db_, {data_path("002_1372deafbd61fe9d.txt")}, itc);
-  }
+  void SetUp() override { testing::import_seeds(db_); }
 
   NameReview review_of(const std::string& name) { return testing::review_of(db_, name); }
 
