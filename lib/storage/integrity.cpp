@@ -18,22 +18,6 @@ std::vector<std::string> integrity_problems(SQLite::Database& db, bool full, int
                        keys.getColumn(0).getString() + " refers to a missing row of table " +
                        keys.getColumn(2).getString());
   }
-  if (full) {
-    // Counts kept by triggers, compared with what they count as an index is with its table.
-    SQLite::Statement counts(
-        db,
-        "WITH counted(club_id, ties) AS (SELECT club, count(*) FROM (SELECT club_a AS club "
-        "FROM ties WHERE club_a IS NOT NULL UNION ALL SELECT club_b FROM ties "
-        "WHERE club_b IS NOT NULL) GROUP BY club) "
-        "SELECT coalesce(k.club_id, n.club_id), coalesce(k.ties, 0), coalesce(n.ties, 0) "
-        "FROM counted k FULL JOIN club_tie_counts n ON n.club_id = k.club_id "
-        "WHERE k.ties IS NOT n.ties ORDER BY 1");
-    while (counts.executeStep() && static_cast<int>(problems.size()) < limit) {
-      problems.push_back("club " + counts.getColumn(0).getString() + " plays " +
-                         counts.getColumn(1).getString() + " ties but club_tie_counts says " +
-                         counts.getColumn(2).getString());
-    }
-  }
   return problems;
 } catch (const SQLite::Exception& e) {
   // SQLite's checks stop where a page is too damaged to walk: that is what they found.
