@@ -109,14 +109,6 @@ bool tokenize(std::string_view s, std::vector<Token>* out, NotationError* error)
 
 }  // namespace
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool LineReader::next() {
   if (!std::getline(in_, line_)) return false;
   ++number_;

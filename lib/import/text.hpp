@@ -28,9 +28,6 @@ bool any_line(std::string_view text, Pred pred) {
   return false;
 }
 
-// ASCII lower case; other bytes unchanged.
-std::string ascii_lower(std::string_view s);
-
 // Reads a stream line by line: no end-of-line characters ("\n" or "\r\n"), no UTF-8 byte order
 // mark; the last line need not end with a newline. Lines count from 1.
 class LineReader {

@@ -6,6 +6,7 @@
 
 #include "footballdb/database.hpp"
 #include "footballdb/error.hpp"
+#include "core/text.hpp"
 #include "footballdb/names.hpp"
 #include "vocabulary/competition_names.hpp"
 #include "vocabulary/rounds.hpp"
@@ -87,12 +88,6 @@ std::unordered_map<std::int64_t, std::vector<std::string>> round_names(
       "SELECT DISTINCT n.round_id, n.name FROM json_each(?) j "
       "JOIN round_names n ON n.round_id = j.value ORDER BY n.round_id, n.name");
   q.bind(1, storage::json_ids(ids));
-  auto ascii_lower = [](std::string text) {
-    for (char& c : text) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return text;
-  };
   std::unordered_map<std::int64_t, std::vector<std::string>> out;
   while (q.executeStep()) {
     const std::int64_t round = q.getColumn(0).getInt64();
