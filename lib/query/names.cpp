@@ -101,10 +101,12 @@ bool awaiting_review(storage::StatementCache& statements, ClubId club) {
   return open;
 }
 
+// The candidate's country and number of ties: one row each of clubs and club_tie_counts (kept
+// as ties are written, see migration 0019), not a count of the club's ties.
 void describe(storage::StatementCache& statements, Candidate& c) {
   SQLite::Statement& q = statements.get(
-      "SELECT country, (SELECT count(*) FROM ties WHERE club_a = ?1) + "
-      "(SELECT count(*) FROM ties WHERE club_b = ?1) FROM clubs WHERE id = ?1");
+      "SELECT c.country, coalesce(n.ties, 0) FROM clubs c "
+      "LEFT JOIN club_tie_counts n ON n.club_id = c.id WHERE c.id = ?1");
   q.bind(1, c.club.id.value());
   if (q.executeStep()) {
     c.country = storage::opt_text(q.getColumn(0));

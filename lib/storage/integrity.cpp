@@ -18,6 +18,21 @@ std::vector<std::string> integrity_problems(SQLite::Database& db, bool full, int
                        keys.getColumn(0).getString() + " refers to a missing row of table " +
                        keys.getColumn(2).getString());
   }
+  if (full) {
+    // Counts kept as ties are written, compared with what they count as an index is with its
+    // table.
+    SQLite::Statement counts(
+        db,
+        std::string("WITH counted(club_id, ties) AS (") + kClubTieCountsOfTheTies +
+            ") SELECT coalesce(k.club_id, n.club_id), coalesce(k.ties, 0), coalesce(n.ties, 0) "
+            "FROM counted k FULL JOIN club_tie_counts n ON n.club_id = k.club_id "
+            "WHERE k.ties IS NOT n.ties ORDER BY 1");
+    while (counts.executeStep() && static_cast<int>(problems.size()) < limit) {
+      problems.push_back("club " + counts.getColumn(0).getString() + " plays " +
+                         counts.getColumn(1).getString() + " ties but club_tie_counts says " +
+                         counts.getColumn(2).getString());
+    }
+  }
   return problems;
 } catch (const SQLite::Exception& e) {
   // SQLite's checks stop where a page is too damaged to walk: that is what they found.

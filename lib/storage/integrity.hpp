@@ -10,6 +10,12 @@
 
 namespace footballdb::storage {
 
+// Each club's number of ties (club_id, ties), counted from the ties: what club_tie_counts holds
+// (kept by triggers, or counted afresh after a bulk import) and what `check --full` compares.
+constexpr const char* kClubTieCountsOfTheTies =
+    "SELECT club, count(*) FROM (SELECT club_a AS club FROM ties WHERE club_a IS NOT NULL "
+    "UNION ALL SELECT club_b FROM ties WHERE club_b IS NOT NULL) GROUP BY club";
+
 // What is wrong with `db`, one line per problem (empty: nothing found), at most `limit` lines.
 // `full`: PRAGMA integrity_check (also compares every index with its table, O(N log N));
 // else PRAGMA quick_check (pages, records and constraints, O(N)). Both add the rows that
