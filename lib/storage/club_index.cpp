@@ -93,30 +93,28 @@ void ClubIndex::write_keys(bool all) {
                        opt_text(q.getColumn(2)), opt_text(q.getColumn(3))});
   }
   q.reset();
-  SQLite::Statement& clear = statements_.get("DELETE FROM club_name_keys WHERE name_id = ?");
   SQLite::Statement& key =
       statements_.get("INSERT OR IGNORE INTO club_name_keys(key, name_id) VALUES (?, ?)");
   SQLite::Statement& latin =
       statements_.get("INSERT OR REPLACE INTO club_name_latin(name_id, latin) VALUES (?, ?)");
-  SQLite::Statement& no_latin = statements_.get("DELETE FROM club_name_latin WHERE name_id = ?");
+  // A waiting spelling holds no keys: the triggers that mark one (migration 0006) delete its
+  // keys and Latin form as they do, and a new version of the analysis deletes them all above.
   for (const Pending& p : pending) {
     std::optional<std::string> in_latin;
     const std::vector<std::string> keys =
         names::MatcherIndex::stored_keys(analyzer_, p.name, p.country, p.city, in_latin);
-    clear.reset();
-    clear.bind(1, p.id);
-    clear.exec();
     for (const std::string& k : keys) {
       key.reset();
       key.bind(1, k);
       key.bind(2, p.id);
       key.exec();
     }
-    SQLite::Statement& l = in_latin ? latin : no_latin;
-    l.reset();
-    l.bind(1, p.id);
-    if (in_latin) l.bind(2, *in_latin);
-    l.exec();
+    if (in_latin) {
+      latin.reset();
+      latin.bind(1, p.id);
+      latin.bind(2, *in_latin);
+      latin.exec();
+    }
   }
   db_.exec("DELETE FROM club_names_unkeyed");
 }

@@ -170,6 +170,34 @@ TEST_F(StoredKeys, AnotherVersionOfTheAnalysisWritesThemAgain) {
   EXPECT_EQ(keys(), before);
 }
 
+TEST_F(StoredKeys, KeysWrittenAfterAChangeAreThoseWrittenAfresh) {
+  // Each change marks the spellings it touches and takes their keys and Latin forms away;
+  // write_keys only adds. What it adds is what keying every spelling from nothing gives.
+  auto keys = [this] {
+    return sql()
+        .execAndGet("SELECT count(*) || ' ' || total(length(key) * name_id) || ' ' || "
+                    "(SELECT count(*) || ' ' || total(length(latin) * name_id) "
+                    "FROM club_name_latin) FROM club_name_keys")
+        .getString();
+  };
+  auto write = [this](bool all) {
+    SQLite::Transaction tx(sql());
+    detail::DatabaseAccess::clubs(*db_).write_keys(all);
+    tx.commit();
+  };
+  sql().exec("UPDATE clubs SET city = 'Moskva', country = 'RUS' WHERE name = 'KKS Lech Poznań'");
+  sql().exec("UPDATE club_names SET name = 'Спартак Москва' WHERE name = 'FK Spartak Moskva'");
+  sql().exec("UPDATE club_names SET club_id = (SELECT id FROM clubs WHERE name = 'Legia Warszawa') "
+             "WHERE name = 'Wisła Kraków'");
+  sql().exec("DELETE FROM club_names WHERE name = 'Górnik Zabrze'");
+  write(false);
+  ASSERT_TRUE(stored_keys_current(runner(sql())));
+  const std::string after_the_changes = keys();
+  sql().exec("UPDATE club_name_keys_version SET version = 0");
+  write(true);
+  EXPECT_EQ(keys(), after_the_changes);
+}
+
 TEST_F(StoredKeys, AMatcherOverADatabaseTakesNoWrites) {
   Matcher stored = open_matcher(runner(sql()));
   EXPECT_THROW(stored.add_name(ClubId(1), "Anything", std::nullopt), Error);
