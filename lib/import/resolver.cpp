@@ -32,11 +32,22 @@ MatchContext match_context(const std::optional<std::string>& country,
   return out;
 }
 
+Resolution Resolver::resolve(const std::string& name, const MatchContext& context) {
+  const names::Matcher& current = matcher();  // first: building it is a change
+  if (clubs_.changes() != resolutions_at_) {
+    resolutions_ = {};  // not clear(): that costs the buckets of the largest it ever was
+    resolutions_at_ = clubs_.changes();
+  }
+  const std::string key = cache_key(name, context);
+  if (auto it = resolutions_.find(key); it != resolutions_.end()) return it->second;
+  return resolutions_.emplace(key, current.resolve(name, context)).first->second;
+}
+
 std::optional<Resolver::Match> Resolver::match(const std::string& name,
                                                const MatchContext& context) {
   const std::string key = cache_key(name, context);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  Resolution r = matcher().resolve(name, context);
+  Resolution r = resolve(name, context);
   if (r.status != ResolveStatus::kResolved) return std::nullopt;
   Match m{r.club->id, r.method, store_.reviews.open_review_of(r.club->id).has_value()};
   cache_.emplace(key, m);
@@ -98,7 +109,7 @@ Binding Resolver::unbound(const std::string& name, const MatchContext& context) 
     out.method = "review";
     return out;
   }
-  const Resolution r = matcher().resolve(name, context);
+  const Resolution r = resolve(name, context);
   out.method = "new";
   // A name the matcher resolved comes here when its club cannot be the one of this pairing.
   out.reason = r.status == ResolveStatus::kUnknown ? "unknown" : "ambiguous";
@@ -138,7 +149,7 @@ Binding Resolver::by_tie(const std::string& name, const MatchContext& context, C
 std::optional<Binding> Resolver::through_tie(const std::string& name, const MatchContext& context,
                                              ClubId known, const storage::RoundKey& round,
                                              std::vector<Settlement>& settlements) {
-  const Resolution alone = matcher().resolve(name);
+  const Resolution alone = resolve(name);
   std::optional<ClubId> found;
   for (const auto& opponent : store_.ties.opponents(round, known)) {
     if (!opponent || opponent == found) continue;
@@ -155,8 +166,8 @@ std::optional<std::pair<Binding, Binding>> Resolver::through_one_tie(
     const std::string& a, const MatchContext& context_a, const std::string& b,
     const MatchContext& context_b, const storage::RoundKey& round,
     std::vector<Settlement>& settlements) {
-  const Resolution ra = matcher().resolve(a);
-  const Resolution rb = matcher().resolve(b);
+  const Resolution ra = resolve(a);
+  const Resolution rb = resolve(b);
   std::optional<std::pair<ClubId, ClubId>> found;
   for (const Candidate& ca : ra.candidates) {
     for (const auto& opponent : store_.ties.opponents(round, ca.club.id)) {
@@ -232,7 +243,7 @@ std::optional<Settlement> Resolver::settle_into(ClubId club, const std::string& 
   auto other_fits = [&](const std::optional<ClubId>& opponent) {
     if (!opponent) return false;
     if (!other) {
-      if (!named) named = matcher().resolve(other_name);
+      if (!named) named = resolve(other_name);
       return is_candidate(*named, *opponent) || matcher().compatible(other_name, *opponent);
     }
     if (*opponent == *other) return true;

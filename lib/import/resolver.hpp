@@ -160,12 +160,18 @@ class Resolver {
 
   // The matcher over the clubs as they are now (a merge rebuilds it).
   const names::Matcher& matcher() { return clubs_.current(); }
+  // matcher().resolve(name, context), remembered until the matcher changes: a pairing of two
+  // names asks after each several times (alone, through a tie, for its placeholder).
+  Resolution resolve(const std::string& name, const MatchContext& context = {});
 
   storage::ClubIndex& clubs_;
   storage::Store& store_;
   // By name and context: names the matcher resolved, names given a club of their own.
   std::unordered_map<std::string, Match> cache_;
   std::unordered_map<std::string, ClubId> unbound_;
+  // resolve()'s answers by name and context, as of the matcher's changes() resolutions_at_.
+  std::unordered_map<std::string, Resolution> resolutions_;
+  std::uint64_t resolutions_at_ = 0;
   // The placeholder ties of the rounds met last (at most kCachedRounds): a round holds
   // hundreds of ties, and every pairing asks.
   static constexpr std::size_t kCachedRounds = 4096;

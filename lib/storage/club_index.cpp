@@ -28,6 +28,7 @@ const names::Matcher& ClubIndex::matcher() {
   matcher_.reset();
   matcher_ = names::build_matcher(runner());
   data_version_ = version;
+  ++changes_;
   return *matcher_;
 }
 
@@ -47,22 +48,26 @@ void ClubIndex::club_added(ClubId id, const std::string& name,
                            const std::optional<std::string>& country,
                            const std::optional<std::string>& city, bool from_import) {
   lookup_.reset();
+  ++changes_;
   if (matcher_) matcher_->add_club(id, name, country, city, from_import);
 }
 
 void ClubIndex::name_added(ClubId id, const std::string& name,
                            const std::optional<std::string>& lang) {
   lookup_.reset();
+  ++changes_;
   if (matcher_) matcher_->add_name(id, name, lang);
 }
 
 void ClubIndex::club_merged(ClubId from, ClubId into) {
   lookup_.reset();
+  ++changes_;
   if (matcher_) matcher_->merge_club(from, into);
 }
 
 void ClubIndex::name_removed(ClubId id, const std::string& name) {
   lookup_.reset();
+  ++changes_;
   if (matcher_) matcher_->remove_name(id, name);
 }
 

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -40,7 +41,11 @@ class ClubIndex {
   void invalidate() {
     matcher_.reset();
     lookup_.reset();
+    ++changes_;
   }
+  // A number that changes whenever the matcher's answers may: each write above, each rebuild.
+  // An answer remembered with it holds while it stays the same.
+  std::uint64_t changes() const { return changes_; }
 
   // Writes the stored keys of every spelling marked as lacking them (club_names_unkeyed), in
   // the caller's write transaction; with `all`, first marks every spelling when the keys were
@@ -57,6 +62,7 @@ class ClubIndex {
   std::int64_t data_version_ = -1;
   std::optional<names::Matcher> lookup_;
   std::int64_t lookup_version_ = -1;
+  std::uint64_t changes_ = 0;
 };
 
 }  // namespace footballdb::storage
