@@ -246,27 +246,37 @@ MergeResult TieStore::merge(const TieDraft& d) {
   }
 
   // Claims are stored in the stored tie's club order. A claim stored already (the same source,
-  // line and words, as when an export is imported again) is not stored twice.
+  // line and words, as when an export is imported again) is not stored twice. Asked apart from
+  // the INSERT: an INSERT ... SELECT that reads its own table first copies what it selects
+  // into a temporary table, which took twice the time of the insert.
   const bool flipped = d.club_a && match.club_b && d.club_a == match.club_b;
+  SQLite::Statement& stored_claim = statements_.get(
+      "SELECT EXISTS (SELECT 1 FROM tie_claims WHERE tie_id = ?1 AND +source_id = ?2 AND "
+      "line = ?3 AND winner IS ?4 AND agg_a IS ?5 AND agg_b IS ?6 AND decided_by IS ?7 AND "
+      "text IS ?8)");
   SQLite::Statement& claim = statements_.get(
       "INSERT INTO tie_claims(tie_id, source_id, line, winner, agg_a, agg_b, decided_by, text) "
-      "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM tie_claims WHERE "
-      "tie_id = ?1 AND +source_id = ?2 AND line = ?3 AND winner IS ?4 AND agg_a IS ?5 AND "
-      "agg_b IS ?6 AND decided_by IS ?7 AND text IS ?8)");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   for (const ClaimDraft& c : d.claims) {
     std::optional<Aggregate> agg = c.aggregate;
     if (agg && flipped) agg = Aggregate{agg->b, agg->a};
-    claim.reset();
-    claim.bind(1, tie_id);
-    claim.bind(2, c.source.value_or(source).value());
-    claim.bind(3, c.line);
-    bind_opt(claim, 4, raw(c.winner));
-    bind_opt(claim, 5, agg ? std::optional<int>(agg->a) : std::nullopt);
-    bind_opt(claim, 6, agg ? std::optional<int>(agg->b) : std::nullopt);
-    bind_opt(claim, 7,
-             c.decided_by ? std::optional<std::string>(to_string(*c.decided_by)) : std::nullopt);
-    claim.bind(8, c.text);
-    if (claim.exec() > 0) ++result.claims;
+    const std::optional<std::string> decided_by =
+        c.decided_by ? std::optional<std::string>(to_string(*c.decided_by)) : std::nullopt;
+    for (SQLite::Statement* q : {&stored_claim, &claim}) {
+      q->reset();
+      q->bind(1, tie_id);
+      q->bind(2, c.source.value_or(source).value());
+      q->bind(3, c.line);
+      bind_opt(*q, 4, raw(c.winner));
+      bind_opt(*q, 5, agg ? std::optional<int>(agg->a) : std::nullopt);
+      bind_opt(*q, 6, agg ? std::optional<int>(agg->b) : std::nullopt);
+      bind_opt(*q, 7, decided_by);
+      q->bind(8, c.text);
+    }
+    stored_claim.executeStep();
+    const bool already = stored_claim.getColumn(0).getInt() != 0;
+    stored_claim.reset();
+    if (!already && claim.exec() > 0) ++result.claims;
   }
 
   if (round.knockout && (result.added || match.clubs_changed || !d.legs.empty() ||
