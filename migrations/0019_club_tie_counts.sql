@@ -20,16 +20,20 @@ CREATE TRIGGER ties_count_insert AFTER INSERT ON ties BEGIN
   INSERT INTO club_tie_counts(club_id, ties) SELECT NEW.club_b, 1 WHERE NEW.club_b IS NOT NULL
   ON CONFLICT (club_id) DO UPDATE SET ties = ties + 1;
 END;
+-- Each club by itself (club_id = OLD.club_a, then OLD.club_b), not IN (OLD.club_a, OLD.club_b):
+-- SQLite builds an IN list as a temporary table, on every row the trigger runs for.
 CREATE TRIGGER ties_count_delete AFTER DELETE ON ties BEGIN
   UPDATE club_tie_counts SET ties = ties - 1 WHERE club_id = OLD.club_a;
   UPDATE club_tie_counts SET ties = ties - 1 WHERE club_id = OLD.club_b;
-  DELETE FROM club_tie_counts WHERE club_id IN (OLD.club_a, OLD.club_b) AND ties = 0;
+  DELETE FROM club_tie_counts WHERE club_id = OLD.club_a AND ties = 0;
+  DELETE FROM club_tie_counts WHERE club_id = OLD.club_b AND ties = 0;
 END;
 CREATE TRIGGER ties_count_update AFTER UPDATE OF club_a, club_b ON ties
 WHEN OLD.club_a IS NOT NEW.club_a OR OLD.club_b IS NOT NEW.club_b BEGIN
   UPDATE club_tie_counts SET ties = ties - 1 WHERE club_id = OLD.club_a;
   UPDATE club_tie_counts SET ties = ties - 1 WHERE club_id = OLD.club_b;
-  DELETE FROM club_tie_counts WHERE club_id IN (OLD.club_a, OLD.club_b) AND ties = 0;
+  DELETE FROM club_tie_counts WHERE club_id = OLD.club_a AND ties = 0;
+  DELETE FROM club_tie_counts WHERE club_id = OLD.club_b AND ties = 0;
   INSERT INTO club_tie_counts(club_id, ties) SELECT NEW.club_a, 1 WHERE NEW.club_a IS NOT NULL
   ON CONFLICT (club_id) DO UPDATE SET ties = ties + 1;
   INSERT INTO club_tie_counts(club_id, ties) SELECT NEW.club_b, 1 WHERE NEW.club_b IS NOT NULL
