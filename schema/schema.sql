@@ -8,13 +8,6 @@ CREATE TABLE sources (
   format TEXT NOT NULL,
   imported_at TEXT NOT NULL CHECK (imported_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*')
 , options TEXT CHECK (options IS NULL OR json_valid(options))) STRICT;
-CREATE TABLE clubs (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-  country TEXT,
-  city TEXT,
-  origin TEXT NOT NULL DEFAULT 'import' CHECK (origin IN ('registry', 'import', 'user'))
-) STRICT;
 CREATE TABLE club_names (
   id INTEGER PRIMARY KEY,
   club_id INTEGER NOT NULL REFERENCES clubs(id) ON DELETE CASCADE,
@@ -78,20 +71,6 @@ CREATE TABLE exonyms (
   exonym TEXT PRIMARY KEY,
   name TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
-CREATE TABLE name_reviews (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,
-  reason TEXT NOT NULL CHECK (reason IN ('unknown', 'ambiguous')),
-  club_id INTEGER REFERENCES clubs(id) ON DELETE SET NULL,
-  candidates TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(candidates)),
-  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
-  line INTEGER CHECK (line >= 0),
-  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'created', 'rejected')),
-  decided_club INTEGER REFERENCES clubs(id) ON DELETE SET NULL,
-  decided_at TEXT
-) STRICT;
-CREATE INDEX name_reviews_by_status ON name_reviews(status);
-CREATE INDEX name_reviews_by_club ON name_reviews(club_id);
 CREATE TABLE club_merges (
   id INTEGER PRIMARY KEY,
   review_id INTEGER,       -- the name_reviews row whose accept made the merge (no cascade: an
@@ -142,12 +121,6 @@ BEGIN
   DELETE FROM club_name_latin WHERE name_id = OLD.id;
   DELETE FROM club_names_unkeyed WHERE name_id = OLD.id;
 END;
-CREATE TRIGGER clubs_keys_update AFTER UPDATE OF name, country, city ON clubs
-BEGIN
-  DELETE FROM club_name_keys WHERE name_id IN (SELECT id FROM club_names WHERE club_id = NEW.id);
-  INSERT OR IGNORE INTO club_names_unkeyed(name_id)
-    SELECT id FROM club_names WHERE club_id = NEW.id;
-END;
 CREATE TABLE "competition_rules" (
   competition_id INTEGER NOT NULL REFERENCES competitions(id) ON DELETE CASCADE,
   from_season_year INTEGER NOT NULL CHECK (from_season_year BETWEEN 1800 AND 2999),
@@ -185,7 +158,6 @@ JOIN rounds r ON r.id = n.round_id
 JOIN seasons s ON s.id = r.season_id
 JOIN competitions c ON c.id = s.competition_id
 JOIN sources src ON src.id = n.source_id;
-CREATE INDEX name_reviews_open_by_name ON name_reviews(name) WHERE status = 'open';
 CREATE INDEX seasons_by_name ON seasons(name);
 CREATE TABLE "ties" (
   id INTEGER PRIMARY KEY,
@@ -418,10 +390,8 @@ CREATE INDEX ties_by_winner ON ties(winner) WHERE winner IS NOT NULL;
 CREATE INDEX ties_by_coin_toss_winner ON ties(coin_toss_winner) WHERE coin_toss_winner IS NOT NULL;
 CREATE INDEX tie_claims_by_winner ON tie_claims(winner) WHERE winner IS NOT NULL;
 CREATE INDEX legs_by_awarded_to ON legs(awarded_to) WHERE awarded_to IS NOT NULL;
-CREATE INDEX name_reviews_by_decided_club ON name_reviews(decided_club) WHERE decided_club IS NOT NULL;
 CREATE INDEX club_distinct_by_club_b ON club_distinct(club_b);
 CREATE INDEX club_names_by_source ON club_names(source_id) WHERE source_id IS NOT NULL;
-CREATE INDEX name_reviews_by_source ON name_reviews(source_id) WHERE source_id IS NOT NULL;
 CREATE INDEX ties_by_club_a ON ties(club_a, round_id, club_b);
 CREATE INDEX ties_by_club_b ON ties(club_b, round_id, club_a);
 CREATE TABLE club_tie_counts (
@@ -451,3 +421,36 @@ WHEN OLD.club_a IS NOT NEW.club_a OR OLD.club_b IS NOT NEW.club_b BEGIN
   INSERT INTO club_tie_counts(club_id, ties) SELECT NEW.club_b, 1 WHERE NEW.club_b IS NOT NULL
   ON CONFLICT (club_id) DO UPDATE SET ties = ties + 1;
 END;
+CREATE TABLE "clubs" (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  country TEXT,
+  city TEXT,
+  origin TEXT NOT NULL DEFAULT 'import'
+    CHECK (origin = 'registry' OR origin = 'import' OR origin = 'user')
+) STRICT;
+CREATE TRIGGER clubs_keys_update AFTER UPDATE OF name, country, city ON clubs
+BEGIN
+  DELETE FROM club_name_keys WHERE name_id IN (SELECT id FROM club_names WHERE club_id = NEW.id);
+  INSERT OR IGNORE INTO club_names_unkeyed(name_id)
+    SELECT id FROM club_names WHERE club_id = NEW.id;
+END;
+CREATE TABLE "name_reviews" (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('unknown', 'ambiguous')),
+  club_id INTEGER REFERENCES clubs(id) ON DELETE SET NULL,
+  candidates TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(candidates)),
+  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+  line INTEGER CHECK (line >= 0),
+  status TEXT NOT NULL DEFAULT 'open'
+    CHECK (status = 'open' OR status = 'accepted' OR status = 'created' OR status = 'rejected'),
+  decided_club INTEGER REFERENCES clubs(id) ON DELETE SET NULL,
+  decided_at TEXT
+) STRICT;
+CREATE INDEX name_reviews_by_status ON name_reviews(status);
+CREATE INDEX name_reviews_by_club ON name_reviews(club_id);
+CREATE INDEX name_reviews_open_by_name ON name_reviews(name) WHERE status = 'open';
+CREATE INDEX name_reviews_by_decided_club ON name_reviews(decided_club)
+  WHERE decided_club IS NOT NULL;
+CREATE INDEX name_reviews_by_source ON name_reviews(source_id) WHERE source_id IS NOT NULL;
