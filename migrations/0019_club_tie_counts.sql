@@ -4,8 +4,8 @@
 -- The count is now kept as ties are written, by the triggers below, whatever writes them (an
 -- import, a merge of two clubs or its undo, a source's removal, a review's decision): a club
 -- with no ties has no row. An import that brings at least as many legs as are stored drops the
--- insert trigger for its transaction and counts every club afresh at its end (one pass over the
--- ties instead of two upserts a tie). `footballdb check --full` compares it with the ties.
+-- triggers for its transaction and counts every club afresh at its end (one pass over the ties
+-- instead of two upserts a tie). `footballdb check --full` compares it with the ties.
 CREATE TABLE club_tie_counts (
   club_id INTEGER PRIMARY KEY,
   ties INTEGER NOT NULL CHECK (ties >= 0)

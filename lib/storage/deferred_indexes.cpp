@@ -15,7 +15,8 @@ DeferredIndexes::DeferredIndexes(SQLite::Database& db, std::int64_t new_legs) : 
                       "('legs_by_date', 'legs_by_home', 'legs_by_away', "
                       "'leg_evidence_by_source', 'tie_lines_by_source', "
                       "'tie_claims_by_source', 'ties_by_winner', 'tie_claims_by_winner')) "
-                      "OR (type = 'trigger' AND name = 'ties_count_insert') ORDER BY rowid");
+                      "OR (type = 'trigger' AND name IN ('ties_count_insert', 'ties_count_update', "
+                      "'ties_count_delete')) ORDER BY rowid");
   std::vector<std::string> drops;
   while (q.executeStep()) {
     const std::string type = q.getColumn(0).getString();
