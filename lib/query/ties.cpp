@@ -84,9 +84,9 @@ std::unordered_map<std::int64_t, std::vector<std::string>> round_names(
     const std::unordered_map<std::int64_t, std::string>& rounds) {
   std::vector<std::int64_t> ids;
   for (const auto& [id, name] : rounds) ids.push_back(id);
+  // Each name once, in order: put so here, where SQLite would copy every row into a sorter.
   SQLite::Statement& q = statements.get(
-      "SELECT DISTINCT n.round_id, n.name FROM json_each(?) j "
-      "JOIN round_names n ON n.round_id = j.value ORDER BY n.round_id, n.name");
+      "SELECT n.round_id, n.name FROM json_each(?) j JOIN round_names n ON n.round_id = j.value");
   q.bind(1, storage::json_ids(ids));
   std::unordered_map<std::int64_t, std::vector<std::string>> out;
   while (q.executeStep()) {
@@ -96,6 +96,10 @@ std::unordered_map<std::int64_t, std::vector<std::string>> round_names(
     out[round].push_back(std::move(name));
   }
   q.reset();
+  for (auto& [round, names] : out) {
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+  }
   return out;
 }
 
@@ -154,31 +158,47 @@ std::vector<Tie> with_details(storage::StatementCache& statements, std::vector<T
                                    }),
                        tie.evidence.end());
   }
+  // The claims of each tie in the order they were stored (by id): read as they come, put in
+  // that order here rather than by SQLite's sorter.
+  struct ClaimRow {
+    std::size_t tie;
+    std::int64_t id;
+    StatedOutcome claim;
+  };
+  std::vector<ClaimRow> claims;
   SQLite::Statement& q = statements.get(
-      "SELECT tc.tie_id, tc.source_id, s.path, tc.line, tc.winner, tc.agg_a, tc.agg_b, "
+      "SELECT tc.tie_id, tc.id, tc.source_id, s.path, tc.line, tc.winner, tc.agg_a, tc.agg_b, "
       "tc.decided_by, tc.text FROM json_each(?) j JOIN tie_claims tc ON tc.tie_id = j.value "
-      "JOIN sources s ON s.id = tc.source_id ORDER BY tc.tie_id, tc.id");
+      "JOIN sources s ON s.id = tc.source_id");
   q.bind(1, id_list);
   while (q.executeStep()) {
-    Tie& tie = ties[index.at(q.getColumn(0).getInt64())];
-    StatedOutcome claim;
-    claim.evidence = Evidence{SourceId{q.getColumn(1).getInt64()}, q.getColumn(2).getString(),
-                              q.getColumn(3).getInt()};
-    claim.winner = unnamed_club(q.getColumn(4));
-    if (!q.getColumn(5).isNull()) {
-      claim.aggregate = Aggregate{q.getColumn(5).getInt(), q.getColumn(6).getInt()};
+    ClaimRow& row = claims.emplace_back(
+        ClaimRow{index.at(q.getColumn(0).getInt64()), q.getColumn(1).getInt64(), {}});
+    StatedOutcome& claim = row.claim;
+    claim.evidence = Evidence{SourceId{q.getColumn(2).getInt64()}, q.getColumn(3).getString(),
+                              q.getColumn(4).getInt()};
+    claim.winner = unnamed_club(q.getColumn(5));
+    if (!q.getColumn(6).isNull()) {
+      claim.aggregate = Aggregate{q.getColumn(6).getInt(), q.getColumn(7).getInt()};
     }
-    if (auto how = opt_text(q.getColumn(7))) claim.decided_by = parse_decided_by(*how);
-    claim.text = q.getColumn(8).getString();
-    // An outcome taken from the claims agrees with each where it says something at all; two
-    // sources that contradict each other are a disagreement too.
-    tie.disagreement = tie.disagreement || query::contradicts(claim, tie.outcome);
-    for (const StatedOutcome& other : tie.stated) {
-      tie.disagreement = tie.disagreement || query::contradicts(claim, query::as_outcome(other));
-    }
-    tie.stated.push_back(std::move(claim));
+    if (auto how = opt_text(q.getColumn(8))) claim.decided_by = parse_decided_by(*how);
+    claim.text = q.getColumn(9).getString();
   }
   q.reset();
+  std::sort(claims.begin(), claims.end(), [](const ClaimRow& x, const ClaimRow& y) {
+    return std::make_pair(x.tie, x.id) < std::make_pair(y.tie, y.id);
+  });
+  for (ClaimRow& row : claims) {
+    Tie& tie = ties[row.tie];
+    // An outcome taken from the claims agrees with each where it says something at all; two
+    // sources that contradict each other are a disagreement too.
+    tie.disagreement = tie.disagreement || query::contradicts(row.claim, tie.outcome);
+    for (const StatedOutcome& other : tie.stated) {
+      tie.disagreement =
+          tie.disagreement || query::contradicts(row.claim, query::as_outcome(other));
+    }
+    tie.stated.push_back(std::move(row.claim));
+  }
   // The sources' words for the round; in a group stage, only those of the tie's group.
   const auto words = round_names(statements, rounds);
   for (std::size_t i = 0; i < ties.size(); ++i) {

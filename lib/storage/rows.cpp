@@ -1,5 +1,6 @@
 #include "storage/rows.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "footballdb/error.hpp"
@@ -69,12 +70,16 @@ std::unordered_map<std::int64_t, std::vector<Leg>> read_legs(
     StatementCache& statements, const std::vector<std::int64_t>& ties) {
   std::unordered_map<std::int64_t, std::vector<Leg>> out;
   if (ties.empty()) return out;
+  // Put in order here: an ORDER BY would copy every row into a sorter and read it back.
   SQLite::Statement& q = statements.get(std::string("SELECT l.tie_id, ") + kLegColumnsUnnamed +
-                                        " FROM json_each(?) j JOIN legs l ON l.tie_id = j.value"
-                                        " ORDER BY l.tie_id, l.number");
+                                        " FROM json_each(?) j JOIN legs l ON l.tie_id = j.value");
   q.bind(1, json_ids(ties));
   while (q.executeStep()) out[q.getColumn(0).getInt64()].push_back(read_leg(q, 1));
   q.reset();
+  for (auto& [tie, legs] : out) {
+    std::sort(legs.begin(), legs.end(),
+              [](const Leg& x, const Leg& y) { return x.number < y.number; });
+  }
   return out;
 }
 
@@ -203,8 +208,7 @@ void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs
           ? "SELECT e.leg_id, e.source_id, s.path, e.line, e.tie_line FROM leg_evidence e "
             "JOIN sources s ON s.id = e.source_id WHERE e.leg_id = ? ORDER BY e.source_id, e.line"
           : "SELECT e.leg_id, e.source_id, s.path, e.line, e.tie_line FROM json_each(?) j "
-            "JOIN leg_evidence e ON e.leg_id = j.value JOIN sources s ON s.id = e.source_id "
-            "ORDER BY e.leg_id, e.source_id, e.line");
+            "JOIN leg_evidence e ON e.leg_id = j.value JOIN sources s ON s.id = e.source_id");
   if (ids.size() == 1) {
     q.bind(1, ids.front());
   } else {
@@ -218,6 +222,16 @@ void read_leg_evidence(StatementCache& statements, const std::vector<Leg*>& legs
     by_id.at(leg)->evidence.push_back(std::move(evidence));
   }
   q.reset();
+  if (ids.size() == 1) return;
+  // In the order of the one-leg statement (and of leg_evidence's key), sorted here rather
+  // than by SQLite's sorter.
+  auto by_line = [](const Evidence& x, const Evidence& y) {
+    return std::make_pair(x.source.value(), x.line) < std::make_pair(y.source.value(), y.line);
+  };
+  for (Leg* leg : legs) std::sort(leg->evidence.begin(), leg->evidence.end(), by_line);
+  if (tie_lines) {
+    for (auto& [leg, lines] : *tie_lines) std::sort(lines.begin(), lines.end(), by_line);
+  }
 }
 
 // Binds what a leg says (status, date, kickoff, neutral, venue, the four scores, awarded_to) to
