@@ -104,8 +104,11 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
   if (!memory && !options.create_if_missing && !std::filesystem::exists(path)) {
     throw Error(ErrorCode::kIo, "no database at '" + path + "'");
   }
-  int flags = options.read_only ? SQLite::OPEN_READONLY
-                                : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+  // A Database is used from one thread at a time (database.hpp): its connection need not lock
+  // SQLite's mutex around every call (each bind, step and column read of a query or an import).
+  int flags = SQLITE_OPEN_NOMUTEX | (options.read_only
+                                         ? SQLite::OPEN_READONLY
+                                         : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   const std::string location = options.read_only ? reader_location(path) : path;
   if (location != path) flags |= SQLite::OPEN_URI;
   std::unique_ptr<Impl> impl;
