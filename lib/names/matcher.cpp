@@ -182,6 +182,42 @@ struct Matcher::Impl {
     return index.club_count(key_of('s', stem), kCommonWordClubs) >= kCommonWordClubs;
   }
 
+  // Whether a short legal form of a query of one distinctive word (CF, UE, FK) names another
+  // kind of club than `name`'s: no spelling of the club holds one of its kind, and the club's
+  // own name holds a short club word of another kind in its stead (SL of SL Benfica, FC of
+  // Wimbledon FC): CF Benfica is not SL Benfica, though it holds every word of the spelling
+  // "Benfica", as AFC Wimbledon is not Wimbledon FC. A legal form added to a club whose name
+  // holds none stays a match (Rosenborg BK, Rosenborg), as does one written out (Stabæk
+  // Fotball, Stabæk IF) or one of a name whose words say more (FK Liepājas Metalurgs, SK
+  // Liepājas Metalurgs).
+  bool names_other_kind(const Query& q, const Name& name) const {
+    constexpr std::size_t kShort = 3;  // FC, AFC; not Fotball, Klub
+    const auto v = static_cast<std::size_t>(name.variant);
+    if (q.parts[v].strong.size() != 1) return false;
+    const auto& qwords = q.analysis.words[v];
+    std::vector<std::string> kinds;
+    for (const Word& w : qwords) {
+      if (w.legal && !w.stop && w.folded.size() <= kShort) kinds.push_back(*w.legal);
+    }
+    if (kinds.empty()) return false;
+    const Club& club = index.club(name.club);
+    const Name* own = nullptr;
+    for (std::size_t m : club.names) {
+      const Name& spelling = index.name(m);
+      if (!spelling.live) continue;
+      if (shares_legal_form(kinds, spelling.legal)) return false;
+      if (spelling.text == club.canonical) own = &spelling;
+    }
+    if (own == nullptr) return false;
+    return std::any_of(own->words().begin(), own->words().end(), [&](const Word& w) {
+      const bool club_word =
+          !w.stop && !w.number && w.folded.size() <= kShort && (w.legal || w.abbreviation);
+      return club_word && std::none_of(qwords.begin(), qwords.end(), [&](const Word& x) {
+               return x.folded == w.folded;
+             });
+    });
+  }
+
   // Whether the words a token hit on name `n` shares with the query are real evidence. A merged
   // club's name ("Hayes & Yeading United") is not met by one side of it ("Yeading"); a query
   // whose distinctive words are only common ones ("West End", "United of Manchester") must be
@@ -190,6 +226,7 @@ struct Matcher::Impl {
     const Name& name = index.name(n);
     const auto& nwords = name.words();
     const auto& qwords = q.analysis.words[static_cast<std::size_t>(name.variant)];
+    if (names_other_kind(q, name)) return false;
     auto has_stem = [](const std::vector<Word>& words, const std::string& s) {
       return std::any_of(words.begin(), words.end(), [&](const Word& w) { return w.stem == s; });
     };

@@ -1,5 +1,7 @@
 // National cups end to end: one-match ties, replays told from second legs and from each other,
 // and a final two sources tell with home and away swapped.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "footballdb/footballdb.hpp"
@@ -84,6 +86,36 @@ TEST(UnknownCup, TiesAreAsTheSourceNumbersThem) {
   EXPECT_EQ(final.outcome.decided_by, DecidedBy::kExtraTime);
   EXPECT_EQ(check(db).conflicts.size(), 0u);
   EXPECT_TRUE(check(db).rule_anomalies.empty());
+}
+
+// A national cup's small club with a big club's word and a short legal form of its own (CF
+// Benfica, a Lisbon club) is a club of its own awaiting review, never the big club: SL Benfica
+// plays only its own tie, and no answer about it holds CF Benfica's defeat.
+TEST(NationalCup, ASmallClubWithABigClubsWordIsAClubOfItsOwn) {
+  Database db = Database::open(":memory:");
+  import_files(db, {data_path("football_txt/ptcup-2024-25-benficas.txt")});
+  const Resolution sl = db.resolve("SL Benfica");
+  ASSERT_TRUE(sl.club);
+  TieFilter of_sl;
+  of_sl.club = sl.club->id;
+  const auto ties = db.ties(of_sl);
+  ASSERT_EQ(ties.size(), 1u);
+  EXPECT_EQ(ties[0].round, "Third round");
+  ASSERT_TRUE(ties[0].winner);
+  EXPECT_EQ(ties[0].winner->id, sl.club->id);
+
+  // Its club is the name's own until review says otherwise; the big club is only offered.
+  const auto reviews = db.reviews();
+  const auto review = std::find_if(reviews.begin(), reviews.end(),
+                                   [](const NameReview& r) { return r.name == "CF Benfica"; });
+  ASSERT_NE(review, reviews.end());
+  ASSERT_TRUE(review->club);
+  EXPECT_NE(review->club->id, sl.club->id);
+  EXPECT_EQ(review->club->name, "CF Benfica");
+  ASSERT_EQ(review->ties.size(), 1u);
+  EXPECT_EQ(review->ties[0].round, "Second round");
+  ASSERT_FALSE(review->candidates.empty());
+  EXPECT_EQ(review->candidates.front().club.name, "SL Benfica");
 }
 
 }  // namespace

@@ -139,6 +139,28 @@ TEST_F(MatcherTest, LegalFormAloneNeverMatchesAcross) {
   EXPECT_FALSE(matcher_.compatible("UE Santa Coloma", ClubId(1)));
 }
 
+// A city's small club or a phoenix club with the big club's one word and a short legal form of
+// its own (CF Benfica, AFC Wimbledon) is not the club whose name holds another club word there,
+// though every word of it is a spelling of that club: proposed for review, never bound.
+TEST_F(MatcherTest, AnotherKindOfClubOfTheSameWordIsOnlyProposed) {
+  club(40, "SL Benfica", "POR", "Lisboa", {"Benfica", "Sport Lisboa e Benfica"});
+  club(41, "Wimbledon FC", "ENG", "London", {"Wimbledon"});
+  EXPECT_EQ(outcome("CF Benfica"), "ambiguous");
+  EXPECT_EQ(candidates("CF Benfica"), std::vector<std::string>{"SL Benfica"});
+  EXPECT_EQ(outcome("UE Benfica"), "ambiguous");
+  EXPECT_EQ(outcome("AFC Wimbledon"), "ambiguous");
+  EXPECT_EQ(candidates("AFC Wimbledon"), std::vector<std::string>{"Wimbledon FC"});
+  // The club's own words, and legal forms of its own kind, still find it.
+  EXPECT_EQ(outcome("Benfica"), "SL Benfica (exact)");
+  EXPECT_EQ(outcome("SL Benfica"), "SL Benfica (exact)");
+  EXPECT_EQ(outcome("Benfica SL"), "SL Benfica (tokens)");
+  EXPECT_EQ(outcome("FC Wimbledon"), "Wimbledon FC (tokens)");
+  EXPECT_EQ(outcome("Wimbledon Football Club"), "Wimbledon FC (tokens)");
+  // A legal form added to a club whose name holds none, or to a name of more words.
+  EXPECT_EQ(outcome("Stabæk IF"), "Stabæk (tokens)");
+  EXPECT_EQ(outcome("FK Liepājas Metalurgs"), "SK Liepājas Metalurgs (tokens)");
+}
+
 TEST_F(MatcherTest, DistinctClubsSharingWordsStayApart) {
   EXPECT_EQ(outcome("FK Baku"), "Bakı FK (exact)");
   EXPECT_EQ(outcome("FK İnter Baku"), "İnter Bakı PİK (tokens)");
