@@ -19,10 +19,28 @@ std::string upper_trimmed(std::string_view code) {
   return out;
 }
 
+// The words of `text`, split at blanks and hyphens, ASCII letters lower-cased, joined by one
+// space: how a competition's name and a country's name are compared.
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out(1);
+  for (const char c : text) {
+    if (c == ' ' || c == '-' || c == '\t') {
+      if (!out.back().empty()) out.emplace_back();
+    } else {
+      out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
+}
+
 // data/vocabulary/countries.txt, read once.
 struct Countries {
   std::map<std::string, std::string, std::less<>> aliases;
   std::map<std::string, std::vector<std::string>, std::less<>> competitions;
+  // A country's name (words_of, joined by spaces) -> the countries its competitions admit.
+  std::map<std::string, std::vector<std::string>, std::less<>> names;
+  std::size_t longest_name = 0;  // in words
 
   Countries() {
     std::map<std::string, std::vector<std::string>> groups;
@@ -57,10 +75,45 @@ struct Countries {
         std::sort(codes.begin(), codes.end());
         codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
         competitions[name] = codes;
+      } else if (kind == "country") {
+        const std::vector<std::string> words = words_of(name);
+        longest_name = std::max(longest_name, words.size());
+        std::sort(codes.begin(), codes.end());
+        codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+        names[join(words, 0, words.size())] = codes;
       } else {
-        fail(number, "expected alias, group or competition, got \"" + kind + "\"");
+        fail(number, "expected alias, group, competition or country, got \"" + kind + "\"");
       }
     }
+  }
+
+  // The countries of the one country `competition` names, longer names first ("Northern
+  // Ireland" before "Ireland"); nullptr when it names none or more than one.
+  const std::vector<std::string>* named_in(std::string_view competition) const {
+    const std::vector<std::string> words = words_of(competition);
+    const std::vector<std::string>* found = nullptr;
+    for (std::size_t i = 0; i < words.size();) {
+      std::size_t used = 1;
+      for (std::size_t n = std::min(longest_name, words.size() - i); n > 0; --n) {
+        auto it = names.find(join(words, i, n));
+        if (it == names.end()) continue;
+        if (found && *found != it->second) return nullptr;
+        found = &it->second;
+        used = n;
+        break;
+      }
+      i += used;
+    }
+    return found;
+  }
+
+  static std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t n) {
+    std::string out;
+    for (std::size_t k = from; k < from + n; ++k) {
+      if (k > from) out += ' ';
+      out += words[k];
+    }
+    return out;
   }
 
   [[noreturn]] static void fail(int line, const std::string& what) {
@@ -85,9 +138,12 @@ std::string canonical_country(std::string_view code) {
 
 const std::vector<std::string>& admitted_countries(std::string_view competition) {
   static const std::vector<std::string> kAny;
-  const auto& list = countries().competitions;
-  auto it = list.find(competition);
-  return it == list.end() ? kAny : it->second;
+  const Countries& all = countries();
+  if (auto it = all.competitions.find(competition); it != all.competitions.end()) {
+    return it->second;
+  }
+  const std::vector<std::string>* named = all.named_in(competition);
+  return named ? *named : kAny;
 }
 
 }  // namespace footballdb::vocabulary
