@@ -4,8 +4,9 @@
 Usage: tools/build_registry.py OPENFOOTBALL_CLUBS_DIR [--holdout GOLD_TSV] > data/clubs/registry.txt
 
 Input: every <country>/<code>.clubs.txt under OPENFOOTBALL_CLUBS_DIR. A club is a line
-"Name[ (years)], [founded,] [@ stadium,] [city]" followed by "| alt name [lang]" lines; "ii)" marks a
-reserve team (a club of its own); indented lines with "//" are street addresses; "#" starts a comment.
+"Name[ (years)], [founded,] [@ stadium,] [city]", which may hold alternative names too, each after
+a "|", followed by "| alt name [lang]" lines; "ii)" marks a reserve team (a club of its own);
+indented lines with "//" are street addresses; "#" starts a comment.
 
 Output (the format lib/names/registry.cpp reads):
   = CODE            a country section; CODE is the FIFA three-letter code (ENG, SCO, AZE, KAZ ...)
@@ -126,19 +127,27 @@ def read_country(path, code):
         if stripped.startswith("|") or (indent >= 2 and not reserve and "//" not in stripped):
             if not clubs:
                 raise InputError(f"{where}: expected a club line before alternative names")
-            for alt in stripped.lstrip("|").split("|"):
-                alt = alt.strip()
-                if not alt:
-                    continue
-                m = LANG.match(alt)
-                text, lang = (m.group(1), m.group(2)) if m else (alt, None)
-                clubs[-1]["names"].extend((form, lang) for form in sponsor_forms(text))
+            add_alternatives(clubs[-1], stripped.lstrip("|").split("|"))
         elif "//" in stripped:
             continue  # a street address
         else:
-            name, city = parse_club_line(reserve.group(1) if reserve else stripped, where)
+            # A club line may give alternative names too: "FC Gambarogno-Contone | FC Gambarogno".
+            head, *alternatives = (reserve.group(1) if reserve else stripped).split("|")
+            name, city = parse_club_line(head.strip(), where)
             clubs.append({"name": name, "city": city, "names": [], "country": code})
+            add_alternatives(clubs[-1], alternatives)
     return clubs
+
+
+def add_alternatives(club, alternatives):
+    """Adds the alternative names "Alt [lang]" of a "|"-separated list to `club`."""
+    for alt in alternatives:
+        alt = alt.strip()
+        if not alt:
+            continue
+        m = LANG.match(alt)
+        text, lang = (m.group(1), m.group(2)) if m else (alt, None)
+        club["names"].extend((form, lang) for form in sponsor_forms(text))
 
 
 def holdout_spellings(gold_path):

@@ -139,7 +139,9 @@ struct RegistryClub {
 // Reads a registry file and calls `sink` once per club, in file order. The format:
 //   # comment                 (also after data, from " #")
 //   = AZE                     a country section: every club below is in that country
-//   Bakı FK @ Baku            a club: canonical name, then " @ city" when known
+//   Bakı FK @ Baku            a club: canonical name, then " @ city" when known; spellings
+//                             may follow the name on its line, each after a "|" (openfootball's
+//                             "FC Gambarogno-Contone | FC Gambarogno")
 //     | FK Baku               a known spelling of the club above ...
 //     | Bakı [az]             ... with its language
 // `path` is used in messages. Throws Error (kInput, "path:line:column: expected ...") on a line

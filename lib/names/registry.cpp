@@ -45,6 +45,24 @@ void for_each_data_line(std::istream& in, const std::string& path, Visit visit) 
   }
 }
 
+// A spelling "Name [lang]" (what follows a "|").
+ClubName spelling_of(std::string_view text, const SourceLocation& where) {
+  std::string_view name = trim(text);
+  ClubName spelling;
+  if (!name.empty() && name.back() == ']') {
+    std::size_t open = name.rfind('[');
+    if (open == std::string_view::npos || open + 2 >= name.size()) {
+      throw input_error(where, "expected a language tag such as \"[en]\"");
+    }
+    spelling.lang = std::string(name.substr(open + 1, name.size() - open - 2));
+    name = trim(name.substr(0, open));
+  }
+  if (name.empty()) throw input_error(where, "expected a name after \"|\"");
+  spelling.name = std::string(name);
+  spelling.origin = "registry";
+  return spelling;
+}
+
 }  // namespace
 
 void read_registry(std::istream& in, const std::string& path,
@@ -62,29 +80,25 @@ void read_registry(std::istream& in, const std::string& path,
       country = std::string(code);
     } else if (text.front() == '|') {
       if (!club) throw input_error(where, "expected a club line before a \"|\" spelling");
-      std::string_view name = trim(text.substr(1));
-      ClubName spelling;
-      if (!name.empty() && name.back() == ']') {
-        std::size_t open = name.rfind('[');
-        if (open == std::string_view::npos || open + 2 >= name.size()) {
-          throw input_error(where, "expected a language tag such as \"[en]\"");
-        }
-        spelling.lang = std::string(name.substr(open + 1, name.size() - open - 2));
-        name = trim(name.substr(0, open));
-      }
-      if (name.empty()) throw input_error(where, "expected a name after \"|\"");
-      spelling.name = std::string(name);
-      spelling.origin = "registry";
-      club->names.push_back(std::move(spelling));
+      club->names.push_back(spelling_of(text.substr(1), where));
     } else {
       if (!country) throw input_error(where, "expected a \"= CODE\" country line before a club");
       if (club) sink(std::move(*club));
       club = RegistryClub{};
       club->country = country;
       std::size_t at = text.find(" @ ");
-      std::string_view name = trim(text.substr(0, at));
+      // openfootball's lists may give spellings on the club line too, each after a "|":
+      // "FC Gambarogno-Contone | FC Gambarogno".
+      std::string_view head = text.substr(0, at);
+      std::size_t bar = head.find('|');
+      std::string_view name = trim(head.substr(0, bar));
       if (name.empty()) throw input_error(where, "expected a club name");
       club->name = std::string(name);
+      while (bar != std::string_view::npos) {
+        const std::size_t next = head.find('|', bar + 1);
+        club->names.push_back(spelling_of(head.substr(bar + 1, next - bar - 1), where));
+        bar = next;
+      }
       if (at != std::string_view::npos) {
         std::string_view city = trim(text.substr(at + 3));
         if (city.empty()) throw input_error(where, "expected a city after \" @ \"");

@@ -310,6 +310,25 @@ TEST(Registry, ReadsClubsSpellingsAndLanguages) {
   EXPECT_FALSE(clubs[1].city);
 }
 
+// openfootball's lists may give a club's spellings on its own line: they are spellings, not a
+// part of its name.
+TEST(Registry, SpellingsOnTheClubLineAreSpellings) {
+  std::istringstream in("= SUI\nFC Gambarogno-Contone | FC Gambarogno @ Gambarogno\n"
+                        "  | Gambarogno\nFC Lugano|Lugano [it]\n");
+  std::vector<RegistryClub> clubs;
+  read_registry(in, "r.txt", [&](RegistryClub&& c) { clubs.push_back(std::move(c)); });
+  ASSERT_EQ(clubs.size(), 2u);
+  EXPECT_EQ(clubs[0].name, "FC Gambarogno-Contone");
+  EXPECT_EQ(clubs[0].city, "Gambarogno");
+  ASSERT_EQ(clubs[0].names.size(), 2u);
+  EXPECT_EQ(clubs[0].names[0].name, "FC Gambarogno");
+  EXPECT_EQ(clubs[0].names[1].name, "Gambarogno");
+  EXPECT_EQ(clubs[1].name, "FC Lugano");
+  ASSERT_EQ(clubs[1].names.size(), 1u);
+  EXPECT_EQ(clubs[1].names[0].name, "Lugano");
+  EXPECT_EQ(clubs[1].names[0].lang, "it");
+}
+
 TEST(Registry, MalformedLinesFailWithFileAndLine) {
   auto message = [](const std::string& text) {
     std::istringstream in(text);
