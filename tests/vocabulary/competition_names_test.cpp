@@ -17,6 +17,17 @@ TEST(CanonicalCompetition, NamesTheEuropeanCupByItsEra) {
   EXPECT_TRUE(qualifying);
 }
 
+// National cups as openfootball's headers and other sources name them: one competition each.
+TEST(CanonicalCompetition, NamesANationalCupAsSourcesDo) {
+  EXPECT_EQ(canonical_competition("DFB Pokal", 2024), "DFB-Pokal");
+  EXPECT_EQ(canonical_competition("German Cup", 2024), "DFB-Pokal");
+  EXPECT_EQ(canonical_competition("Spanish Copa del Rey", 2024), "Copa del Rey");
+  EXPECT_EQ(canonical_competition("Italy Coppa Italia", 2024), "Coppa Italia");
+  EXPECT_EQ(canonical_competition("Scottish FA Cup", 1990), "Scottish Cup");
+  EXPECT_EQ(canonical_competition("English FA Cup", 1990), "FA Cup");
+  EXPECT_EQ(canonical_competition("Portuguese Taça de Portugal", 2024), "Taça de Portugal");
+}
+
 TEST(UefaCompetition, IsTheCompetitionNotAWordOfItsName) {
   EXPECT_EQ(uefa_competition("Champions League", 2010), UefaCompetition::kEuropeanCup);
   EXPECT_EQ(uefa_competition("European Champion Clubs' Cup", 1966), UefaCompetition::kEuropeanCup);
