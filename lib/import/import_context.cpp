@@ -54,7 +54,7 @@ std::optional<ClubId> ClubLookup::resolved(const std::string& name, const Source
                                            const std::optional<std::string>& country,
                                            const std::optional<std::string>& competition) {
   check_club_name(name, where);
-  auto binding = resolver_.resolved(name, match_context(country, competition));
+  auto binding = resolver_.resolved(name, context(country, competition));
   if (!binding) return std::nullopt;
   return apply(*binding, where);
 }
@@ -62,7 +62,19 @@ std::optional<ClubId> ClubLookup::resolved(const std::string& name, const Source
 ClubId ClubLookup::get(const std::string& name, const SourceLocation& where,
                        const std::optional<std::string>& country) {
   check_club_name(name, where);
-  return apply(resolver_.alone(name, match_context(country, std::nullopt)), where);
+  return apply(resolver_.alone(name, context(country, std::nullopt)), where);
+}
+
+MatchContext ClubLookup::context(const std::optional<std::string>& country,
+                                 const std::optional<std::string>& competition) {
+  if (!competition) return match_context(country, std::nullopt);
+  if (competition != competition_) {
+    competition_ = competition;
+    competition_context_ = match_context(std::nullopt, competition);
+  }
+  MatchContext out = competition_context_;
+  if (country) out.country = match_context(country, std::nullopt).country;
+  return out;
 }
 
 ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>& b,
@@ -71,8 +83,8 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
                           const storage::RoundKey& round, const SourceLocation& where) {
   check_club_name(a, where);
   if (b) check_club_name(*b, where);
-  const MatchContext context_a = match_context(country_a, round.competition);
-  const MatchContext context_b = match_context(country_b, round.competition);
+  const MatchContext context_a = context(country_a, round.competition);
+  const MatchContext context_b = context(country_b, round.competition);
   merged_.clear();
   // An earlier source's placeholder for this pairing becomes its known club first.
   if (b) apply(resolver_.earlier_pairings(a, context_a, *b, context_b, round));

@@ -61,12 +61,17 @@ class ClubLookup {
   void apply(const std::vector<Settlement>& settlements);
   // `club`, or the club it was merged into by a settlement of this pairing.
   ClubId followed(ClubId club) const;
+  // match_context, the countries of the competition worked out once while rows name the same.
+  MatchContext context(const std::optional<std::string>& country,
+                       const std::optional<std::string>& competition);
 
   Resolver resolver_;
   storage::Store& store_;
   SourceId source_;
   FileReport& report_;
   std::unordered_map<ClubId, ClubId> merged_;  // placeholders settled in the current pairing
+  std::optional<std::string> competition_;    // the last competition context() was asked of
+  MatchContext competition_context_;          // its match_context, without a country
 };
 
 struct ImportContext {

@@ -19,8 +19,8 @@ std::string upper_trimmed(std::string_view code) {
   return out;
 }
 
-// The words of `text`, split at blanks and hyphens, ASCII letters lower-cased, joined by one
-// space: how a competition's name and a country's name are compared.
+// The words of `text`, split at blanks and hyphens, ASCII letters lower-cased: how a
+// competition's name and a country's name are compared.
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> out(1);
   for (const char c : text) {
