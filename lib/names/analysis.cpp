@@ -211,6 +211,13 @@ std::string skeleton_word(std::string_view w, int variant) {
       case 'y':
         mapped = 'i';
         break;
+      case 'e':  // ae, oe, ue: ä, ö, ü and ø written without them (Koeln, Broendby), not
+                 // in a short word (Caen is no CAN)
+        if (i > 0 && w.size() >= 5 && (w[i - 1] == 'a' || w[i - 1] == 'o' || w[i - 1] == 'u')) {
+          ++i;
+          continue;
+        }
+        break;
       default:
         break;
     }

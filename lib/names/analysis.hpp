@@ -37,7 +37,8 @@ void sort_unique(std::vector<T>& v) {
 
 // The phonetic skeleton of one folded word: German and English transliterations of the same
 // letters meet (sch/sh/zh/s/z -> s, tsch/ch/c -> c, j/y -> i, w -> v, kh -> h, gh -> g, ph -> f,
-// doubled letters once); non-ASCII leftovers are dropped.
+// ae/oe/ue -> a/o/u in a word of five letters or more, doubled letters once); non-ASCII
+// leftovers are dropped.
 std::string skeleton_word(std::string_view w, int variant);
 
 // A word reduced to a stem that ignores endings: plural and genitive "s", Finnish genitive "n",

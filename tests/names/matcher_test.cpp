@@ -102,6 +102,27 @@ TEST_F(MatcherTest, TransliterationBridgesGermanAndEnglish) {
   EXPECT_EQ(outcome("Пюник"), "FC Pyunik (tokens)");
 }
 
+TEST_F(MatcherTest, UmlautsWrittenOutAreTheLettersTheyStandFor) {
+  // ASCII sources write ä, ö, ü and ø as ae, oe, ue and oe.
+  club(40, "1. FC Köln", "GER", "Köln", {"Köln", "FC Köln"});
+  club(41, "Bayern München", "GER", "München", {"FC Bayern München"});
+  club(42, "TSV 1860 München", "GER", "München", {"1860 München"});
+  club(43, "Brøndby IF", "DEN", "Brøndby", {});
+  club(44, "Malmö FF", "SWE", "Malmö", {});
+  club(45, "Stade Malherbe Caen", "FRA", "Caen", {"Caen", "SM Caen"});
+  EXPECT_EQ(outcome("Koeln"), "1. FC Köln (transliterated)");
+  EXPECT_EQ(outcome("1. FC Koeln"), "1. FC Köln (transliterated)");
+  EXPECT_EQ(outcome("FC Bayern Muenchen"), "Bayern München (transliterated)");
+  EXPECT_EQ(outcome("TSV 1860 Muenchen"), "TSV 1860 München (transliterated)");
+  EXPECT_EQ(outcome("Broendby IF"), "Brøndby IF (transliterated)");
+  EXPECT_EQ(outcome("Malmoe FF"), "Malmö FF (transliterated)");
+  // The city alone names neither club of it, written either way; a short word keeps its e.
+  for (const char* city : {"München", "Muenchen"}) {
+    EXPECT_NE(matcher_.resolve(city).status, ResolveStatus::kResolved) << city;
+  }
+  EXPECT_EQ(outcome("Can"), "unknown");
+}
+
 TEST_F(MatcherTest, WeakTokensAreDroppedAddedAndReordered) {
   EXPECT_EQ(outcome("Schetissu Taldyqorghan"), "FC Zhetysu Taldykorgan (tokens)");
   EXPECT_EQ(outcome("Pjunik Jerewan"), "FC Pyunik (tokens)");
