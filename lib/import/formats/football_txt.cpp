@@ -2,6 +2,7 @@
 
 #include "import/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -102,13 +103,27 @@ bool starts_score(string_view token) {
   return !token.empty() && is_ascii_digit(token[0]) && contains(token, "-");
 }
 
-bool is_versus(string_view token) { return token == "v" || token == "vs" || token == "vs."; }
+bool is_versus_word(string_view token) { return token == "v" || token == "vs" || token == "vs."; }
+
+// Whether token `i` of a line stands between its two clubs: "v", "vs", or, with `dash` (an
+// indented line or one with a kick-off time: not a heading such as "Round of 16 - 1st Leg")
+// and neither word in the line, a dash alone where the score of a match not yet played goes
+// ("Astur CF  -  EDF Logroño") with no score after it (else it is a word of a name: "Real
+// Madrid - Castilla").
+bool is_versus(const std::vector<string_view>& tokens, std::size_t i, bool dash) {
+  const string_view token = tokens[i];
+  if (is_versus_word(token)) return true;
+  if (!dash || (token != "-" && token != "\xE2\x80\x93")) return false;  // hyphen, en dash
+  const auto after = tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1;
+  return i > 0 && after != tokens.end() && std::none_of(after, tokens.end(), starts_score) &&
+         std::none_of(tokens.begin(), tokens.end(), is_versus_word);
+}
 
 // True when a line reads as a match: clubs around "v", or an old-style score between names.
-bool looks_like_match(string_view text) {
+bool looks_like_match(string_view text, bool dash) {
   auto tokens = tokens_of(text);
   for (std::size_t i = 1; i < tokens.size(); ++i) {
-    if (is_versus(tokens[i])) return true;
+    if (is_versus(tokens, i, dash)) return true;
     if (starts_score(tokens[i])) return true;
   }
   return false;
@@ -230,7 +245,8 @@ class Parser {
       if (text == "teams:") ++team_lists_;
       return;
     }
-    if (looks_like_match(text)) return read_match(text);
+    dash_versus_ = indented || looks_like_time(tokens_of(text).front());
+    if (looks_like_match(text, dash_versus_)) return read_match(text);
     if (!indented) return read_heading(text, text);
     fail(text, "expected a match line such as 'Home (ABC) v Away (DEF)  2-1 (1-0)'");
   }
@@ -544,7 +560,7 @@ class Parser {
     }
     auto tokens = tokens_of(rest);
     std::size_t versus = 0;
-    while (versus < tokens.size() && !is_versus(tokens[versus])) ++versus;
+    while (versus < tokens.size() && !is_versus(tokens, versus, dash_versus_)) ++versus;
     string_view home;
     string_view away;
     std::optional<ScoreText> score;
@@ -612,6 +628,7 @@ class Parser {
   Context context_;
   string_view line_;
   int number_ = 0;
+  bool dash_versus_ = false;  // whether the line's dash alone may stand for "v" (is_versus)
   int markers_ = 0;
   int season_headers_ = 0;
   int team_lists_ = 0;
