@@ -22,6 +22,7 @@ TEST(CanonicalCompetition, NamesANationalCupAsSourcesDo) {
   EXPECT_EQ(canonical_competition("DFB Pokal", 2024), "DFB-Pokal");
   EXPECT_EQ(canonical_competition("German Cup", 2024), "DFB-Pokal");
   EXPECT_EQ(canonical_competition("Spanish Copa del Rey", 2024), "Copa del Rey");
+  EXPECT_EQ(canonical_competition("Copa del Rey de España", 2024), "Copa del Rey");
   EXPECT_EQ(canonical_competition("Italy Coppa Italia", 2024), "Coppa Italia");
   EXPECT_EQ(canonical_competition("Scottish FA Cup", 1990), "Scottish Cup");
   EXPECT_EQ(canonical_competition("English FA Cup", 1990), "FA Cup");
