@@ -123,7 +123,8 @@ struct MatchContext {
   // A name a person typed (a query), not one a source printed: a short form ("Sturm",
   // "Shamrock") may then mean the one club whose name holds it with a city or a common word
   // more ("SK Sturm Graz", "Shamrock Rovers"), and, among the clubs of the scope, the one club
-  // whose name holds it at all. From a source, a short name resolves only to a club whose name
+  // whose name holds it at all (not for a word that five clubs or more hold: "Rovers" alone is
+  // only a proposal, even of the one club of the scope whose name has it). From a source, a short name resolves only to a club whose name
   // is that name and a legal form ("Helsingborg": Helsingborgs IF).
   bool typed = false;
 };

@@ -378,7 +378,7 @@ struct Matcher::Impl {
           const WordKind k = index.kind(w);
           if (k == WordKind::kLegal || k == WordKind::kNumber) continue;
           const bool place = k == WordKind::kCity || is_place_word(w.folded);
-          score = std::min(score, place && !common ? kPlaceFitScore : kPartialScore);
+          score = std::min(score, common ? kProposalScore : place ? kPlaceFitScore : kPartialScore);
         }
         if (score == kPartialScore && capitals) score = kProposalScore;
         out.push_back({name.club, n, kTokens, score});

@@ -123,6 +123,25 @@ TEST_F(MatcherTest, UmlautsWrittenOutAreTheLettersTheyStandFor) {
   EXPECT_EQ(outcome("Can"), "unknown");
 }
 
+TEST_F(MatcherTest, ACommonWordTypedAloneIsOnlyProposedEvenInTheScope) {
+  club(50, "Shamrock Rovers FC", "IRL", "Dublin", {"Shamrock Rovers"});
+  club(51, "Blackburn Rovers FC", "ENG", "Blackburn", {});
+  club(52, "Bristol Rovers FC", "ENG", "Bristol", {});
+  club(53, "Tranmere Rovers FC", "ENG", "Birkenhead", {});
+  club(54, "Doncaster Rovers FC", "ENG", "Doncaster", {});
+  club(55, "Raith Rovers FC", "SCO", "Kirkcaldy", {});
+  MatchContext context;
+  context.typed = true;
+  context.scope = {ClubId(50)};  // the only one of them with data
+  // "Rovers" is a word of five clubs: alone, it names none of them, even the one with data ...
+  const Resolution rovers = matcher_.resolve("Rovers", context);
+  EXPECT_NE(rovers.status, ResolveStatus::kResolved);
+  ASSERT_FALSE(rovers.candidates.empty());
+  EXPECT_EQ(rovers.candidates.front().club.name, "Shamrock Rovers FC");
+  // ... while the club's own word does.
+  EXPECT_EQ(outcome("Shamrock", context), "Shamrock Rovers FC (tokens)");
+}
+
 TEST_F(MatcherTest, WeakTokensAreDroppedAddedAndReordered) {
   EXPECT_EQ(outcome("Schetissu Taldyqorghan"), "FC Zhetysu Taldykorgan (tokens)");
   EXPECT_EQ(outcome("Pjunik Jerewan"), "FC Pyunik (tokens)");
