@@ -351,8 +351,11 @@ Analysis Analyzer::analyse(std::string_view raw, const std::optional<std::string
     std::vector<std::string> skeletons;
     for (const auto& fw : folded_words) {
       Word w;
-      w.folded = fw;
-      w.skeleton = skeleton_word(fw, v);
+      // A short form is the word it stands for ("Leeds Utd": Leeds United).
+      const auto& short_forms = name_vocabulary().short_forms;
+      const auto full = short_forms.find(fw);
+      w.folded = full == short_forms.end() ? fw : full->second;
+      w.skeleton = skeleton_word(w.folded, v);
       if (w.skeleton.empty()) continue;
       w.stem = stem(w.skeleton);
       w.abbreviation = abbreviations.count(fw) > 0;

@@ -40,8 +40,13 @@ NameVocabulary read_name_vocabulary(std::string_view text, const std::string& pa
       v.reserve.insert(words.begin(), words.end());
     } else if (kind == "city") {
       v.cities.push_back(rest);
+    } else if (kind == "short") {
+      if (words.size() < 3 || words[words.size() - 2] != "=") {
+        fail("expected \"short FORM ... = WORD\"");
+      }
+      for (std::size_t i = 0; i + 2 < words.size(); ++i) v.short_forms[words[i]] = words.back();
     } else {
-      fail("expected legal, stop, place, reserve or city, got \"" + kind + "\"");
+      fail("expected legal, stop, place, reserve, city or short, got \"" + kind + "\"");
     }
   }
   return v;

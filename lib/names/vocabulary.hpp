@@ -1,6 +1,7 @@
 // The words the club-name matcher treats apart: data/vocabulary/names.txt, embedded at build time.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -15,6 +16,8 @@ struct NameVocabulary {
   std::set<std::string, std::less<>> place;    // words of many places' names, no city alone
   std::set<std::string, std::less<>> reserve;  // words that mark a reserve or youth team
   std::vector<std::string> cities;             // cities that name clubs in sources
+  // Short forms that are no prefix of the word they stand for ("utd": "united"), by short form.
+  std::map<std::string, std::string, std::less<>> short_forms;
 };
 
 // The shipped vocabulary, read once. Throws Error(kInternal, "data/vocabulary/names.txt:LINE:

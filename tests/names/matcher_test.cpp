@@ -123,6 +123,16 @@ TEST_F(MatcherTest, UmlautsWrittenOutAreTheLettersTheyStandFor) {
   EXPECT_EQ(outcome("Can"), "unknown");
 }
 
+TEST_F(MatcherTest, UtdIsUnited) {
+  // The British press's short form, no prefix of the word it stands for.
+  club(60, "Leeds United FC", "ENG", "Leeds", {"Leeds United"});
+  club(61, "Dundee United FC", "SCO", "Dundee", {"Dundee United"});
+  club(62, "Dundee FC", "SCO", "Dundee", {"Dundee"});
+  EXPECT_EQ(outcome("Leeds Utd"), "Leeds United FC (transliterated)");
+  EXPECT_EQ(outcome("Dundee Utd"), "Dundee United FC (transliterated)");
+  EXPECT_NE(matcher_.resolve("Utd").status, ResolveStatus::kResolved);
+}
+
 TEST_F(MatcherTest, ACommonWordTypedAloneIsOnlyProposedEvenInTheScope) {
   club(50, "Shamrock Rovers FC", "IRL", "Dublin", {"Shamrock Rovers"});
   club(51, "Blackburn Rovers FC", "ENG", "Blackburn", {});
