@@ -124,8 +124,9 @@ struct MatchContext {
   // "Shamrock") may then mean the one club whose name holds it with a city or a common word
   // more ("SK Sturm Graz", "Shamrock Rovers"), and, among the clubs of the scope, the one club
   // whose name holds it at all (not for a word that five clubs or more hold: "Rovers" alone is
-  // only a proposal, even of the one club of the scope whose name has it). From a source, a short name resolves only to a club whose name
-  // is that name and a legal form ("Helsingborg": Helsingborgs IF).
+  // only a proposal, even of the one club of the scope whose name has it). From a source, a
+  // short name resolves only to a club whose name is that name and a legal form
+  // ("Helsingborg": Helsingborgs IF).
   bool typed = false;
 };
 

@@ -340,6 +340,7 @@ Analysis Analyzer::analyse(std::string_view raw, const std::optional<std::string
   }
   std::string base = text == raw && !apostrophe ? a.folded : fold_key(text);
   std::vector<std::string> folded_words = split_words(base);
+  const auto& short_forms = name_vocabulary().short_forms;
   // The variants differ only in how they sound x and q.
   const bool variants_alike = base.find_first_of("xq") == std::string::npos;
   for (int v = 0; v < kVariants; ++v) {
@@ -352,7 +353,6 @@ Analysis Analyzer::analyse(std::string_view raw, const std::optional<std::string
     for (const auto& fw : folded_words) {
       Word w;
       // A short form is the word it stands for ("Leeds Utd": Leeds United).
-      const auto& short_forms = name_vocabulary().short_forms;
       const auto full = short_forms.find(fw);
       w.folded = full == short_forms.end() ? fw : full->second;
       w.skeleton = skeleton_word(w.folded, v);

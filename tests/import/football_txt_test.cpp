@@ -325,15 +325,15 @@ TEST(FootballTxt, ReadsMatchesNotYetPlayedWithADashForTheScore) {
             (std::vector<std::string>{
                 "round 3:1 Copa del Rey de España | 2024-25 | Preliminary round | knockout yes",
                 "leg 5:3 Copa del Rey de España | 2024-25 | Preliminary round | leg _ | "
-                "2024-10-09 21:00 | Astur CF (_) v EDF Logroño (_) | scheduled ft _ ht _ et _ pen _ "
-                "| venue _ | awarded_to _",
+                "2024-10-09 21:00 | Astur CF (_) v EDF Logroño (_) | scheduled ft _ ht _ et _ "
+                "pen _ | venue _ | awarded_to _",
                 "leg 6:10 Copa del Rey de España | 2024-25 | Preliminary round | leg _ | "
-                "2024-10-09 21:00 | CD Villamuriel (_) v CD Aurrerá de Vitoria (_) | scheduled ft _ "
-                "ht _ et _ pen _ | venue _ | awarded_to _",
+                "2024-10-09 21:00 | CD Villamuriel (_) v CD Aurrerá de Vitoria (_) | scheduled "
+                "ft _ ht _ et _ pen _ | venue _ | awarded_to _",
                 // A dash with a score or "v" after it is a word of the home club's name.
                 "leg 7:10 Copa del Rey de España | 2024-25 | Preliminary round | leg _ | "
-                "2024-10-09 21:00 | Real Madrid - Castilla (_) v Selaya FC (_) | played ft 2-1 ht _ "
-                "et _ pen _ | venue _ | awarded_to _",
+                "2024-10-09 21:00 | Real Madrid - Castilla (_) v Selaya FC (_) | played ft 2-1 "
+                "ht _ et _ pen _ | venue _ | awarded_to _",
                 "leg 8:10 Copa del Rey de España | 2024-25 | Preliminary round | leg _ | "
                 "2024-10-09 21:00 | Real Madrid - Castilla (_) v UE Vic (_) | scheduled ft _ ht _ "
                 "et _ pen _ | venue _ | awarded_to _"}));
