@@ -1,6 +1,8 @@
 #include "names/vocabulary.hpp"
 
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "footballdb/error.hpp"
 #include "vocabulary/vocabulary_data.hpp"
@@ -25,13 +27,17 @@ NameVocabulary read_name_vocabulary(std::string_view text, const std::string& pa
     std::istringstream split(rest);
     for (std::string w; split >> w;) words.push_back(w);
     if (words.empty()) fail("expected words after \"" + kind + "\"");
-    if (kind == "legal") {
+    // The forms of a "KIND FORM ... = WHAT" line, each with its WHAT.
+    auto equated = [&](const char* what) {
       if (words.size() < 3 || words[words.size() - 2] != "=") {
-        fail("expected \"legal FORM ... = CLASS\"");
+        fail("expected \"" + kind + " FORM ... = " + what + "\"");
       }
-      for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-        v.legal_forms.emplace_back(words[i], words.back());
-      }
+      std::vector<std::pair<std::string, std::string>> out;
+      for (std::size_t i = 0; i + 2 < words.size(); ++i) out.emplace_back(words[i], words.back());
+      return out;
+    };
+    if (kind == "legal") {
+      for (auto& form : equated("CLASS")) v.legal_forms.push_back(std::move(form));
     } else if (kind == "stop") {
       v.stop.insert(words.begin(), words.end());
     } else if (kind == "place") {
@@ -41,10 +47,7 @@ NameVocabulary read_name_vocabulary(std::string_view text, const std::string& pa
     } else if (kind == "city") {
       v.cities.push_back(rest);
     } else if (kind == "short") {
-      if (words.size() < 3 || words[words.size() - 2] != "=") {
-        fail("expected \"short FORM ... = WORD\"");
-      }
-      for (std::size_t i = 0; i + 2 < words.size(); ++i) v.short_forms[words[i]] = words.back();
+      for (auto& form : equated("WORD")) v.short_forms[form.first] = std::move(form.second);
     } else {
       fail("expected legal, stop, place, reserve, city or short, got \"" + kind + "\"");
     }

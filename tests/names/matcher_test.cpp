@@ -10,6 +10,7 @@
 
 #include "footballdb/error.hpp"
 #include "names/shipped_registry.hpp"
+#include "names/vocabulary.hpp"
 
 namespace footballdb::names {
 namespace {
@@ -121,6 +122,25 @@ TEST_F(MatcherTest, UmlautsWrittenOutAreTheLettersTheyStandFor) {
     EXPECT_NE(matcher_.resolve(city).status, ResolveStatus::kResolved) << city;
   }
   EXPECT_EQ(outcome("Can"), "unknown");
+}
+
+TEST(NameVocabulary, ReadsFormsEquatedToWhatTheyStandForAndSaysWhatALineLacks) {
+  const NameVocabulary v = read_name_vocabulary("legal fc fk = fc\nshort utd = united\n", "v.txt");
+  EXPECT_EQ(v.legal_forms,
+            (std::vector<std::pair<std::string, std::string>>{{"fc", "fc"}, {"fk", "fc"}}));
+  EXPECT_EQ(v.short_forms.at("utd"), "united");
+  auto error_of = [](const char* text) {
+    try {
+      read_name_vocabulary(text, "v.txt");
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(error_of("short utd united\n").find("v.txt:1: expected \"short FORM ... = WORD\""),
+            std::string::npos);
+  EXPECT_NE(error_of("\nlegal fc =\n").find("v.txt:2: expected \"legal FORM ... = CLASS\""),
+            std::string::npos);
 }
 
 TEST_F(MatcherTest, UtdIsUnited) {
