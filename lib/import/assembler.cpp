@@ -115,32 +115,96 @@ void Assembler::flush() {
   merge(pending.draft, pending.where);
 }
 
-void Assembler::finish() { flush(); }
+void Assembler::finish() {
+  release();
+  flush();
+}
+
+bool Assembler::same_row(const TieRecord& t, const SourceLocation& where, const std::string& home,
+                         const std::string& away, const std::optional<std::string>& home_country,
+                         const std::optional<std::string>& away_country,
+                         std::optional<int> number) {
+  return t.where.line == where.line && t.club_a == home && t.club_b == away &&
+         t.country_a == home_country && t.country_b == away_country &&
+         (!t.number || t.number == number);
+}
+
+storage::RoundKey Assembler::round_key(Record& record) {
+  if (auto* r = std::get_if<TieRecord>(&record)) {
+    return round_of(r->context, r->where, std::nullopt);
+  }
+  if (auto* r = std::get_if<LegRecord>(&record)) return round_of(r->context, r->where, r->date);
+  auto& r = std::get<DraftRecord>(record);
+  std::optional<Date> date;
+  for (const storage::LegDraft& leg : r.draft.legs) {
+    if (leg.leg.date && (!date || *leg.leg.date < *date)) date = leg.leg.date;
+  }
+  // The document orders its rounds: by its rounds section, else as its ties list them.
+  return round_of(r.context, r.where, date, std::nullopt, std::nullopt, true);
+}
 
 void Assembler::operator()(Record&& record) {
   ++ctx_.report.records;
+  if (auto* r = std::get_if<RoundRecord>(&record)) {
+    release();
+    flush();
+    round(*r);
+    return;
+  }
+  // A CSV row's stated winner joins the row's leg (take), in its round.
   const auto* stated = std::get_if<TieRecord>(&record);
-  if (!stated || !pending_ || stated->where.line != pending_->where.line ||
-      stated->club_a != pending_->home || stated->club_b != pending_->away ||
-      stated->country_a != pending_->home_country ||
-      stated->country_b != pending_->away_country ||
-      (stated->number && stated->number != pending_->draft.number)) {
+  const auto* leg = window_.empty() ? nullptr : std::get_if<LegRecord>(&window_.back().record);
+  if (stated && leg &&
+      same_row(*stated, leg->where, leg->home, leg->away, leg->home_country, leg->away_country,
+               leg->tie_number)) {
+    storage::RoundKey round = window_.back().round;
+    window_.push_back({std::move(record), std::move(round)});
+    return;
+  }
+  storage::RoundKey round;
+  try {
+    round = round_key(record);
+  } catch (...) {
+    release();  // the records before this one first, with their own errors
+    throw;
+  }
+  if (!window_.empty() && (window_.back().round != round || window_.size() >= kWindowRecords)) {
+    release();
+  }
+  window_.push_back({std::move(record), std::move(round)});
+}
+
+void Assembler::release() {
+  if (window_.size() > 1) {
+    for (const Held& h : window_) {
+      if (const auto* r = std::get_if<LegRecord>(&h.record)) {
+        ctx_.clubs.expect(r->home, r->away, r->home_country, r->away_country, h.round);
+      } else if (const auto* t = std::get_if<TieRecord>(&h.record); t && t->club_b) {
+        ctx_.clubs.expect(t->club_a, *t->club_b, t->country_a, t->country_b, h.round);
+      }
+    }
+  }
+  for (Held& h : window_) take(h.record, h.round);
+  window_.clear();
+  ctx_.clubs.expected_done();
+}
+
+void Assembler::take(Record& record, const storage::RoundKey& round) {
+  const auto* stated = std::get_if<TieRecord>(&record);
+  if (!stated || !pending_ ||
+      !same_row(*stated, pending_->where, pending_->home, pending_->away,
+                pending_->home_country, pending_->away_country, pending_->draft.number)) {
     flush();
   }
-  std::visit(
-      [this](auto& r) {
-        using T = std::decay_t<decltype(r)>;
-        if constexpr (std::is_same_v<T, RoundRecord>) {
-          round(r);
-        } else if constexpr (std::is_same_v<T, TieRecord>) {
-          tie(r);
-        } else if constexpr (std::is_same_v<T, LegRecord>) {
-          leg(r);
-        } else {
-          bound_tie(r);
-        }
-      },
-      record);
+  if (stated) {
+    tie(*stated, round);
+  } else if (const auto* l = std::get_if<LegRecord>(&record)) {
+    leg(*l, round);
+  } else {
+    auto& bound = std::get<DraftRecord>(record);
+    bound.draft.round = round;
+    merge(bound.draft, bound.where);
+  }
 }
 
 void Assembler::round(const RoundRecord& r) {
@@ -159,16 +223,6 @@ void Assembler::round(const RoundRecord& r) {
   for (const auto& [source, name] : r.stated) ctx_.store.rounds.add_name(id, source, name);
 }
 
-void Assembler::bound_tie(DraftRecord& r) {
-  std::optional<Date> date;
-  for (const storage::LegDraft& leg : r.draft.legs) {
-    if (leg.leg.date && (!date || *leg.leg.date < *date)) date = leg.leg.date;
-  }
-  // The document orders its rounds: by its rounds section, else as its ties list them.
-  r.draft.round = round_of(r.context, r.where, date, std::nullopt, std::nullopt, true);
-  merge(r.draft, r.where);
-}
-
 storage::TieDraft Assembler::draft_of(const storage::RoundKey& round, std::optional<int> number,
                                       const ClubPair& clubs, const SourceLocation& where) const {
   storage::TieDraft draft;
@@ -185,7 +239,7 @@ std::optional<std::string> Assembler::group_of(const Context& context) const {
   return raw ? vocabulary::group_of(*raw) : std::nullopt;
 }
 
-void Assembler::tie(const TieRecord& r) {
+void Assembler::tie(const TieRecord& r, const storage::RoundKey& round) {
   // The tie of the leg held back (its row's claim): its clubs and round are the leg's.
   std::optional<Pending> joined = std::move(pending_);
   pending_.reset();
@@ -195,7 +249,6 @@ void Assembler::tie(const TieRecord& r) {
     clubs = joined->clubs;
     draft = std::move(joined->draft);
   } else {
-    const storage::RoundKey round = round_of(r.context, r.where, std::nullopt);
     clubs = ctx_.clubs.pair(r.club_a, r.club_b, r.country_a, r.country_b, round, r.where);
     draft = draft_of(round, r.number, clubs, r.where);
     draft.group = group_of(r.context);
@@ -228,8 +281,7 @@ void Assembler::merge(const storage::TieDraft& draft, const SourceLocation& wher
   ctx_.count(merged);
 }
 
-void Assembler::leg(const LegRecord& r) {
-  const storage::RoundKey round = round_of(r.context, r.where, r.date);
+void Assembler::leg(const LegRecord& r, const storage::RoundKey& round) {
   const ClubPair clubs = ctx_.clubs.pair(r.home, r.away, r.home_country, r.away_country,
                                          round, r.where);
   if (!clubs.b || *clubs.a == *clubs.b) {

@@ -101,6 +101,15 @@ ClubPair ClubLookup::pair(const std::string& a, const std::optional<std::string>
   return out;
 }
 
+void ClubLookup::expect(const std::string& a, const std::string& b,
+                        const std::optional<std::string>& country_a,
+                        const std::optional<std::string>& country_b,
+                        const storage::RoundKey& round) {
+  if (a.size() > kMaxNameBytes || b.size() > kMaxNameBytes) return;
+  resolver_.expect(a, context(country_a, round.competition), b,
+                   context(country_b, round.competition), round);
+}
+
 ClubId ClubLookup::one_of(const std::string& name, const ClubPair& clubs,
                           const SourceLocation& where) {
   check_club_name(name, where);

@@ -43,6 +43,14 @@ class ClubLookup {
                 const std::optional<std::string>& country_b, const storage::RoundKey& round,
                 const SourceLocation& where);
 
+  // Before the records of one round are bound (the assembler's window): a pairing they name
+  // (Resolver::expect). Names over the limit are left to pair(), which refuses them.
+  void expect(const std::string& a, const std::string& b,
+              const std::optional<std::string>& country_a,
+              const std::optional<std::string>& country_b, const storage::RoundKey& round);
+  // The window is bound.
+  void expected_done() { resolver_.expected_done(); }
+
   // Which of the pairing's clubs `name` is (a stated winner, a club given a walkover).
   // Throws Error(kInput) at `where` when it names neither.
   ClubId one_of(const std::string& name, const ClubPair& clubs, const SourceLocation& where);

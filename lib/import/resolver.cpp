@@ -49,7 +49,8 @@ std::optional<Resolver::Match> Resolver::match(const std::string& name,
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
   Resolution r = resolve(name, context);
   if (r.status != ResolveStatus::kResolved) return std::nullopt;
-  Match m{r.club->id, r.method, store_.reviews.open_review_of(r.club->id).has_value()};
+  Match m{r.club->id, r.method, store_.reviews.open_review_of(r.club->id).has_value(),
+          strength(r)};
   cache_.emplace(key, m);
   return m;
 }
@@ -62,6 +63,7 @@ Binding Resolver::bound(const std::string& name, const MatchContext& context, co
   out.method = m.method;
   out.learn = m.method != "exact";
   out.placeholder = m.placeholder;
+  out.strength = m.strength;
   return out;
 }
 
@@ -121,6 +123,56 @@ bool Resolver::fits(const storage::OpenReview& review, ClubId club) {
   return std::find(review.candidates.begin(), review.candidates.end(), club) !=
              review.candidates.end() ||
          matcher().compatible(review.name, club);
+}
+
+int Resolver::strength(const Resolution& r) {
+  for (const Candidate& c : r.candidates) {
+    if (c.club.id != r.club->id) continue;
+    if (c.method != "exact") return kLooser;
+    return c.matched_name == r.club->name ? kOwnName : kSpelling;
+  }
+  return kLooser;
+}
+
+void Resolver::expect(const std::string& a, const MatchContext& context_a, const std::string& b,
+                      const MatchContext& context_b, const storage::RoundKey& round) {
+  if (!claims_round_) {
+    claims_round_ = round;
+    claims_knockout_ = store_.rounds.knockout(round);
+  }
+  if (!claims_knockout_) return;
+  const std::optional<Match> ma = match(a, context_a);
+  const std::optional<Match> mb = match(b, context_b);
+  auto claim = [this](const std::optional<Match>& m, std::string_view other,
+                      const std::optional<Match>& m_other) {
+    if (!m || m->strength == kLooser) return;  // a looser fit outranks nothing
+    claims_.push_back({m->club, m->strength, other,
+                       m_other ? std::optional(m_other->club) : std::nullopt});
+    claims_sorted_ = false;
+  };
+  claim(ma, b, mb);
+  claim(mb, a, ma);
+}
+
+bool Resolver::claimed_elsewhere(ClubId club, int strength, std::string_view other_name,
+                                 std::optional<ClubId> other, const storage::RoundKey& round) {
+  if (claims_.empty() || round != *claims_round_) return false;
+  auto by_club = [](const Claim& x, const Claim& y) { return x.club < y.club; };
+  if (!claims_sorted_) {
+    std::sort(claims_.begin(), claims_.end(), by_club);
+    claims_sorted_ = true;
+  }
+  const auto [first, last] =
+      std::equal_range(claims_.begin(), claims_.end(), Claim{club, 0, {}, {}}, by_club);
+  bool stronger = false;
+  for (auto it = first; it != last; ++it) {
+    if (it->strength >= strength) continue;
+    if (it->opponent == other_name || (it->opponent_club && it->opponent_club == other)) {
+      return false;  // this pairing
+    }
+    stronger = true;
+  }
+  return stronger;
 }
 
 bool Resolver::paired_elsewhere(ClubId club, ClubId other, const storage::RoundKey& round) {
@@ -217,6 +269,8 @@ std::optional<Settlement> Resolver::settle_through_tie(ClubId known, ClubId othe
   // In a knockout round a club has one tie: `other` paired already leaves no single answer.
   if (store_.rounds.knockout(round) && !store_.ties.opponents(round, other).empty())
     return std::nullopt;
+  // As in settle_into: a placeholder is not `other` when the window names it elsewhere.
+  if (claimed_elsewhere(other, kLooser, {}, known, round)) return std::nullopt;
   std::optional<storage::OpenReview> found;
   for (const auto& opponent : opponents) {
     if (!opponent) continue;
@@ -237,6 +291,8 @@ std::optional<Settlement> Resolver::settle_into(ClubId club, const std::string& 
                                                 std::optional<ClubId> other,
                                                 const storage::RoundKey& round) {
   if (!store_.ties.opponents(round, club).empty()) return std::nullopt;
+  // A placeholder is a looser fit than any spelling the window names `club` by elsewhere.
+  if (claimed_elsewhere(club, kLooser, other_name, other, round)) return std::nullopt;
   const auto& placeholders = placeholder_ties(round);
   if (placeholders.empty()) return std::nullopt;  // the common case: nothing to settle
   std::optional<Resolution> named;  // resolved when a placeholder's opponent needs it
@@ -312,9 +368,11 @@ PairBinding Resolver::pair(const std::string& a, const MatchContext& context_a,
     // clubs alike) that already plays another opponent in this knockout round is not the club
     // of this pairing: the name gets a club of its own and awaits review, instead of the match
     // becoming a conflict. A placeholder still to be made is no club the round knows.
+    // So is a club the window being bound names more strongly in another pairing (expect).
     auto refused = [&](const Binding& m, const Binding& other) {
       return m.club && m.method != "tie" && m.method != "review" &&
-             paired_elsewhere(*m.club, other.club.value_or(ClubId{}), round);
+             (paired_elsewhere(*m.club, other.club.value_or(ClubId{}), round) ||
+              claimed_elsewhere(*m.club, m.strength, other.name, other.club, round));
     };
     const bool refuse_a = refused(*bind_a, *bind_b);
     const bool refuse_b = refused(*bind_b, *bind_a);

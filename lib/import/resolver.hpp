@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,6 +16,10 @@
 #include "storage/store.hpp"
 
 namespace footballdb::import {
+
+// How strongly a name the matcher resolves names its club: by the club's own name, by another
+// known spelling, or by a looser fit (a matcher layer past "exact").
+enum : int { kOwnName = 0, kSpelling = 1, kLooser = 2 };
 
 // How one name of a record is bound, and on what evidence.
 struct Binding {
@@ -25,6 +30,8 @@ struct Binding {
   // "exact" (a known spelling), a matcher layer, "tie" (through a stored tie of the round),
   // "review" (the placeholder the name was given before) or "new" (a placeholder to create).
   std::string method;
+  // How strongly the name names the club: kOwnName, kSpelling or kLooser.
+  int strength = kLooser;
   // Record `name` as a spelling of `club`, bound by `method`.
   bool learn = false;
   // The club is a placeholder (one awaiting review), or is to be one.
@@ -74,6 +81,17 @@ class Resolver {
   // The club the matcher resolves `name` to, as a binding, or nullopt.
   std::optional<Binding> resolved(const std::string& name, const MatchContext& context);
 
+  // Before the records of a window of one round are bound, once per pairing they name: a club
+  // the window names more strongly (Binding::strength) in another pairing is not the club a
+  // weaker name means, whichever comes first. `a` and `b` must live until expected_done().
+  void expect(const std::string& a, const MatchContext& context_a, const std::string& b,
+              const MatchContext& context_b, const storage::RoundKey& round);
+  // The window is bound: its pairings are no longer expected.
+  void expected_done() {
+    claims_.clear();
+    claims_round_.reset();
+  }
+
   // Step 1 of a pairing of two names in `round`: reviews of an earlier source's placeholder for
   // this pairing that the known club of either name settles (settle_into). To be applied before
   // pair() is asked.
@@ -110,10 +128,17 @@ class Resolver {
     // The club is a placeholder: it stands for the name, not for knowledge of a club, so ties
     // may still bind the name.
     bool placeholder = false;
+    int strength = kLooser;  // as Binding::strength
   };
   // The matcher's answer for `name` in `context` (cached).
   std::optional<Match> match(const std::string& name, const MatchContext& context);
   static Binding bound(const std::string& name, const MatchContext& context, const Match& m);
+  // How strongly resolution `r` names its club (Binding::strength).
+  static int strength(const Resolution& r);
+  // Whether the window (expect) names `club` more strongly than `strength` in a pairing with
+  // another opponent than `other_name` (`other`), and in none with it.
+  bool claimed_elsewhere(ClubId club, int strength, std::string_view other_name,
+                         std::optional<ClubId> other, const storage::RoundKey& round);
   // Whether `club` plays a tie in knockout round `round` against a club other than `other`
   // (a placeholder whose name may mean `other` is not known to be another club).
   bool paired_elsewhere(ClubId club, ClubId other, const storage::RoundKey& round);
@@ -172,6 +197,19 @@ class Resolver {
   // resolve()'s answers by name and context, as of the matcher's changes() resolutions_at_.
   std::unordered_map<std::string, Resolution> resolutions_;
   std::uint64_t resolutions_at_ = 0;
+  // The window's names of clubs stronger than a looser fit (expect): the club, how strongly,
+  // and the opponent of the pairing (the source's spelling, and the club it resolves to);
+  // sorted by club when first asked (claims_sorted_).
+  struct Claim {
+    ClubId club;
+    int strength;
+    std::string_view opponent;
+    std::optional<ClubId> opponent_club;
+  };
+  std::vector<Claim> claims_;
+  bool claims_sorted_ = false;
+  std::optional<storage::RoundKey> claims_round_;  // the window's round, if knockout
+  bool claims_knockout_ = false;
   // The placeholder ties of the rounds met last (at most kCachedRounds): a round holds
   // hundreds of ties, and every pairing asks.
   static constexpr std::size_t kCachedRounds = 4096;

@@ -23,6 +23,11 @@ struct RoundKey {
     return std::tie(a.competition, a.season, a.round) <
            std::tie(b.competition, b.season, b.round);
   }
+  friend bool operator==(const RoundKey& a, const RoundKey& b) {
+    return std::tie(a.competition, a.season, a.round) ==
+           std::tie(b.competition, b.season, b.round);
+  }
+  friend bool operator!=(const RoundKey& a, const RoundKey& b) { return !(a == b); }
 };
 
 // The facts of a leg a source states, a bit each (leg_evidence.facts). The result is the

@@ -82,6 +82,12 @@ TEST_F(BadInputCorpus, EachFileIsRefusedWithItsErrorAndChangesNothing) {
       {"paired-with-itself.csv", kCsv,
        "input: paired-with-itself.csv:2:1: expected two different clubs, got \"Lech Poznan\" and "
        "\"Lech Poznan\""},
+      // The first error of the file comes first, though rows are bound a round at a time.
+      {"error-before-a-row-without-competition.csv",
+       {"--mapping",
+        "competition=competition,round=round,date=date,home=home,away=away,score=score"},
+       "input: error-before-a-row-without-competition.csv:2:1: expected two different clubs, "
+       "got \"Lech Poznan\" and \"Lech Poznan\""},
       {"three-first-legs.csv", kCsv,
        "input: three-first-legs.csv:4: expected one account of each match: line 2 gives this "
        "match's date as 2012-07-05, this line as 2012-07-07"},

@@ -1,7 +1,8 @@
 // The order of imports never matters: three sources of one season, in three formats, one of
 // which spells clubs so that they await review, give the same database in every order. And a
 // name a fuzzy layer would bind to a club already paired with another opponent in the knockout
-// round is a club of its own.
+// round is a club of its own, and a club's own name in a round outranks a looser name bound to
+// it earlier in that round.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -188,54 +189,68 @@ TEST(ImportOrder, EveryOrderOfThreeSourcesGivesTheSameDatabase) {
   EXPECT_EQ(settled, queued);
 }
 
-// Lech Poznań's tie of the round is against Zhetysu; "Lech Poznan" (bound by the matcher's
-// tokens layer, not a known spelling) paired with Rosenborg in that round is another club.
-TEST(ImportOrder, AFuzzyNameIsNotAClubPairedWithAnotherOpponentInTheRound) {
-  TempDir dir;
-  const std::string first = dir.write(
-      "first.txt",
-      "1st(1st leg) KKS Lech Poznań - FC Zhetysu Taldykorgan 2:0 (0:0)\n"
-      "2nd (2nd leg) FC Zhetysu Taldykorgan - KKS Lech Poznań 1:1 (0:1)\n"
-      "1st(1st leg): 19/07/2012 20:45 2nd (2nd leg): 26/07/2012 18:00 Winner: KKS Lech Poznań\n");
-  const std::string second = dir.write(
-      "second.txt",
-      "1st(1st leg) Lech Poznan - Rosenborg BK 1:0 (0:0)\n"
-      "2nd (2nd leg) Rosenborg BK - Lech Poznan 2:2 (1:1)\n"
-      "1st(1st leg): 19/07/2012 19:00 2nd (2nd leg): 26/07/2012 20:00 Winner: Lech Poznan\n");
+// The name of the club `t` pairs with `club`.
+std::string opponent(const Tie& t, ClubId club) {
+  return t.club_a->id == club ? t.club_b->name : t.club_a->name;
+}
+
+// Two ties of the 2012-13 Europa League's second qualifying round, as result lines: Lech
+// Poznań's, against Zhetysu, and another club's, "Lech Poznan" (bound by the matcher's tokens
+// layer, not a known spelling), against Rosenborg.
+constexpr const char* kLechPoznanZhetysu =
+    "1st(1st leg) KKS Lech Poznań - FC Zhetysu Taldykorgan 2:0 (0:0)\n"
+    "2nd (2nd leg) FC Zhetysu Taldykorgan - KKS Lech Poznań 1:1 (0:1)\n"
+    "1st(1st leg): 19/07/2012 20:45 2nd (2nd leg): 26/07/2012 18:00 Winner: KKS Lech Poznań\n";
+constexpr const char* kLechPoznanRosenborg =
+    "1st(1st leg) Lech Poznan - Rosenborg BK 1:0 (0:0)\n"
+    "2nd (2nd leg) Rosenborg BK - Lech Poznan 2:2 (1:1)\n"
+    "1st(1st leg): 19/07/2012 19:00 2nd (2nd leg): 26/07/2012 20:00 Winner: Lech Poznan\n";
+
+ImportOptions second_qualifying_round() {
   ImportOptions options;
   options.competition = "UEFA Europa League";
   options.season = "2012-13";
   options.round = "Second qualifying round";
-  Database db = Database::open(":memory:");
-  ASSERT_EQ(db.resolve("Lech Poznan").status, ResolveStatus::kResolved);
-  ASSERT_NE(db.resolve("Lech Poznan").method, "exact");
-  const ClubId lech = db.require_club("KKS Lech Poznań").id;
-  import_files(db, {first}, options);
-  const ImportReport report = import_files(db, {second}, options);
-  EXPECT_EQ(report.files.at(0).conflicts, 0);
-  EXPECT_EQ(report.files.at(0).reviews, 1);
+  return options;
+}
 
+// Lech Poznań plays Zhetysu; "Lech Poznan", a club of its own awaiting review with Lech Poznań
+// as its candidate, plays Rosenborg, with every leg kept.
+void expect_lech_poznan_apart(const Database& db) {
+  const ClubId lech = db.require_club("KKS Lech Poznań").id;
   TieFilter of_lech;
   of_lech.club = lech;
   const std::vector<Tie> lech_ties = db.ties(of_lech);
   ASSERT_EQ(lech_ties.size(), 1u);
-  EXPECT_EQ(lech_ties[0].club_b->name, "FC Zhetysu Taldykorgan");
+  EXPECT_EQ(opponent(lech_ties[0], lech), "FC Zhetysu Taldykorgan");
   TieFilter of_rosenborg;
   of_rosenborg.club = db.require_club("Rosenborg BK").id;
   const std::vector<Tie> rosenborg_ties = db.ties(of_rosenborg);
   ASSERT_EQ(rosenborg_ties.size(), 1u);
-  EXPECT_EQ(rosenborg_ties[0].club_b->name, "Lech Poznan");  // a club of its own
-  EXPECT_EQ(rosenborg_ties[0].legs.size(), 2u);               // no fact lost
-  bool awaits_review = false;
-  for (const NameReview& r : db.reviews()) {
-    if (r.name != "Lech Poznan") continue;
-    awaits_review = true;
-    ASSERT_FALSE(r.candidates.empty());
-    EXPECT_EQ(r.candidates[0].club.id, lech);
-  }
-  EXPECT_TRUE(awaits_review);
+  EXPECT_EQ(opponent(rosenborg_ties[0], *of_rosenborg.club), "Lech Poznan");
+  EXPECT_EQ(rosenborg_ties[0].legs.size(), 2u);  // no fact lost
+  const std::vector<NameReview> reviews = db.reviews();
+  ASSERT_EQ(reviews.size(), 1u);
+  EXPECT_EQ(reviews[0].name, "Lech Poznan");
+  ASSERT_FALSE(reviews[0].candidates.empty());
+  EXPECT_EQ(reviews[0].candidates[0].club.id, lech);
   // The name was not learned as a spelling of Lech Poznań.
   for (const ClubAlias& a : db.aliases(lech)) EXPECT_NE(a.name, "Lech Poznan");
+}
+
+// "Lech Poznan" paired with Rosenborg in the round Lech Poznań plays Zhetysu is another club.
+TEST(ImportOrder, AFuzzyNameIsNotAClubPairedWithAnotherOpponentInTheRound) {
+  TempDir dir;
+  const std::string first = dir.write("first.txt", kLechPoznanZhetysu);
+  const std::string second = dir.write("second.txt", kLechPoznanRosenborg);
+  Database db = Database::open(":memory:");
+  ASSERT_EQ(db.resolve("Lech Poznan").status, ResolveStatus::kResolved);
+  ASSERT_NE(db.resolve("Lech Poznan").method, "exact");
+  import_files(db, {first}, second_qualifying_round());
+  const ImportReport report = import_files(db, {second}, second_qualifying_round());
+  EXPECT_EQ(report.files.at(0).conflicts, 0);
+  EXPECT_EQ(report.files.at(0).reviews, 1);
+  expect_lech_poznan_apart(db);
 }
 
 // The same holds when the club the name fits is itself a name awaiting review (the FA Cup of
@@ -261,6 +276,67 @@ TEST(ImportOrder, AFuzzyNameIsNotAPlaceholderPairedWithAnotherOpponentInTheRound
   for (const Tie& t : ties) EXPECT_EQ(t.legs.size(), 1u);
 }
 
+// Within one file the first name of a round is not first served: the looser "Lech Poznan"
+// comes before "KKS Lech Poznań", the club's own name. The club's own name is the club; the
+// looser one is a club of its own.
+TEST(ImportOrder, AClubsOwnNameOutranksALooserNameBoundEarlierInTheRound) {
+  TempDir dir;
+  const std::string file =
+      dir.write("round.txt", std::string(kLechPoznanRosenborg) + kLechPoznanZhetysu);
+  Database db = Database::open(":memory:");
+  ASSERT_EQ(db.resolve("Lech Poznan").status, ResolveStatus::kResolved);
+  ASSERT_NE(db.resolve("Lech Poznan").method, "exact");
+  const ImportReport report = import_files(db, {file}, second_qualifying_round());
+  EXPECT_EQ(report.files.at(0).conflicts, 0);
+  EXPECT_EQ(report.files.at(0).reviews, 1);
+  expect_lech_poznan_apart(db);
+}
+
+// The same between two known spellings: "Sarpsborg FK", the town's old club, once a spelling
+// of Sarpsborg 08 (as openfootball's club list has it), plays another tie of the first round
+// of Norway's cup of 2025 than "Sarpsborg 08", and comes first.
+TEST(ImportOrder, AClubsOwnNameOutranksAnotherOfItsSpellingsBoundEarlierInTheRound) {
+  TempDir dir;
+  const std::string file = dir.write(
+      "nocup.txt",
+      "= Norway Cupen 2025\n"
+      "\n"
+      "» Round 1\n"
+      "  Sat Apr/12 2025\n"
+      "    14.00  Sarpsborg FK            v Fredrikstad FK           0-4 (0-1)\n"
+      "    16.00  SK Sprint-Jeløy         v Sarpsborg 08             0-4 (0-3)\n"
+      "\n"
+      "» Round 2\n"
+      "  Wed Apr/23\n"
+      "    18.00  Gamle Oslo FK           v Sarpsborg 08             1-6 (1-4)\n");
+  Database db = Database::open(":memory:");
+  const ClubId sarpsborg = db.require_club("Sarpsborg 08").id;
+  db.add_alias("Sarpsborg FK", sarpsborg);
+  const Resolution alias = db.resolve("Sarpsborg FK");
+  ASSERT_EQ(alias.method, "exact");
+  ASSERT_EQ(alias.club->id, sarpsborg);
+  const ImportReport report = import_files(db, {file});
+  EXPECT_EQ(report.files.at(0).conflicts, 0);
+
+  TieFilter of_sarpsborg;
+  of_sarpsborg.club = sarpsborg;
+  std::vector<std::string> opponents;
+  for (const Tie& t : db.ties(of_sarpsborg)) opponents.push_back(opponent(t, sarpsborg));
+  EXPECT_EQ(opponents, (std::vector<std::string>{"SK Sprint-Jeløy", "Gamle Oslo FK"}));
+  TieFilter of_fredrikstad;
+  of_fredrikstad.club = db.require_club("Fredrikstad FK").id;
+  const std::vector<Tie> fredrikstad_ties = db.ties(of_fredrikstad);
+  ASSERT_EQ(fredrikstad_ties.size(), 1u);
+  EXPECT_EQ(opponent(fredrikstad_ties[0], *of_fredrikstad.club), "Sarpsborg FK");
+  EXPECT_NE(fredrikstad_ties[0].club_a->id, sarpsborg);
+  EXPECT_NE(fredrikstad_ties[0].club_b->id, sarpsborg);
+  bool awaits_review = false;
+  for (const NameReview& r : db.reviews()) {
+    EXPECT_NE(r.name, "Sarpsborg 08");
+    awaits_review = awaits_review || r.name == "Sarpsborg FK";
+  }
+  EXPECT_TRUE(awaits_review);
+}
 
 }  // namespace
 }  // namespace footballdb
