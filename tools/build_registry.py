@@ -63,6 +63,9 @@ NOT_SPELLINGS = [
     # "Leipzig" is the city's name for several of its clubs (RB Leipzig the one of today), not
     # VfB Leipzig's alone.
     ("GER", "VfB Leipzig", "Leipzig"),
+    # Sarpsborg FK (1903), six times cup winner, still plays in the lower leagues: Sarpsborg 08
+    # (2008) is the club its first team joined, not the club itself. Both play Norway's cups.
+    ("NOR", "Sarpsborg 08", "Sarpsborg FK"),
 ]
 
 # Cities openfootball does not give: (country, club, city).
