@@ -491,6 +491,75 @@ struct Matcher::Impl {
     }
   }
 
+  // A name whose last word is cut to its first letters, as league tables write it ("Bristol C",
+  // "Notts Co", "Sheffield W"): the other words (legal forms and stop words aside) are a
+  // spelling's words in order, and the cut word begins a word of the spelling that they leave,
+  // the rest of it legal forms, stop words and city words. A reserve team's mark ("Barcelona
+  // B") is no cut word.
+  void truncation_hits(const Query& q, std::vector<Hit>& hits) {
+    const auto& qwords = q.analysis.words[kGeneric];
+    if (qwords.size() < 2) return;
+    const Word& cut = qwords.back();
+    if (cut.folded.size() > kMaxCut || cut.stop || cut.number || cut.legal ||
+        is_reserve_word(cut.folded)) {
+      return;
+    }
+    // A word of three letters or more that a club's name holds is that word ("Bay", "Town").
+    if (cut.folded.size() >= 3) {
+      for (std::size_t n : index.lookup(key_of('s', cut.stem))) {
+        const auto& words = index.name(n).analysis.words[kGeneric];
+        if (std::any_of(words.begin(), words.end(),
+                        [&](const Word& w) { return w.folded == cut.folded; })) {
+          return;
+        }
+      }
+    }
+    std::string rarest;
+    std::size_t fewest = 0;
+    for (std::size_t i = 0; i + 1 < qwords.size(); ++i) {
+      if (qwords[i].stop || qwords[i].legal) continue;
+      const std::string key = key_of('p', qwords[i].skeleton.substr(0, 5));
+      const std::size_t n = index.count(key);
+      if (n == 0) return;
+      if (rarest.empty() || n < fewest) rarest = key, fewest = n;
+    }
+    if (rarest.empty()) return;
+    for (std::size_t n : index.lookup(rarest)) {
+      const Name& name = index.name(n);
+      if (name.live && cut_fits(qwords, name.analysis.words[kGeneric])) {
+        hits.push_back({name.club, n, kAbbreviation, kLayerScore[kAbbreviation]});
+      }
+    }
+  }
+  static constexpr std::size_t kMaxCut = 4;
+
+  // truncation_hits' test of one spelling's words `b`.
+  bool cut_fits(const std::vector<Word>& a, const std::vector<Word>& b) const {
+    std::size_t j = 0;
+    for (std::size_t i = 0; i + 1 < a.size(); ++i) {
+      if (a[i].stop || a[i].legal) continue;  // a city word of the query is to be met
+      while (j < b.size() && !same_word(a[i], b[j])) {
+        if (!droppable(b[j])) return false;
+        ++j;
+      }
+      if (j == b.size()) return false;
+      ++j;
+    }
+    const std::string& cut = a.back().folded;
+    bool cut_used = false;
+    for (; j < b.size(); ++j) {
+      const Word& w = b[j];
+      const bool begins = !cut_used && !w.stop && !w.legal && w.folded.size() > cut.size() &&
+                          w.folded.compare(0, cut.size(), cut) == 0;
+      if (begins) {
+        cut_used = true;
+      } else if (!droppable(w)) {
+        return false;
+      }
+    }
+    return cut_used;
+  }
+
   // The hits of one layer; `partial` gets candidates that may only be proposed.
   std::vector<Hit> layer_hits(const Query& q, Layer layer, std::vector<Hit>& partial) {
     std::vector<Hit> hits;
@@ -518,6 +587,7 @@ struct Matcher::Impl {
         break;
       case kAbbreviation:
         abbreviation_hits(q, hits, partial);
+        truncation_hits(q, hits);
         break;
     }
     return hits;

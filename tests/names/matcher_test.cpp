@@ -153,6 +153,31 @@ TEST_F(MatcherTest, UtdIsUnited) {
   EXPECT_NE(matcher_.resolve("Utd").status, ResolveStatus::kResolved);
 }
 
+TEST_F(MatcherTest, LeagueTablesCutTheLastWordToItsFirstLetters) {
+  club(70, "Bristol City FC", "ENG", "Bristol", {"Bristol City"});
+  club(71, "Bristol Rovers FC", "ENG", "Bristol", {"Bristol Rovers"});
+  club(72, "Notts County FC", "ENG", "Nottingham", {"Notts County"});
+  club(73, "Sporting Charleroi", "BEL", "Charleroi", {});
+  club(74, "Sporting Cristal", "PER", "Lima", {});
+  club(75, "Real Madrid CF", "ESP", "Madrid", {"Real Madrid"});
+  club(76, "Real Madrid Baloncesto", "ESP", "Madrid", {});
+  EXPECT_EQ(outcome("Bristol C"), "Bristol City FC (abbreviation)");
+  EXPECT_EQ(outcome("Bristol R"), "Bristol Rovers FC (abbreviation)");
+  EXPECT_EQ(outcome("Notts Co"), "Notts County FC (abbreviation)");
+  EXPECT_EQ(outcome("Bristol Rov."), "Bristol Rovers FC (abbreviation)");
+  // A word some club's name holds is that word, not a cut one: "Bristol Ro" may be Rovers,
+  // "Bristol Man" is no Manor Farm.
+  club(77, "Manchester City FC", "ENG", "Manchester", {"Man City"});
+  club(78, "Bristol Manor Farm FC", "ENG", "Bristol", {"Bristol Manor Farm"});
+  EXPECT_NE(matcher_.resolve("Bristol Man").status, ResolveStatus::kResolved);
+  // Two clubs' words begin so: no guess.
+  EXPECT_EQ(matcher_.resolve("Sporting C").status, ResolveStatus::kAmbiguous);
+  // The city alone is no club's name cut short, nor is a reserve team's mark.
+  EXPECT_NE(matcher_.resolve("Bristol").status, ResolveStatus::kResolved);
+  const Resolution reserve = matcher_.resolve("Real Madrid B");
+  EXPECT_FALSE(reserve.club && reserve.club->name == "Real Madrid Baloncesto");
+}
+
 TEST_F(MatcherTest, ACommonWordTypedAloneIsOnlyProposedEvenInTheScope) {
   club(50, "Shamrock Rovers FC", "IRL", "Dublin", {"Shamrock Rovers"});
   club(51, "Blackburn Rovers FC", "ENG", "Blackburn", {});
