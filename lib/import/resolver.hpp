@@ -63,8 +63,9 @@ MatchContext match_context(const std::optional<std::string>& country,
 
 // Binds names to clubs. A name the matcher resolves is that club (a new spelling is learned
 // with the layer that matched), unless the club already plays another opponent in the
-// pairing's knockout round: two names paired with different opponents in one
-// knockout round are different clubs. A name it cannot resolve alone is bound through its tie:
+// pairing's knockout round, or the file names it more strongly in another pairing of the round
+// (expect): two names paired with different opponents in one knockout round are different
+// clubs, and the stronger keeps the club. A name it cannot resolve alone is bound through its tie:
 // when the other club of the pairing is known and exactly one of its opponents in the round can
 // bear the name, the name is that opponent. A name still unbound gets a club of its own, so that
 // no fact is lost, and awaits review with its candidates. Whichever of two sources of one
@@ -208,8 +209,8 @@ class Resolver {
   };
   std::vector<Claim> claims_;
   bool claims_sorted_ = false;
-  std::optional<storage::RoundKey> claims_round_;  // the window's round, if knockout
-  bool claims_knockout_ = false;
+  std::optional<storage::RoundKey> claims_round_;  // the window's round
+  bool claims_knockout_ = false;                    // only a knockout round's names claim
   // The placeholder ties of the rounds met last (at most kCachedRounds): a round holds
   // hundreds of ties, and every pairing asks.
   static constexpr std::size_t kCachedRounds = 4096;
