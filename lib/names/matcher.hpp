@@ -121,7 +121,8 @@ Matcher open_matcher(QueryRunner run);
 
 // The version of the analysis that the stored keys are written by; a database whose keys were
 // written by another must have them written again (storage does, on opening it for writing).
-constexpr int kStoredKeysVersion = 3;  // 3: ae, oe, ue meet ä, ö, ü; utd is united
+// 3: ae, oe, ue meet ä, ö, ü; utd is united. 4: sheff is sheffield, wed and weds wednesday.
+constexpr int kStoredKeysVersion = 4;
 
 // A line of plain prose saying why `query` was matched to `candidate` by its layer: the spelling
 // it equals, or for the word layers which words the two share and which were left out

@@ -153,6 +153,15 @@ TEST_F(MatcherTest, UtdIsUnited) {
   EXPECT_NE(matcher_.resolve("Utd").status, ResolveStatus::kResolved);
 }
 
+TEST_F(MatcherTest, SheffAndWedAreSheffieldAndWednesday) {
+  // The British press's short forms of Sheffield Wednesday, which no layer meets alone.
+  club(65, "Sheffield Wednesday FC", "ENG", "Sheffield", {"Sheffield Wednesday"});
+  club(66, "Sheffield United FC", "ENG", "Sheffield", {"Sheffield United"});
+  EXPECT_EQ(outcome("Sheff Wed"), "Sheffield Wednesday FC (transliterated)");
+  EXPECT_EQ(outcome("Sheffield Weds"), "Sheffield Wednesday FC (transliterated)");
+  EXPECT_EQ(outcome("Sheff Utd"), "Sheffield United FC (transliterated)");
+}
+
 TEST_F(MatcherTest, LeagueTablesCutTheLastWordToItsFirstLetters) {
   club(70, "Bristol City FC", "ENG", "Bristol", {"Bristol City"});
   club(71, "Bristol Rovers FC", "ENG", "Bristol", {"Bristol Rovers"});
