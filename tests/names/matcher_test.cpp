@@ -174,8 +174,8 @@ TEST_F(MatcherTest, LeagueTablesCutTheLastWordToItsFirstLetters) {
   EXPECT_EQ(outcome("Bristol R"), "Bristol Rovers FC (abbreviation)");
   EXPECT_EQ(outcome("Notts Co"), "Notts County FC (abbreviation)");
   EXPECT_EQ(outcome("Bristol Rov."), "Bristol Rovers FC (abbreviation)");
-  // A word some club's name holds is that word, not a cut one: "Bristol Ro" may be Rovers,
-  // "Bristol Man" is no Manor Farm.
+  // A word of three letters or more that a club's name holds ("Man City") is that word, not
+  // a cut one: "Bristol Man" is no Bristol Manor Farm.
   club(77, "Manchester City FC", "ENG", "Manchester", {"Man City"});
   club(78, "Bristol Manor Farm FC", "ENG", "Bristol", {"Bristol Manor Farm"});
   EXPECT_NE(matcher_.resolve("Bristol Man").status, ResolveStatus::kResolved);
