@@ -215,8 +215,10 @@ ImportOptions second_qualifying_round() {
 }
 
 // Lech Poznań plays Zhetysu; "Lech Poznan", a club of its own awaiting review with Lech Poznań
-// as its candidate, plays Rosenborg, with every leg kept.
-void expect_lech_poznan_apart(const Database& db) {
+// as its candidate, plays Rosenborg, with every leg kept. `report`: the import that met the name.
+void expect_lech_poznan_apart(const Database& db, const FileReport& report) {
+  EXPECT_EQ(report.conflicts, 0);
+  EXPECT_EQ(report.reviews, 1);
   const ClubId lech = db.require_club("KKS Lech Poznań").id;
   TieFilter of_lech;
   of_lech.club = lech;
@@ -248,9 +250,7 @@ TEST(ImportOrder, AFuzzyNameIsNotAClubPairedWithAnotherOpponentInTheRound) {
   ASSERT_NE(db.resolve("Lech Poznan").method, "exact");
   import_files(db, {first}, second_qualifying_round());
   const ImportReport report = import_files(db, {second}, second_qualifying_round());
-  EXPECT_EQ(report.files.at(0).conflicts, 0);
-  EXPECT_EQ(report.files.at(0).reviews, 1);
-  expect_lech_poznan_apart(db);
+  expect_lech_poznan_apart(db, report.files.at(0));
 }
 
 // The same holds when the club the name fits is itself a name awaiting review (the FA Cup of
@@ -287,9 +287,7 @@ TEST(ImportOrder, AClubsOwnNameOutranksALooserNameBoundEarlierInTheRound) {
   ASSERT_EQ(db.resolve("Lech Poznan").status, ResolveStatus::kResolved);
   ASSERT_NE(db.resolve("Lech Poznan").method, "exact");
   const ImportReport report = import_files(db, {file}, second_qualifying_round());
-  EXPECT_EQ(report.files.at(0).conflicts, 0);
-  EXPECT_EQ(report.files.at(0).reviews, 1);
-  expect_lech_poznan_apart(db);
+  expect_lech_poznan_apart(db, report.files.at(0));
 }
 
 // The same between two known spellings: "Sarpsborg FK", the town's old club, once a spelling
