@@ -162,6 +162,23 @@ TEST_F(GoldSet, MustNotMergePairsStayApart) {
   }
 }
 
+// English sources and fans write a city's English name where the registry has its own
+// (data/clubs/exonyms.txt), typed or from a source.
+TEST_F(GoldSet, EnglishNamesOfCitiesMeanTheClubsOfTheCity) {
+  const std::vector<std::pair<std::string, std::string>> names = {
+      {"Steaua Bucharest", "Steaua București"}, {"Dinamo Bucharest", "Dinamo București"},
+      {"IFK Gothenburg", "IFK Göteborg"}, {"Ghent", "KAA Gent"}};
+  for (const auto& [name, club] : names) {
+    for (const bool typed : {true, false}) {
+      MatchContext context;
+      context.typed = typed;
+      const Resolution r = registry_->matcher.resolve(name, context);
+      ASSERT_TRUE(r.club) << "\"" << name << "\" (typed " << typed << ") does not resolve";
+      EXPECT_EQ(r.club->name, club) << "\"" << name << "\" (typed " << typed << ")";
+    }
+  }
+}
+
 // Every canonical name of the registry resolves to its club, or is ambiguous only with clubs
 // that hold the very same spelling.
 TEST_F(GoldSet, EveryCanonicalNameFindsItsClub) {
