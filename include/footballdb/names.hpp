@@ -91,8 +91,9 @@ struct ClubAlias {
   ClubRef club;
   std::string name;
   std::optional<std::string> lang;
-  // "registry", "import" (a new club's own name), "user", "review", or the matcher layer that
-  // bound it during an import ("normalized", "tokens", "tie", ...).
+  // "registry", "nickname" (data/clubs/nicknames.txt), "import" (a new club's own name),
+  // "user", "review", or the matcher layer that bound it during an import ("normalized",
+  // "tokens", "tie", ...).
   std::string method;
   std::optional<Evidence> source;  // the source and line it was first seen on, when imported
   bool canonical = false;          // the club's canonical name (cannot be removed)

@@ -155,7 +155,8 @@ struct ClubRef {
 struct ClubName {
   std::string name;
   std::optional<std::string> lang;    // "en", "de", ... when known
-  // The source file it was first seen in, else how it was bound: "registry", "user", "review".
+  // The source file it was first seen in, else how it was bound: "registry", "nickname",
+  // "user", "review".
   std::optional<std::string> origin;
 };
 

@@ -665,13 +665,14 @@ struct Matcher::Impl {
                                             : kPlaceFitScore;
     bool may_resolve = true;
     const bool fits_only = hits.empty();
-    // A club's own canonical name, spelled as it is, has no rival that merely holds its word
-    // (only the clubs that hold the same spelling).
+    // A club's own canonical name, spelled as it is, or a nickname of it, has no rival that
+    // merely holds its word (only the clubs that hold the same spelling).
     const bool canonical = !hits.empty() && layer <= kFolded &&
                            std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
                              const Club& club = index.club(h.club);
+                             const Name& name = index.name(h.name);
                              return !club.from_import &&
-                                    index.name(h.name).normalized == club.canonical_key;
+                                    (name.nickname || name.normalized == club.canonical_key);
                            });
     // In a country a source states, a known spelling that is a club's own name without its
     // legal form ("Barcelona" of "FC Barcelona", "Koln" of "1. FC Köln") has as rivals only the
@@ -853,8 +854,9 @@ void Matcher::add_country(ClubId id, std::string country) {
   writable("add_country").add_country(id, std::move(country));
 }
 
-void Matcher::add_name(ClubId id, std::string name, std::optional<std::string> lang) {
-  writable("add_name").add_name(id, std::move(name), std::move(lang));
+void Matcher::add_name(ClubId id, std::string name, std::optional<std::string> lang,
+                       bool nickname) {
+  writable("add_name").add_name(id, std::move(name), std::move(lang), std::nullopt, nickname);
 }
 
 void Matcher::add_cannot_link(ClubId a, ClubId b) { writable("add_cannot_link").add_cannot_link(a, b); }

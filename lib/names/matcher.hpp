@@ -62,9 +62,12 @@ class Matcher {
   // Club `id` may also be said to be of `country`: it plays under that association (AS Monaco,
   // FRA). Nothing happens when `id` is unknown.
   void add_country(ClubId id, std::string country);
-  // Adds a known spelling of club `id`; a spelling it already has is ignored.
+  // Adds a known spelling of club `id`; a spelling it already has is ignored, but for becoming
+  // a `nickname`: a name data/clubs/nicknames.txt gives one club the world over ("Spurs"), which
+  // no other club's name that merely holds it rivals (Cape Town Spurs).
   // Throws Error (kUsage) when `id` is unknown.
-  void add_name(ClubId id, std::string name, std::optional<std::string> lang);
+  void add_name(ClubId id, std::string name, std::optional<std::string> lang,
+                bool nickname = false);
   // Records that `a` and `b` are different clubs: a spelling known for one never gives the other
   // through a fuzzy layer, and compatible() refuses it.
   void add_cannot_link(ClubId a, ClubId b);

@@ -52,9 +52,11 @@ Matcher build_matcher(const QueryRunner& run) {
         m.add_club(ClubId{id_of(r[0], "club id")}, text_of(r[1], "club name"), r[2], r[3],
                    r[4] == std::optional<std::string>("1"));
       });
-  run("SELECT club_id, name, lang FROM club_names ORDER BY id", none, [&m](const Row& r) {
-    expect_columns(r, 3, "club_names");
-    m.add_name(ClubId{id_of(r[0], "club id")}, text_of(r[1], "club name"), r[2]);
+  run("SELECT club_id, name, lang, method = 'nickname' FROM club_names ORDER BY id", none,
+      [&m](const Row& r) {
+    expect_columns(r, 4, "club_names");
+    m.add_name(ClubId{id_of(r[0], "club id")}, text_of(r[1], "club name"), r[2],
+               r[3] == std::optional<std::string>("1"));
   });
   run("SELECT club_id, country FROM club_countries", none, [&m](const Row& r) {
     expect_columns(r, 2, "club_countries");
@@ -125,7 +127,7 @@ class StoredClubs final : public ClubSource {
     if (!row) return;
     expect_columns(*row, 4, "clubs");
     std::vector<Row> spellings;
-    run_("SELECT n.name, n.lang, l.latin FROM club_names n "
+    run_("SELECT n.name, n.lang, l.latin, n.method = 'nickname' FROM club_names n "
          "LEFT JOIN club_name_latin l ON l.name_id = n.id WHERE n.club_id = ?1 ORDER BY n.id",
          club, [&spellings](const Row& r) { spellings.push_back(r); });
     const std::string& canonical = text_of((*row)[0], "club name");
@@ -136,8 +138,9 @@ class StoredClubs final : public ClubSource {
     into.add_club(id, canonical, (*row)[1], (*row)[2], (*row)[3] == std::optional<std::string>("1"),
                   latin);
     for (const Row& r : spellings) {
-      expect_columns(r, 3, "club_names");
-      into.add_name(id, text_of(r[0], "club name"), r[1], r[2]);
+      expect_columns(r, 4, "club_names");
+      into.add_name(id, text_of(r[0], "club name"), r[1], r[2],
+                    r[3] == std::optional<std::string>("1"));
     }
     run_("SELECT country FROM club_countries WHERE club_id = ?1", club,
          [&](const Row& r) { into.add_country(id, text_of(r.at(0), "country")); });

@@ -233,17 +233,21 @@ void MatcherIndex::add_country(ClubId id, std::string country) {
 }
 
 void MatcherIndex::add_name(ClubId id, std::string text, std::optional<std::string> lang,
-                            std::optional<std::string> latin) {
+                            std::optional<std::string> latin, bool nickname) {
   auto it = clubs_.find(id.value());
   if (it == clubs_.end()) {
     throw Error(ErrorCode::kUsage, "add_name: no club with id " + std::to_string(id.value()));
   }
   Club& club = it->second;
   for (std::size_t n : club.names) {
-    if (names_[n].live && names_[n].text == text) return;
+    if (names_[n].live && names_[n].text == text) {
+      names_[n].nickname = names_[n].nickname || nickname;
+      return;
+    }
   }
   Name name;
   name.club = id;
+  name.nickname = nickname;
   name.lang = std::move(lang);
   name.normalized = name_key(text);
   name.analysis = analyzer_.analyse(text, latin);
@@ -316,7 +320,7 @@ void MatcherIndex::merge_club(ClubId from, ClubId into) {
   for (std::size_t n : gone.names) {
     unindex_name(n);
     names_[n].live = false;
-    add_name(into, names_[n].text, names_[n].lang);
+    add_name(into, names_[n].text, names_[n].lang, std::nullopt, names_[n].nickname);
   }
   for (const std::string& s : gone.city_stems) {
     auto& list = city_clubs_[s];

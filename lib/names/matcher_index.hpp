@@ -48,6 +48,7 @@ struct Name {
   std::string text;
   std::optional<std::string> lang;
   bool live = true;
+  bool nickname = false;  // one club's the world over (Matcher::add_name)
   std::string normalized;
   Analysis analysis;
   int variant = kGeneric;
@@ -113,7 +114,7 @@ class MatcherIndex {
                 std::optional<std::string> latin = std::nullopt);
   void add_country(ClubId id, std::string country);
   void add_name(ClubId id, std::string text, std::optional<std::string> lang,
-                std::optional<std::string> latin = std::nullopt);
+                std::optional<std::string> latin = std::nullopt, bool nickname = false);
   void add_cannot_link(ClubId a, ClubId b);
   void remove_name(ClubId id, std::string_view text);
   void merge_club(ClubId from, ClubId into);

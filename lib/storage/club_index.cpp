@@ -53,10 +53,10 @@ void ClubIndex::club_added(ClubId id, const std::string& name,
 }
 
 void ClubIndex::name_added(ClubId id, const std::string& name,
-                           const std::optional<std::string>& lang) {
+                           const std::optional<std::string>& lang, bool nickname) {
   lookup_.reset();
   ++changes_;
-  if (matcher_) matcher_->add_name(id, name, lang);
+  if (matcher_) matcher_->add_name(id, name, lang, nickname);
 }
 
 void ClubIndex::club_merged(ClubId from, ClubId into) {

@@ -33,7 +33,8 @@ class ClubIndex {
   // Keep a built matcher in step with writes made through this connection.
   void club_added(ClubId id, const std::string& name, const std::optional<std::string>& country,
                   const std::optional<std::string>& city, bool from_import);
-  void name_added(ClubId id, const std::string& name, const std::optional<std::string>& lang);
+  void name_added(ClubId id, const std::string& name, const std::optional<std::string>& lang,
+                  bool nickname);
   void name_removed(ClubId id, const std::string& name);
   void club_merged(ClubId from, ClubId into);
   // Drops the matchers (after a rollback, or a change they cannot follow); the next use

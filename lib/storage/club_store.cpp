@@ -49,7 +49,8 @@ void ClubStore::add_name(ClubId club, const std::string& name,
                          const std::string& method, int line) {
   SQLite::Statement& q = statements_.get(
       "INSERT INTO club_names(club_id, name, name_key, fold_key, lang, source_id, method, line) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(club_id, name) DO NOTHING");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(club_id, name) DO UPDATE SET method = "
+      "excluded.method WHERE club_names.method = 'registry' AND excluded.method = 'nickname'");
   q.bind(1, club.value());
   q.bind(2, name);
   q.bind(3, name_key(name));
@@ -58,7 +59,7 @@ void ClubStore::add_name(ClubId club, const std::string& name,
   bind_opt(q, 6, source ? std::optional<std::int64_t>(source->value()) : std::nullopt);
   q.bind(7, method);
   bind_opt(q, 8, line > 0 ? std::optional<int>(line) : std::nullopt);
-  if (q.exec() > 0) index_.name_added(club, name, lang);
+  if (q.exec() > 0) index_.name_added(club, name, lang, method == "nickname");
 }
 
 }  // namespace footballdb::storage

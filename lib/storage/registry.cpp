@@ -69,7 +69,7 @@ int load_registry(Store& store, StatementCache& statements) {
                       throw Error(ErrorCode::kInternal,
                                   "data/clubs/nicknames.txt names a club the registry lacks: " + club);
                     }
-                    store.clubs.add_name(x->second, name, std::nullopt, std::nullopt, "registry");
+                    store.clubs.add_name(x->second, name, std::nullopt, std::nullopt, "nickname");
                   });
 
   std::istringstream exonyms{std::string(data::clubs_exonyms())};

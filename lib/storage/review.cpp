@@ -362,7 +362,7 @@ std::vector<ClubAlias> Database::aliases(std::optional<ClubId> club, bool includ
       "SELECT n.club_id, c.name, n.name, n.lang, n.method, n.source_id, s.path, n.line "
       "FROM club_names n JOIN clubs c ON c.id = n.club_id "
       "LEFT JOIN sources s ON s.id = n.source_id "
-      "WHERE (?1 IS NULL AND (?2 OR n.method <> 'registry')) OR n.club_id = ?1 "
+      "WHERE (?1 IS NULL AND (?2 OR n.method NOT IN ('registry', 'nickname'))) OR n.club_id = ?1 "
       "ORDER BY c.name, c.id, n.name <> c.name, n.name");
   storage::bind_opt(q, 1, club ? std::optional<std::int64_t>(club->value()) : std::nullopt);
   q.bind(2, include_registry ? 1 : 0);

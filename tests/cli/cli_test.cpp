@@ -218,6 +218,24 @@ TEST_F(Cli, NamesAreResolvedInTheDatabasesScope) {
   EXPECT_EQ(lech["candidates"][0]["country"], "POL");
 }
 
+// The names of data/clubs/nicknames.txt mean their club, a club whose name holds the word no
+// rival; they are the registry's, listed with the method "nickname" only with --all.
+TEST_F(Cli, ANicknameMeansItsClub) {
+  ASSERT_EQ(run({"import", kCases}).exit_code, 0);
+  for (const auto& [name, club] : std::vector<std::pair<std::string, std::string>>{
+           {"Spurs", "Tottenham Hotspur FC"}, {"Wolves", "Wolverhampton Wanderers FC"}}) {
+    const json j = run_json({"resolve", name, "--json"});
+    EXPECT_EQ(j["club"]["name"], club) << name;
+  }
+  EXPECT_EQ(run({"aliases", "list"}).out.find("Spurs"), std::string::npos);
+  const json all = run_json({"aliases", "list", "--all", "--json"});
+  bool listed = false;
+  for (const json& a : all) {
+    listed = listed || (a["name"] == "Spurs" && a["method"] == "nickname");
+  }
+  EXPECT_TRUE(listed);
+}
+
 TEST_F(Cli, AnAmbiguousClubExitsWith3ListingTheCandidates) {
   ASSERT_EQ(run({"import", kCases}).exit_code, 0);
   const Result r = run({"ties", "--club", "Víkingur"});

@@ -187,6 +187,29 @@ TEST_F(MatcherTest, LeagueTablesCutTheLastWordToItsFirstLetters) {
   EXPECT_FALSE(reserve.club && reserve.club->name == "Real Madrid Baloncesto");
 }
 
+// A nickname (data/clubs/nicknames.txt) is one club's the world over: a club whose name merely
+// holds it is no rival, as it is to a spelling from anywhere else.
+TEST_F(MatcherTest, ANicknameHasNoRivalThatMerelyHoldsItsWord) {
+  club(80, "Tottenham Hotspur FC", "ENG", "London", {"Tottenham"});
+  club(81, "Cape Town Spurs", "RSA", "Cape Town", {"Cape Town Spurs FC"});
+  club(82, "Wolverhampton Wanderers FC", "ENG", "Wolverhampton", {"Wolves"});
+  club(83, "Chattanooga Red Wolves", "USA", "Chattanooga", {});
+  MatchContext typed;
+  typed.typed = true;
+  matcher_.add_name(ClubId(80), "Spurs", std::nullopt);
+  EXPECT_EQ(matcher_.resolve("Spurs", typed).status, ResolveStatus::kAmbiguous);
+  // The same spelling becoming a nickname, as nicknames.txt lists one the registry has.
+  matcher_.add_name(ClubId(80), "Spurs", std::nullopt, true);
+  EXPECT_EQ(outcome("Spurs", typed), "Tottenham Hotspur FC (exact)");
+  EXPECT_EQ(outcome("Spurs"), "Tottenham Hotspur FC (exact)");
+  EXPECT_EQ(outcome("SPURS", typed), "Tottenham Hotspur FC (normalized)");
+  EXPECT_EQ(matcher_.resolve("Wolves", typed).status, ResolveStatus::kAmbiguous);
+  // Where the source says the club is of another country, the nickname's club is not meant.
+  MatchContext south_africa;
+  south_africa.country = "RSA";
+  EXPECT_NE(outcome("Spurs", south_africa), "Tottenham Hotspur FC (exact)");
+}
+
 TEST_F(MatcherTest, ACommonWordTypedAloneIsOnlyProposedEvenInTheScope) {
   club(50, "Shamrock Rovers FC", "IRL", "Dublin", {"Shamrock Rovers"});
   club(51, "Blackburn Rovers FC", "ENG", "Blackburn", {});

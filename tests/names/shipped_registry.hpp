@@ -47,7 +47,7 @@ inline void load_shipped_registry(ShippedRegistry& registry) {
   });
   std::ifstream nicknames = open_data("nicknames.txt");
   read_name_pairs(nicknames, "nicknames.txt", "=", [&](std::string&& name, std::string&& club) {
-    registry.matcher.add_name(registry.ids.at(club), std::move(name), std::nullopt);
+    registry.matcher.add_name(registry.ids.at(club), std::move(name), std::nullopt, true);
     ++registry.spellings;
   });
   std::ifstream exonyms = open_data("exonyms.txt");
